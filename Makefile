@@ -1,0 +1,83 @@
+# OpenSEND: two commands do all set-up on a fresh machine.
+#   make demo   install, start PostgreSQL, migrate, load a demo area, serve it
+#   make test   install (with Chromium for browser tests) and run the whole suite
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHILDREN ?= 200
+SEED ?= 2026
+
+# Python 3.12+: pyenv's choice for .python-version first, then any python3.1x on PATH.
+PYTHON := $(shell (pyenv which python 2>/dev/null; command -v python3.13 python3.12 python3) | \
+            while read p; do "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo "$$p"; break; }; done)
+
+.PHONY: help install install-python install-node install-browser frontend db migrate demo-data \
+        demo serve test lint check bench code stop-db clean
+
+help:
+	@echo "make demo   - install everything, start PostgreSQL, load the demo area and serve it"
+	@echo "make test   - install everything and run the whole suite (browser tests included)"
+	@echo "make bench  - run the benchmarks in bench/"
+	@echo "make code EMAIL=...  - the current sign-in code of a demo staff user"
+
+install: install-python install-node frontend
+
+install-python: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@if [ -z "$(PYTHON)" ]; then echo "OpenSEND needs Python 3.12 or newer (3.13 preferred: see .python-version). Install it and run make again." >&2; exit 1; fi
+	@[ -x $(PY) ] || "$(PYTHON)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@touch $@
+
+install-node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "OpenSEND needs Node.js and npm to build GOV.UK Frontend." >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+frontend: install-python install-node
+	$(PY) -m opensend.core.frontend
+
+install-browser:
+	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+db: install-python
+	$(PY) -m opensend.config.embedded_db start
+
+migrate: db
+	$(PY) manage.py migrate --noinput
+
+demo-data: migrate
+	$(PY) manage.py generate_area --children $(CHILDREN) --seed $(SEED) --reset
+
+demo: install demo-data
+	$(PY) manage.py collectstatic --noinput -v 0
+	@echo "OpenSEND is starting on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(VENV)/bin/gunicorn opensend.config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
+	  --access-logfile - --forwarded-allow-ips=127.0.0.1
+
+lint: install-python
+	$(VENV)/bin/ruff check opensend tests bench
+	$(VENV)/bin/mypy
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+
+test: install install-browser db lint
+	$(VENV)/bin/pytest -n 2 --dist loadfile
+
+bench: install db
+	$(PY) bench/bench_casework.py
+
+code:
+	@$(PY) manage.py demo_code "$(EMAIL)"
+
+stop-db:
+	$(PY) -m opensend.config.embedded_db stop
+
+clean: stop-db
+	rm -rf var $(VENV) node_modules

@@ -1,0 +1,95 @@
+"""Draft and final plans (Reg 11-14) and amended plans after a review (Reg 22).
+
+Every version is kept. A version is editable until it is issued; issuing it fixes it
+and records the statutory event. A new working version starts as a copy of the last.
+"""
+
+import copy
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from opensend.casework.models import (
+    Case, EventKind, Plan, PlanVersion, Stage, VersionKind,
+)
+from opensend.casework.plan_sections import empty_sections
+from opensend.casework.services.common import case_change_finish, case_event_record, case_lock
+from opensend.people.models import Organisation, User
+
+_ISSUE_EVENT = {
+    VersionKind.DRAFT: EventKind.DRAFT_PLAN_ISSUED,
+    VersionKind.FINAL: EventKind.FINAL_PLAN_ISSUED,
+    VersionKind.PROPOSED_AMENDMENT: EventKind.AMENDMENT_PROPOSED,
+    VersionKind.AMENDED_FINAL: EventKind.AMENDED_PLAN_ISSUED,
+}
+
+
+class PlanStateError(Exception):
+    """The plan is not in a state where this can be done."""
+
+
+def working_version(plan: Plan) -> PlanVersion | None:
+    return plan.versions.filter(issued_on__isnull=True).order_by("-number").first()
+
+
+def _next_number(plan: Plan) -> int:
+    return (plan.versions.aggregate(top=Max("number"))["top"] or 0) + 1
+
+
+def _start_version(plan: Plan, kind: str, actor: User) -> PlanVersion:
+    last = plan.versions.order_by("-number").first()
+    sections = copy.deepcopy(last.sections) if last else empty_sections()
+    return PlanVersion.objects.create(plan=plan, number=_next_number(plan), kind=kind,
+                                      sections=sections, created_by=actor)
+
+
+@transaction.atomic
+def plan_version_save(
+    *, actor: User, case: Case, kind: str, sections: dict[str, Any], today: dt.date,
+    expected_version: int | None, named_setting: Organisation | None = None,
+) -> PlanVersion:
+    """Save the working version of the plan (creating it, and the plan, when needed)."""
+    case_lock(case=case, expected_version=expected_version)
+    plan, _ = Plan.objects.get_or_create(case=case)
+    version = working_version(plan)
+    if version is None or version.kind != kind:
+        if version is not None:
+            version.delete()  # an unissued version of another kind is replaced
+        version = _start_version(plan, kind, actor)
+    version.sections = {**version.sections, **sections}
+    version.save(update_fields=["sections"])
+    if named_setting is not None:
+        Plan.objects.filter(pk=plan.pk).update(named_setting=named_setting)
+    case_change_finish(case=case, actor=actor, today=today, why=f"edit {kind} plan",
+                       detail={"plan_version": version.number})
+    return version
+
+
+@transaction.atomic
+def plan_version_issue(*, actor: User, case: Case, issued_on: dt.date, today: dt.date,
+                       expected_version: int | None) -> PlanVersion:
+    """Issue the working version: fix it, and record the statutory event."""
+    case_lock(case=case, expected_version=expected_version)
+    plan = Plan.objects.select_for_update().get(case=case)
+    version = working_version(plan)
+    if version is None:
+        raise PlanStateError("There is no unissued version of the plan to issue.")
+    PlanVersion.objects.filter(pk=version.pk).update(issued_on=issued_on)
+    version.issued_on = issued_on
+    case_event_record(case=case, kind=_ISSUE_EVENT[VersionKind(version.kind)], occurred_on=issued_on,
+                      actor=actor, plan_version=version.number)
+    _after_issue(case, plan, version)
+    case_change_finish(case=case, actor=actor, today=today, why=f"issue {version.kind} plan",
+                       detail={"plan_version": version.number})
+    return version
+
+
+def _after_issue(case: Case, plan: Plan, version: PlanVersion) -> None:
+    if version.kind == VersionKind.DRAFT:
+        Case.objects.filter(pk=case.pk).update(stage=Stage.DRAFTING)
+    elif version.kind == VersionKind.FINAL:
+        Case.objects.filter(pk=case.pk).update(stage=Stage.PLAN)
+        if plan.first_issued_on is None:
+            Plan.objects.filter(pk=plan.pk).update(first_issued_on=version.issued_on)

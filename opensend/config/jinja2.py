@@ -1,0 +1,133 @@
+"""The Jinja2 environment every page is rendered with (TEMPLATES in settings.py).
+
+Undefined variables are errors in our templates. govuk-frontend-jinja's macros, like
+the Nunjucks originals, test optional parameters by truthiness (`params.hint` when
+there is no hint), so an undefined value created inside one of those macros stays
+lenient; one created in our own templates is strict wherever it ends up.
+"""
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import govuk_frontend_jinja
+import jinja2
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from markupsafe import Markup
+
+from opensend.core.govuk_forms import govuk_error_summary, govuk_field, govuk_form_page_title
+from opensend.core.navigation import nav_items
+
+_JINJA_DIR = str(Path(jinja2.__file__).parent)
+_GOVUK_MACROS_DIR = str(Path(govuk_frontend_jinja.__file__).parent / "templates")
+_THIS_FILE = __file__
+
+
+def _created_in_govuk_macro() -> bool:
+    """Whether the nearest template frame on the stack is a govuk-frontend-jinja file."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not (filename.startswith(_JINJA_DIR) or filename == _THIS_FILE):
+            return filename.startswith(_GOVUK_MACROS_DIR)
+        frame = frame.f_back
+    return False
+
+
+class StrictUndefined(jinja2.StrictUndefined):
+    """StrictUndefined, except for values first looked up inside a GOV.UK macro."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> "StrictUndefined":
+        if cls is StrictUndefined and _created_in_govuk_macro():
+            cls = _GovukMacroUndefined
+        return super().__new__(cls)
+
+
+class _GovukMacroUndefined(StrictUndefined):
+    """Behaves like jinja2.ChainableUndefined: empty, false and chainable."""
+
+    __slots__ = ()
+    __str__ = jinja2.Undefined.__str__
+    __len__ = jinja2.Undefined.__len__
+    __iter__ = jinja2.Undefined.__iter__
+    __bool__ = jinja2.Undefined.__bool__
+    __eq__ = jinja2.Undefined.__eq__
+    __ne__ = jinja2.Undefined.__ne__
+    __hash__ = jinja2.Undefined.__hash__
+
+    def __contains__(self, item: object) -> bool:
+        return False
+
+    def __html__(self) -> str:
+        return ""
+
+    def __getattr__(self, name: str) -> Any:
+        if name[:2] == "__" and name[-2:] == "__":
+            raise AttributeError(name)
+        return self
+
+    def __getitem__(self, key: object) -> Any:
+        return self
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def govuk_date(value: date | None) -> str:
+    """3 March 2026 (GOV.UK style: no leading zero, full month)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{value.day} {value:%B %Y}"
+
+
+def govuk_time(value: datetime) -> str:
+    """9am, 2:15pm, midday, midnight (GOV.UK style)."""
+    if value.minute == 0 and value.hour in (0, 12):
+        return "midnight" if value.hour == 0 else "midday"
+    hour = value.hour % 12 or 12
+    minutes = f":{value.minute:02d}" if value.minute else ""
+    return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
+
+
+def govuk_datetime(value: datetime | None) -> str:
+    """3 March 2026 at 2:15pm, in the local time zone."""
+    if value is None:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{govuk_date(value)} at {govuk_time(value)}"
+
+
+def environment(**options: Any) -> jinja2.Environment:
+    app_loader = options.pop("loader", None)
+    govuk_loader = jinja2.PrefixLoader(
+        {"govuk_frontend_jinja": jinja2.PackageLoader("govuk_frontend_jinja")}
+    )
+    loaders = [app_loader, govuk_loader] if app_loader is not None else [govuk_loader]
+    options.update(
+        loader=jinja2.ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True
+    )
+    env = jinja2.Environment(**options)  # noqa: S701 (autoescape is on, the line above)
+    env.globals.update(
+        url=url,
+        static=static,
+        nav_items=nav_items,
+        get_messages=get_messages,
+        service_name=settings.LOCAL_AUTHORITY_NAME,
+        govuk_field=govuk_field,
+        govuk_error_summary=govuk_error_summary,
+        govuk_form_page_title=govuk_form_page_title,
+        Markup=Markup,
+    )
+    env.filters.update(govuk_date=govuk_date, govuk_datetime=govuk_datetime)
+    return env

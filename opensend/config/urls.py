@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("opensend.core.urls")),
+    path("cases/", include("opensend.casework.urls")),
+    path("family/", include("opensend.casework.family_urls")),
+]
+
+handler400 = "opensend.core.views.errors.bad_request"
+handler403 = "opensend.core.views.errors.permission_denied"
+handler404 = "opensend.core.views.errors.page_not_found"
+handler500 = "opensend.core.views.errors.server_error"

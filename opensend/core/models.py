@@ -1,0 +1,47 @@
+"""The audit log: one append-only row for every read, change, download or export of a
+child's record, and for every refused access (security.md goal 9).
+
+The database itself refuses UPDATE and DELETE on this table (a trigger added in
+migration 0002), so no code path in the application can rewrite history.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditAction(models.TextChoices):
+    READ = "read", "Read"
+    LIST = "list", "Listed"
+    CREATE = "create", "Created"
+    CHANGE = "change", "Changed"
+    DOWNLOAD = "download", "Downloaded"
+    EXPORT = "export", "Exported"
+    DENIED = "denied", "Refused"
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+    SIGN_OUT = "sign_out", "Signed out"
+
+
+class AuditEvent(models.Model):
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField(max_length=20, choices=AuditAction.choices)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=40, blank=True)
+    child_id = models.BigIntegerField(null=True, db_index=True)
+    why = models.CharField(max_length=200, blank=True, help_text="The purpose: the page or task")
+    detail = models.JSONField(default=dict, blank=True)
+    path = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("Audit events cannot be changed.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise ValueError("Audit events cannot be deleted.")

@@ -1,0 +1,131 @@
+"""Sign in: email and password, then (for staff) a TOTP code from an authenticator app.
+
+Staff must pass the second factor (NHS DSPT; security.md goal 3). The first factor only
+records a pending user in the session; the user is signed in after the code is checked.
+A code cannot be used twice (django-otp records the last time step used). Unknown email
+and wrong password give the same answer; django-axes locks an account after 10 failures
+in 5 minutes (goal 4).
+"""
+
+import base64
+
+import segno
+from django.contrib.auth import authenticate, login, logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from opensend.core.audit import audit
+from opensend.core.auth_forms import SecurityCodeForm, SignInForm
+from opensend.core.models import AuditAction
+from opensend.core.render import render_page
+from opensend.people.models import User
+
+_PENDING = "pending_user_id"
+_NEXT = "sign_in_next"
+_BAD_SIGN_IN = "Enter a correct email address and password"
+
+
+def _safe_next(request: HttpRequest, target: str | None) -> str:
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return reverse("core:home")
+
+
+def _pending_user(request: HttpRequest) -> User | None:
+    user_id = request.session.get(_PENDING)
+    return User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
+
+
+def _complete_sign_in(request: HttpRequest, user: User, device: TOTPDevice | None) -> HttpResponse:
+    target = request.session.pop(_NEXT, None)
+    request.session.pop(_PENDING, None)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")  # new session key
+    if device is not None:
+        otp_login(request, device)
+    audit(actor=user, action=AuditAction.SIGN_IN, request=request, why="sign in")
+    return redirect(_safe_next(request, target))
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(request, email=form.cleaned_data["email"].lower(),
+                            password=form.cleaned_data["password"])
+        if user is None:
+            form.add_error(None, _BAD_SIGN_IN)
+        else:
+            request.session.cycle_key()
+            request.session[_NEXT] = request.GET.get("next", "")
+            if not user.is_staff_user:
+                return _complete_sign_in(request, user, None)
+            request.session[_PENDING] = user.pk
+            has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+            return redirect("core:security_code" if has_device else "core:set_up_authenticator")
+    return render_page(request, "core/sign_in.html", {"form": form})
+
+
+def _verify(form: SecurityCodeForm, device: TOTPDevice) -> bool:
+    if not form.is_valid():
+        return False
+    verified = device.verify_is_allowed()[0] and device.verify_token(form.cleaned_data["code"])
+    if not verified:
+        form.add_error("code", "The security code is not correct, or has already been used")
+    return bool(verified)
+
+
+@require_http_methods(["GET", "POST"])
+def security_code(request: HttpRequest) -> HttpResponse:
+    user = _pending_user(request)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user else None
+    if user is None or device is None:
+        return redirect("core:sign_in")
+    form = SecurityCodeForm(request.POST or None)
+    if request.method == "POST" and _verify(form, device):
+        return _complete_sign_in(request, user, device)
+    return render_page(request, "core/security_code.html", {"form": form})
+
+
+def _qr_data_uri(device: TOTPDevice) -> str:
+    svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+@require_http_methods(["GET", "POST"])
+def set_up_authenticator(request: HttpRequest) -> HttpResponse:
+    user = _pending_user(request)
+    if user is None or TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return redirect("core:sign_in")
+    device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False,
+                                                 defaults={"name": "Authenticator app"})
+    form = SecurityCodeForm(request.POST or None)
+    if request.method == "POST" and _verify(form, device):
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        return _complete_sign_in(request, user, device)
+    secret = base64.b32encode(device.bin_key).decode()
+    return render_page(request, "core/set_up_authenticator.html",
+                       {"form": form, "qr": _qr_data_uri(device), "secret": secret})
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        audit(actor=request.user, action=AuditAction.SIGN_OUT, request=request, why="sign out")
+    logout(request)  # flushes the session on the server
+    return redirect("core:signed_out")
+
+
+def signed_out(request: HttpRequest) -> HttpResponse:
+    return render_page(request, "core/signed_out.html", {})
+
+
+def locked_out(request: HttpRequest, credentials: dict[str, str] | None = None,
+               *args: object, **kwargs: object) -> HttpResponse:
+    """django-axes calls this once an account has had too many failed sign-ins."""
+    return render_page(request, "core/locked_out.html", {}, status=429)
