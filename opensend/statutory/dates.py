@@ -79,7 +79,9 @@ def days_inclusive(start: date, end: date) -> int:
     return (end - start).days + 1
 
 
-def periods_overlap(first_start: date, first_end: date, second_start: date, second_end: date) -> bool:
+def periods_overlap(
+    first_start: date, first_end: date, second_start: date, second_end: date
+) -> bool:
     """Whether two closed periods [start, end] share at least one day."""
     return first_start <= second_end and second_start <= first_end
 

@@ -191,7 +191,8 @@ def young_person_from(date_of_birth: date) -> date:
 
     CFA 2014 s83(2): a young person is a person over compulsory school age but under 25.
     Compulsory school age ends at the end of a Friday (EA 1996 s8(3)), so this is always
-    a Saturday. From this day the young person, not the parent, makes decisions (CoP 8.13).
+    a Saturday. From this day the young person, not the parent, makes the decisions in Part 3
+    of the Act (subject to the Mental Capacity Act 2005; CoP chapter 8).
     """
     return end_of_compulsory_school_age(date_of_birth) + timedelta(days=1)
 

@@ -18,12 +18,20 @@ from opensend.statutory.clock.exception_rules import (
     REASONS_ASSESSMENT,
     is_excused,
 )
-from opensend.statutory.clock.history import dates_of, first_on_or_after, in_period
+from opensend.statutory.clock.history import dates_of, first_on_or_after, in_period, with_next
 from opensend.statutory.clock.model import ASSESSMENT_OPENINGS, ClockError, ClockEvent, Step, Week20
 from opensend.statutory.clock.steps import duty_step, window_step
 from opensend.statutory.dates import add_days, add_weeks, last_day_of_period_beginning
 
-__all__ = ["Cycle", "advice_steps", "assessment_cycles", "cycle_steps", "latest_request", "week20"]
+__all__ = [
+    "Cycle",
+    "advice_due",
+    "advice_steps",
+    "assessment_cycles",
+    "cycle_steps",
+    "latest_request",
+    "week20",
+]
 
 DECISION_WEEKS: Final = 6  # Reg 5(1)
 REASSESSMENT_DECISION_DAYS: Final = 15  # Reg 25(1)
@@ -66,14 +74,12 @@ def assessment_cycles(events: Sequence[ClockEvent]) -> tuple[Cycle, ...]:
     for event in events:
         if event.event in ASSESSMENT_OPENINGS:
             openings.setdefault(event.date, event)
-    starts = sorted(openings)
-    ends: list[date | None] = [*starts[1:], None]
     return tuple(
         Cycle(
             opening=openings[start],
             events=tuple(e for e in events if e.date >= start and (end is None or e.date < end)),
         )
-        for start, end in zip(starts, ends, strict=True)
+        for start, end in with_next(sorted(openings))
     )
 
 
@@ -101,7 +107,9 @@ def _decision_to_assess(cycle: Cycle, events: Sequence[ClockEvent], today: date)
     due = add_weeks(cycle.opened, DECISION_WEEKS)
     excused = is_excused(events, period_start=cycle.opened, due=due, reasons=REASONS_ASSESSMENT)
     done = cycle.first("decision_to_assess")
-    return duty_step("decision_to_assess", rule="Reg 5(1)", due=due, done=done, today=today, excused=excused)
+    return duty_step(
+        "decision_to_assess", rule="Reg 5(1)", due=due, done=done, today=today, excused=excused
+    )
 
 
 def _reassessment_decision(cycle: Cycle, today: date) -> Step:
@@ -122,7 +130,9 @@ def _decision_not_to_issue(cycle: Cycle, events: Sequence[ClockEvent], today: da
         return None
     due = add_weeks(cycle.opened, NOT_TO_ISSUE_WEEKS)
     excused = is_excused(events, period_start=cycle.opened, due=due, reasons=REASONS_ASSESSMENT)
-    return duty_step("decision_not_to_issue", rule="Reg 10(1)", due=due, done=done, today=today, excused=excused)
+    return duty_step(
+        "decision_not_to_issue", rule="Reg 10(1)", due=due, done=done, today=today, excused=excused
+    )
 
 
 def _draft_comments(cycle: Cycle, today: date) -> Step | None:
@@ -136,7 +146,13 @@ def _draft_comments(cycle: Cycle, today: date) -> Step | None:
         return None
     served = drafts[-1]
     closes = last_day_of_period_beginning(served, COMMENT_DAYS)
-    return window_step("draft_comments_close", rule="Reg 13(1)", closes=closes, closed_early=final_plan, today=today)
+    return window_step(
+        "draft_comments_close",
+        rule="Reg 13(1)",
+        closes=closes,
+        closed_early=final_plan,
+        today=today,
+    )
 
 
 def _final_plan(cycle: Cycle, events: Sequence[ClockEvent], today: date) -> Step | None:
@@ -144,15 +160,19 @@ def _final_plan(cycle: Cycle, events: Sequence[ClockEvent], today: date) -> Step
     # Reg 13(3). Not shown after a decision not to assess or not to issue, unless a final
     # plan was issued all the same (e.g. the decision was reversed).
     done = cycle.first("final_plan_issued")
-    refused = cycle.latest_decision() == "not_assess" or cycle.first("decision_not_to_issue")
-    if done is None and refused:
+    refused = cycle.latest_decision() == "not_assess"
+    if done is None and (refused or cycle.first("decision_not_to_issue") is not None):
         return None
     due = add_weeks(cycle.opened, FINAL_PLAN_WEEKS)
     excused = is_excused(events, period_start=cycle.opened, due=due, reasons=REASONS_ASSESSMENT)
-    return duty_step("final_plan", rule="Reg 13(2)", due=due, done=done, today=today, excused=excused)
+    return duty_step(
+        "final_plan", rule="Reg 13(2)", due=due, done=done, today=today, excused=excused
+    )
 
 
-def _reassessment_final_plan(cycle: Cycle, events: Sequence[ClockEvent], today: date) -> Step | None:
+def _reassessment_final_plan(
+    cycle: Cycle, events: Sequence[ClockEvent], today: date
+) -> Step | None:
     # Reg 27(2): the amended or replaced plan is issued within 14 weeks of notifying the
     # decision to re-assess (Reg 25(1)) or of the LA deciding to re-assess (CFA s44(3));
     # exceptions Reg 27(3). Shown once the decision to re-assess is recorded.
@@ -162,7 +182,9 @@ def _reassessment_final_plan(cycle: Cycle, events: Sequence[ClockEvent], today: 
     due = add_weeks(decided, REASSESSMENT_PLAN_WEEKS)
     done = first_on_or_after(cycle.dates("final_plan_issued", "amended_plan_issued"), decided)
     excused = is_excused(events, period_start=decided, due=due, reasons=REASONS_ASSESSMENT)
-    return duty_step("final_plan", rule="Reg 27(2)", due=due, done=done, today=today, excused=excused)
+    return duty_step(
+        "final_plan", rule="Reg 27(2)", due=due, done=done, today=today, excused=excused
+    )
 
 
 def advice_steps(events: Sequence[ClockEvent], today: date) -> list[Step]:
@@ -175,11 +197,25 @@ def advice_steps(events: Sequence[ClockEvent], today: date) -> list[Step]:
     ]
 
 
-def _advice_step(request: ClockEvent, done: date | None, events: Sequence[ClockEvent], today: date) -> Step:
+def advice_due(requested: date) -> date:
+    """Reg 8(1): advice is due within 6 weeks of the day it was requested."""
+    return add_weeks(requested, ADVICE_WEEKS)
+
+
+def _advice_step(
+    request: ClockEvent, done: date | None, events: Sequence[ClockEvent], today: date
+) -> Step:
     # Reg 8(1): advice within 6 weeks of the request for it; exceptions Reg 8(2).
-    due = add_weeks(request.date, ADVICE_WEEKS)
+    due = advice_due(request.date)
     excused = is_excused(events, period_start=request.date, due=due, reasons=REASONS_ADVICE)
-    return duty_step(f"advice:{request.source}", rule="Reg 8(1)", due=due, done=done, today=today, excused=excused)
+    return duty_step(
+        f"advice:{request.source}",
+        rule="Reg 8(1)",
+        due=due,
+        done=done,
+        today=today,
+        excused=excused,
+    )
 
 
 def _match_advice(events: Sequence[ClockEvent]) -> dict[int, date]:

@@ -29,9 +29,9 @@ from opensend.statutory.clock.model import CLOSURE_REASONS, ClockError, ClockEve
 from opensend.statutory.dates import add_days, days_inclusive, periods_overlap
 
 __all__ = [
-    "REASONS_ASSESSMENT",
-    "REASONS_ADVICE",
     "NO_EXCEPTIONS",
+    "REASONS_ADVICE",
+    "REASONS_ASSESSMENT",
     "exception_excuses",
     "is_excused",
 ]
@@ -47,7 +47,9 @@ REASONS_ASSESSMENT: Final = frozenset(
 )
 # Reg 8(2): advice givers. (a) exceptional circumstances, (b) absence of 4+ weeks,
 # (c) a missed appointment for an examination or test. It does not list closures.
-REASONS_ADVICE: Final = frozenset({"personal_circumstances", "absent_from_area", "missed_appointment"})
+REASONS_ADVICE: Final = frozenset(
+    {"personal_circumstances", "absent_from_area", "missed_appointment"}
+)
 # Reviews, amendments, phase transfers and Reg 25(1) have no exceptions.
 NO_EXCEPTIONS: Final[frozenset[str]] = frozenset()
 
@@ -108,9 +110,7 @@ def is_excused(
 ) -> bool:
     """Whether any recorded exception excuses the limit from ``period_start`` to ``due``."""
     return any(
-        exception_excuses(
-            event, period_start=period_start, due=due, reasons=reasons, events=events
-        )
+        exception_excuses(event, period_start=period_start, due=due, reasons=reasons, events=events)
         for event in events
         if event.event == "exception"
     )

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from opensend.statutory.clock.model import EVENT_KINDS, ClockEvent
 
-__all__ = ["canonical_order", "dates_of", "first_on_or_after", "in_period", "latest"]
+__all__ = [
+    "canonical_order",
+    "dates_of",
+    "first_on_or_after",
+    "in_period",
+    "latest",
+    "with_next",
+]
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(EVENT_KINDS)}
 
@@ -55,3 +62,9 @@ def first_on_or_after(days: Iterable[date], start: date, before: date | None = N
 def latest(days: Iterable[date]) -> date | None:
     """The latest of the days, or None when there are none."""
     return max(days, default=None)
+
+
+def with_next(days: Sequence[date]) -> Iterator[tuple[date, date | None]]:
+    """Each day paired with the one after it in the sequence (None after the last)."""
+    following: list[date | None] = [*days[1:], None]
+    return zip(days, following[: len(days)], strict=True)

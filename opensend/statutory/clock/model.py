@@ -6,13 +6,14 @@ comes from.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date
 from typing import Final
 
 __all__ = [
     "ADVICE_SOURCES",
     "ASSESSMENT_OPENINGS",
+    "ASSESSMENT_OUTCOMES",
     "CLOSURE_REASONS",
     "EVENT_KINDS",
     "EXCEPTION_REASONS",
@@ -20,13 +21,14 @@ __all__ = [
     "REVIEW_OUTCOMES",
     "STATUSES",
     "STEP_NAMES",
-    "ASSESSMENT_OUTCOMES",
     "ClockError",
     "ClockEvent",
     "ClockResult",
     "Step",
     "Week20",
 ]
+
+# The field ClockEvent.date shadows the type inside the class, hence ``dt.date``.
 
 # The events a caseworker records, in the order they usually happen.
 EVENT_KINDS: Final = (
@@ -93,13 +95,13 @@ class ClockEvent:
     """One thing that happened on a case, as the caseworker recorded it."""
 
     event: str
-    date: date
+    date: dt.date
     outcome: str | None = None  # decision_to_assess / review_decision
     source: str | None = None  # advice_requested / advice_received ("from" in JSON)
     reason: str | None = None  # exception
-    start: date | None = None  # exception: first day
-    end: date | None = None  # exception: last day (a closed setting reopens the day after)
-    transfer_date: date | None = None  # phase_transfer
+    start: dt.date | None = None  # exception: first day
+    end: dt.date | None = None  # exception: last day (a closed setting reopens the day after)
+    transfer_date: dt.date | None = None  # phase_transfer
     kind: str | None = None  # phase_transfer: "school" | "post16"
 
 
@@ -108,8 +110,8 @@ class Step:
     """One statutory time limit: when it falls due, whether and when it was done."""
 
     step: str
-    due: date
-    done: date | None
+    due: dt.date
+    done: dt.date | None
     status: str  # one of STATUSES
     rule: str  # the regulation, e.g. "Reg 13(2)"
 
@@ -118,8 +120,8 @@ class Step:
 class Week20:
     """The DfE headline measure: final plan within 20 weeks of the request (Reg 13(2))."""
 
-    due: date | None
-    issued: date | None
+    due: dt.date | None
+    issued: dt.date | None
     within_20_weeks: bool | None
     exception_applies: bool
 
@@ -131,5 +133,5 @@ class ClockResult:
     steps: tuple[Step, ...]
     week20: Week20
     nc_year: int | None
-    young_person_from: date | None
-    plan_can_run_until: date | None
+    young_person_from: dt.date | None
+    plan_can_run_until: dt.date | None

@@ -5,11 +5,11 @@ None of these limits has a statutory exception, so none of these steps is ever "
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Final
 
-from opensend.statutory.clock.history import dates_of, first_on_or_after, in_period
+from opensend.statutory.clock.history import dates_of, first_on_or_after, in_period, with_next
 from opensend.statutory.clock.model import ClockEvent, Step
 from opensend.statutory.clock.steps import duty_step
 from opensend.statutory.dates import add_calendar_months, add_weeks
@@ -28,11 +28,6 @@ PHASE_TRANSFER_DEADLINES: Final = {
 PHASE_TRANSFER_LOOKBACK_MONTHS: Final = 12  # Reg 18(1): "within 12 months of a transfer"
 
 
-def _with_next(days: Sequence[date]) -> Iterator[tuple[date, date | None]]:
-    """Each day paired with the day after it in the sequence (None for the last)."""
-    return zip(days, [*days[1:], None], strict=True)
-
-
 def review_due_steps(events: Sequence[ClockEvent], today: date) -> list[Step]:
     """CFA s44(1): review within 12 months of the plan being made, then of each review.
 
@@ -48,7 +43,7 @@ def review_due_steps(events: Sequence[ClockEvent], today: date) -> list[Step]:
             done=following,
             today=today,
         )
-        for anchor, following in _with_next(anchors)
+        for anchor, following in with_next(anchors)
         if following is not None or not _ceasing_since(events, anchor)
     ]
 
@@ -61,12 +56,14 @@ def review_meeting_steps(events: Sequence[ClockEvent], today: date) -> list[Step
     """The report, decision and amended plan that follow each review meeting."""
     meetings = sorted(set(dates_of(events, "review_meeting")))
     steps: list[Step] = []
-    for meeting, next_meeting in _with_next(meetings):
+    for meeting, next_meeting in with_next(meetings):
         steps.extend(_after_meeting(meeting, next_meeting, events, today))
     return steps
 
 
-def _decision_after(meeting: date, before: date | None, events: Sequence[ClockEvent]) -> ClockEvent | None:
+def _decision_after(
+    meeting: date, before: date | None, events: Sequence[ClockEvent]
+) -> ClockEvent | None:
     decisions = [
         event
         for event in events
@@ -77,16 +74,30 @@ def _decision_after(meeting: date, before: date | None, events: Sequence[ClockEv
     return decisions[0] if decisions else None
 
 
-def _after_meeting(meeting: date, before: date | None, events: Sequence[ClockEvent], today: date) -> list[Step]:
+def _after_meeting(
+    meeting: date, before: date | None, events: Sequence[ClockEvent], today: date
+) -> list[Step]:
     decision = _decision_after(meeting, before, events)
     decided = decision.date if decision is not None else None
     # Reg 20(7): the report of the meeting within 2 weeks. Without a review_report_received
     # event, the LA's decision is the evidence the report was in hand (done = its date).
     report = first_on_or_after(dates_of(events, "review_report_received"), meeting, before)
     steps = [
-        duty_step("review_report", rule="Reg 20(7)", due=add_weeks(meeting, REPORT_WEEKS), done=report or decided, today=today),
+        duty_step(
+            "review_report",
+            rule="Reg 20(7)",
+            due=add_weeks(meeting, REPORT_WEEKS),
+            done=report or decided,
+            today=today,
+        ),
         # Reg 20(10): the decision to maintain, amend or cease within 4 weeks of the meeting.
-        duty_step("review_decision", rule="Reg 20(10)", due=add_weeks(meeting, DECISION_WEEKS), done=decided, today=today),
+        duty_step(
+            "review_decision",
+            rule="Reg 20(10)",
+            due=add_weeks(meeting, DECISION_WEEKS),
+            done=decided,
+            today=today,
+        ),
     ]
     amend_decision = decided if decision is not None and decision.outcome == "amend" else None
     amended = _amended_plan(meeting, before, amend_decision, events, today)
@@ -94,7 +105,11 @@ def _after_meeting(meeting: date, before: date | None, events: Sequence[ClockEve
 
 
 def _amended_plan(
-    meeting: date, before: date | None, amend_decision: date | None, events: Sequence[ClockEvent], today: date
+    meeting: date,
+    before: date | None,
+    amend_decision: date | None,
+    events: Sequence[ClockEvent],
+    today: date,
 ) -> Step | None:
     # Reg 22(3): the final amended plan within 8 weeks of sending the proposed amendments.
     # Devon (2022): the proposals go with the decision (Reg 20(10)), so at most 12 weeks
@@ -104,7 +119,9 @@ def _amended_plan(
     sent = min([*proposals, *([amend_decision] if amend_decision else [])], default=None)
     if sent is None:
         return None
-    due = min(add_weeks(sent, AMENDED_PLAN_WEEKS), add_weeks(meeting, AMENDED_PLAN_WEEKS_AFTER_MEETING))
+    due = min(
+        add_weeks(sent, AMENDED_PLAN_WEEKS), add_weeks(meeting, AMENDED_PLAN_WEEKS_AFTER_MEETING)
+    )
     done = first_on_or_after(dates_of(events, "amended_plan_issued"), sent, before)
     return duty_step("amended_plan", rule="Reg 22(3)", due=due, done=done, today=today)
 
@@ -118,7 +135,7 @@ def amendment_steps(events: Sequence[ClockEvent], today: date) -> list[Step]:
     proposals = [day for day in proposals if first_meeting is None or day < first_meeting]
     issued = dates_of(events, "amended_plan_issued")
     steps: list[Step] = []
-    for sent, next_sent in _with_next(proposals):
+    for sent, next_sent in with_next(proposals):
         before = next_sent or first_meeting
         due = add_weeks(sent, AMENDED_PLAN_WEEKS)
         done = first_on_or_after(issued, sent, before)
@@ -141,6 +158,8 @@ def phase_transfer_steps(events: Sequence[ClockEvent], today: date) -> list[Step
             continue  # validation rejects these; kept for the type checker
         (month, day), rule = PHASE_TRANSFER_DEADLINES[kind]
         due = date(transfer_date.year, month, day)
-        done = first_on_or_after(plans, add_calendar_months(transfer_date, -PHASE_TRANSFER_LOOKBACK_MONTHS))
+        done = first_on_or_after(
+            plans, add_calendar_months(transfer_date, -PHASE_TRANSFER_LOOKBACK_MONTHS)
+        )
         steps.append(duty_step("phase_transfer", rule=rule, due=due, done=done, today=today))
     return steps
