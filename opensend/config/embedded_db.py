@@ -11,7 +11,10 @@ import sys
 from pathlib import Path
 
 # platformdirs warns when XDG_RUNTIME_DIR is unset (as under CI); give it a home.
-os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/opensend-runtime-{os.getuid()}")
+if "XDG_RUNTIME_DIR" not in os.environ:
+    os.environ["XDG_RUNTIME_DIR"] = f"/tmp/opensend-runtime-{os.getuid()}"
+    os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+    os.chmod(os.environ["XDG_RUNTIME_DIR"], 0o700)
 ROOT = Path(__file__).resolve().parents[2]
 PGDATA = ROOT / "var" / "pgdata"
 

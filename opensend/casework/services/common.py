@@ -38,10 +38,10 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def case_event_record(*, case: Case, kind: str, occurred_on: dt.date, actor: User,
+def case_event_record(*, case: Case, event: str, occurred_on: dt.date, actor: User,
                       **data: Any) -> CaseEvent:
     clean = {key: _jsonable(value) for key, value in data.items() if value not in (None, "")}
-    return CaseEvent.objects.create(case=case, kind=kind, occurred_on=occurred_on,
+    return CaseEvent.objects.create(case=case, kind=event, occurred_on=occurred_on,
                                     recorded_by=actor, data=clean)
 
 

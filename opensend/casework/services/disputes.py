@@ -17,10 +17,10 @@ def dispute_record(*, actor: User, case: Case, kind: str, decision: str, started
     dispute = Dispute.objects.create(case=case, kind=kind, decision=decision, started_on=started_on)
     event = (EventKind.MEDIATION_RECORDED if kind == DisputeKind.MEDIATION
              else EventKind.TRIBUNAL_RECORDED)
-    case_event_record(case=case, kind=event, occurred_on=started_on, actor=actor,
+    case_event_record(case=case, event=event, occurred_on=started_on, actor=actor,
                       decision=decision, dispute=dispute.pk)
     if certificate_on is not None:  # the appeal window may run from the certificate
-        case_event_record(case=case, kind=EventKind.MEDIATION_CERTIFICATE,
+        case_event_record(case=case, event=EventKind.MEDIATION_CERTIFICATE,
                           occurred_on=certificate_on, actor=actor)
     case_change_finish(case=case, actor=actor, today=today, why=f"record {kind}")
     return dispute

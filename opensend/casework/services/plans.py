@@ -78,7 +78,7 @@ def plan_version_issue(*, actor: User, case: Case, issued_on: dt.date, today: dt
         raise PlanStateError("There is no unissued version of the plan to issue.")
     PlanVersion.objects.filter(pk=version.pk).update(issued_on=issued_on)
     version.issued_on = issued_on
-    case_event_record(case=case, kind=_ISSUE_EVENT[VersionKind(version.kind)], occurred_on=issued_on,
+    case_event_record(case=case, event=_ISSUE_EVENT[VersionKind(version.kind)], occurred_on=issued_on,
                       actor=actor, plan_version=version.number)
     _after_issue(case, plan, version)
     case_change_finish(case=case, actor=actor, today=today, why=f"issue {version.kind} plan",

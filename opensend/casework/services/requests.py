@@ -22,9 +22,9 @@ def ehc_request_record(
     EhcRequest.objects.create(case=case, received_on=received_on, source=source,
                               requested_by=requested_by, requesting_setting=requesting_setting,
                               graduated_approach_evidence=graduated_approach_evidence)
-    case_event_record(case=case, kind=EventKind.REQUEST_RECEIVED, occurred_on=received_on,
+    case_event_record(case=case, event=EventKind.REQUEST_RECEIVED, occurred_on=received_on,
                       actor=actor, source=source)
-    case_event_record(case=case, kind=EventKind.CASEWORKER_ALLOCATED, occurred_on=today,
+    case_event_record(case=case, event=EventKind.CASEWORKER_ALLOCATED, occurred_on=today,
                       actor=actor, caseworker=case.caseworker_id)
     case_change_finish(case=case, actor=actor, today=today, why="record EHC request")
     return case
@@ -36,7 +36,7 @@ def case_allocate(*, actor: User, case: Case, caseworker: User, today: dt.date,
     case_lock(case=case, expected_version=expected_version)
     Case.objects.filter(pk=case.pk).update(caseworker=caseworker)
     case.caseworker = caseworker
-    case_event_record(case=case, kind=EventKind.CASEWORKER_ALLOCATED, occurred_on=today,
+    case_event_record(case=case, event=EventKind.CASEWORKER_ALLOCATED, occurred_on=today,
                       actor=actor, caseworker=caseworker.pk)
     case_change_finish(case=case, actor=actor, today=today, why="allocate caseworker")
     return case

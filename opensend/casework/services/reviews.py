@@ -20,7 +20,7 @@ def review_meeting_record(*, actor: User, case: Case, meeting_on: dt.date, notes
                           today: dt.date, expected_version: int | None) -> AnnualReview:
     case_lock(case=case, expected_version=expected_version)
     review = AnnualReview.objects.create(case=case, meeting_on=meeting_on, notes=notes)
-    case_event_record(case=case, kind=EventKind.REVIEW_MEETING, occurred_on=meeting_on,
+    case_event_record(case=case, event=EventKind.REVIEW_MEETING, occurred_on=meeting_on,
                       actor=actor, review=review.pk)
     case_change_finish(case=case, actor=actor, today=today, why="record review meeting")
     return review
@@ -35,7 +35,7 @@ def review_decision_record(*, actor: User, review: AnnualReview, decision_on: dt
     case_lock(case=case, expected_version=expected_version)
     AnnualReview.objects.filter(pk=review.pk).update(decision_on=decision_on, outcome=outcome)
     review.decision_on, review.outcome = decision_on, outcome
-    case_event_record(case=case, kind=EventKind.REVIEW_DECISION, occurred_on=decision_on,
+    case_event_record(case=case, event=EventKind.REVIEW_DECISION, occurred_on=decision_on,
                       actor=actor, outcome=_CLOCK_OUTCOME[ReviewOutcome(outcome)], review=review.pk)
     case_change_finish(case=case, actor=actor, today=today, why="record review decision")
     return review
@@ -49,7 +49,7 @@ def phase_transfer_record(*, actor: User, case: Case, transfer_date: dt.date, ki
         case=case, transfer_date=transfer_date,
         defaults={"kind": kind, "from_setting": from_setting})
     if created:
-        case_event_record(case=case, kind=EventKind.PHASE_TRANSFER, occurred_on=today, actor=actor,
+        case_event_record(case=case, event=EventKind.PHASE_TRANSFER, occurred_on=today, actor=actor,
                           transfer_date=transfer_date, kind=kind)
         case_change_finish(case=case, actor=actor, today=today, why="record phase transfer")
     return transfer
@@ -64,9 +64,9 @@ def plan_cease(*, actor: User, case: Case, ceased_on: dt.date, reason: str, toda
     Plan.objects.filter(pk=plan.pk).update(ceased_on=ceased_on, cease_reason=reason)
     Case.objects.filter(pk=case.pk).update(stage=Stage.CEASED)
     case.stage = Stage.CEASED
-    case_event_record(case=case, kind=EventKind.PLAN_CEASED, occurred_on=ceased_on, actor=actor,
+    case_event_record(case=case, event=EventKind.PLAN_CEASED, occurred_on=ceased_on, actor=actor,
                       reason=reason)
-    case_event_record(case=case, kind=EventKind.DECISION_NOTIFIED, occurred_on=ceased_on,
+    case_event_record(case=case, event=EventKind.DECISION_NOTIFIED, occurred_on=ceased_on,
                       actor=actor, decision="cease")
     case_change_finish(case=case, actor=actor, today=today, why="cease plan")
     plan.refresh_from_db()

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from opensend.core.views import auth
+from opensend.core.views.home import home
+
+app_name = "core"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("sign-in/", auth.sign_in, name="sign_in"),
+    path("sign-in/security-code/", auth.security_code, name="security_code"),
+    path("sign-in/set-up-authenticator/", auth.set_up_authenticator, name="set_up_authenticator"),
+    path("sign-out/", auth.sign_out, name="sign_out"),
+    path("signed-out/", auth.signed_out, name="signed_out"),
+]
