@@ -9,6 +9,7 @@ lenient; one created in our own templates is strict wherever it ends up.
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import govuk_frontend_jinja
@@ -18,7 +19,6 @@ from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from markupsafe import Markup
 
 from opensend.core.govuk_forms import govuk_error_summary, govuk_field, govuk_form_page_title
 from opensend.core.navigation import nav_items
@@ -30,7 +30,7 @@ _THIS_FILE = __file__
 
 def _created_in_govuk_macro() -> bool:
     """Whether the nearest template frame on the stack is a govuk-frontend-jinja file."""
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     while frame is not None:
         filename = frame.f_code.co_filename
         if not (filename.startswith(_JINJA_DIR) or filename == _THIS_FILE):
@@ -45,7 +45,10 @@ class StrictUndefined(jinja2.StrictUndefined):
     __slots__ = ()
 
     def __new__(cls, *args: Any, **kwargs: Any) -> "StrictUndefined":
-        if cls is StrictUndefined and _created_in_govuk_macro():
+        # A macro's `caller` is undefined when it is called without {% call %}; GOV.UK
+        # macros test `{% if caller %}`, wherever they are called from.
+        lenient = kwargs.get("name") == "caller" or _created_in_govuk_macro()
+        if cls is StrictUndefined and lenient:
             cls = _GovukMacroUndefined
         return super().__new__(cls)
 
@@ -114,9 +117,7 @@ def environment(**options: Any) -> jinja2.Environment:
         {"govuk_frontend_jinja": jinja2.PackageLoader("govuk_frontend_jinja")}
     )
     loaders = [app_loader, govuk_loader] if app_loader is not None else [govuk_loader]
-    options.update(
-        loader=jinja2.ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True
-    )
+    options.update(loader=jinja2.ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True)
     env = jinja2.Environment(**options)  # noqa: S701 (autoescape is on, the line above)
     env.globals.update(
         url=url,
@@ -127,7 +128,6 @@ def environment(**options: Any) -> jinja2.Environment:
         govuk_field=govuk_field,
         govuk_error_summary=govuk_error_summary,
         govuk_form_page_title=govuk_form_page_title,
-        Markup=Markup,
     )
     env.filters.update(govuk_date=govuk_date, govuk_datetime=govuk_datetime)
     return env

@@ -105,6 +105,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "core:sign_in"
+CSRF_FAILURE_VIEW = "opensend.core.views.errors.csrf_failure"
 
 # Lockout (security.md goal 4): at most 10 failures per account in 5 minutes.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
