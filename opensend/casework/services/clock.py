@@ -5,15 +5,18 @@ from collections.abc import Iterable
 
 from opensend.casework.models import CLOCK_EVENT_KINDS, Case, CaseEvent, CaseStep
 from opensend.statutory.clock import ClockEvent, ClockResult, compute_clock
+from opensend.statutory.clock.validation import ALLOWED_FIELDS
 
 _DATE_FIELDS = ("start", "end", "transfer_date")
 _TEXT_FIELDS = ("outcome", "source", "reason", "kind")
 
 
 def clock_event(event: CaseEvent) -> ClockEvent:
-    data = event.data
-    dates = {name: dt.date.fromisoformat(data[name]) for name in _DATE_FIELDS if data.get(name)}
-    texts = {name: data[name] for name in _TEXT_FIELDS if data.get(name)}
+    """The clock's view of a stored event: only the fields the clock reads for its kind."""
+    allowed = ALLOWED_FIELDS.get(event.kind, ())
+    data = {name: value for name, value in event.data.items() if name in allowed and value}
+    dates = {name: dt.date.fromisoformat(data[name]) for name in _DATE_FIELDS if name in data}
+    texts = {name: data[name] for name in _TEXT_FIELDS if name in data}
     return ClockEvent(event=event.kind, date=event.occurred_on, **dates, **texts)
 
 

@@ -23,7 +23,7 @@ def ehc_request_record(
                               requested_by=requested_by, requesting_setting=requesting_setting,
                               graduated_approach_evidence=graduated_approach_evidence)
     case_event_record(case=case, event=EventKind.REQUEST_RECEIVED, occurred_on=received_on,
-                      actor=actor, source=source)
+                      actor=actor, request_source=source)
     case_event_record(case=case, event=EventKind.CASEWORKER_ALLOCATED, occurred_on=today,
                       actor=actor, caseworker=case.caseworker_id)
     case_change_finish(case=case, actor=actor, today=today, why="record EHC request")
