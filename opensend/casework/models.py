@@ -31,15 +31,18 @@ class Case(models.Model):
 
     child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="cases")
     local_authority = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    caseworker = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="allocated_cases")
+    caseworker = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="allocated_cases"
+    )
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.REQUESTED)
     opened_on = models.DateField()
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
-        indexes = [models.Index(fields=["caseworker", "stage"]),
-                   models.Index(fields=["local_authority", "stage"])]
+        indexes = [
+            models.Index(fields=["caseworker", "stage"]),
+            models.Index(fields=["local_authority", "stage"]),
+        ]
 
     def __str__(self) -> str:
         return f"EHC case {self.pk}"
@@ -72,10 +75,17 @@ class EventKind(models.TextChoices):
 
 
 CLOCK_EVENT_KINDS = frozenset(
-    kind.value for kind in EventKind
-    if kind not in {EventKind.CASEWORKER_ALLOCATED, EventKind.PANEL_DECISION,
-                    EventKind.ADVICE_CHASED, EventKind.PLAN_CEASED,
-                    EventKind.MEDIATION_RECORDED, EventKind.TRIBUNAL_RECORDED}
+    kind.value
+    for kind in EventKind
+    if kind
+    not in {
+        EventKind.CASEWORKER_ALLOCATED,
+        EventKind.PANEL_DECISION,
+        EventKind.ADVICE_CHASED,
+        EventKind.PLAN_CEASED,
+        EventKind.MEDIATION_RECORDED,
+        EventKind.TRIBUNAL_RECORDED,
+    }
 )
 
 
@@ -91,7 +101,10 @@ class CaseEvent(models.Model):
 
     class Meta:
         ordering = ["occurred_on", "id"]
-        indexes = [models.Index(fields=["case", "occurred_on"]), models.Index(fields=["kind", "occurred_on"])]
+        indexes = [
+            models.Index(fields=["case", "occurred_on"]),
+            models.Index(fields=["kind", "occurred_on"]),
+        ]
 
 
 class CaseStep(models.Model):
@@ -106,8 +119,11 @@ class CaseStep(models.Model):
 
     class Meta:
         ordering = ["due", "step"]
-        indexes = [models.Index(fields=["due"], condition=models.Q(done__isnull=True),
-                                name="casestep_open_due")]
+        indexes = [
+            models.Index(
+                fields=["due"], condition=models.Q(done__isnull=True), name="casestep_open_due"
+            )
+        ]
 
 
 class EhcRequest(models.Model):
@@ -115,10 +131,12 @@ class EhcRequest(models.Model):
     received_on = models.DateField()
     source = models.CharField(max_length=1, choices=choices_of(codes.RequestSource))
     requested_by = models.CharField(max_length=150, blank=True)
-    requesting_setting = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
-                                           related_name="+")
+    requesting_setting = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     graduated_approach_evidence = models.TextField(
-        blank=True, help_text="What the setting has tried: assess, plan, do, review (CoP 6.44)")
+        blank=True, help_text="What the setting has tried: assess, plan, do, review (CoP 6.44)"
+    )
     youth_accommodation = models.BooleanField(default=False)
 
 
@@ -138,14 +156,18 @@ class PanelDecision(models.Model):
 
 class PanelAttendance(models.Model):
     decision = models.ForeignKey(PanelDecision, on_delete=models.CASCADE, related_name="attendance")
-    agency = models.CharField(max_length=20, choices=AdviceService.choices + [("forum", "Parent carer forum")])
+    agency = models.CharField(
+        max_length=20, choices=[*AdviceService.choices, ("forum", "Parent carer forum")]
+    )
     name = models.CharField(max_length=150)
 
 
 class AdviceRequest(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="advice_requests")
     service = models.CharField(max_length=20, choices=AdviceService.choices)
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="advice_requests")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="advice_requests"
+    )
     requested_on = models.DateField()
     due_on = models.DateField()
     received_on = models.DateField(null=True, blank=True)
@@ -185,8 +207,9 @@ class VersionKind(models.TextChoices):
 class Plan(models.Model):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="plan")
     first_issued_on = models.DateField(null=True, blank=True)
-    named_setting = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
-                                      related_name="named_in_plans")
+    named_setting = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="named_in_plans"
+    )
     ceased_on = models.DateField(null=True, blank=True)
     cease_reason = models.CharField(max_length=1, blank=True, choices=choices_of(codes.CeaseReason))
 
@@ -207,7 +230,9 @@ class PlanVersion(models.Model):
 
     class Meta:
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="plan_version_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_unique")
+        ]
 
 
 class AnnualReview(models.Model):
@@ -231,10 +256,18 @@ class PhaseTransfer(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="phase_transfers")
     transfer_date = models.DateField()
     kind = models.CharField(max_length=10, choices=TransferKind.choices)
-    from_setting = models.ForeignKey(Organisation, null=True, on_delete=models.PROTECT, related_name="+")
-    to_setting = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    from_setting = models.ForeignKey(
+        Organisation, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_setting = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     finalised_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "transfer_date"], name="phase_transfer_unique")
+        ]
 
 
 class DisputeKind(models.TextChoices):

@@ -20,8 +20,12 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("A", "The views, interests and aspirations of the child and their parents, "
-                 "or of the young person", "text"),
+    Section(
+        "A",
+        "The views, interests and aspirations of the child and their parents, "
+        "or of the young person",
+        "text",
+    ),
     Section("B", "Special educational needs", "needs"),
     Section("C", "Health needs related to their SEN", "text"),
     Section("D", "Social care needs related to their SEN or disability", "text"),
@@ -39,6 +43,11 @@ SECTION_BY_CODE = {section.code: section for section in SECTIONS}
 
 
 def empty_sections() -> dict[str, object]:
-    empty: dict[str, object] = {"text": "", "needs": [], "outcomes": [], "provision": [],
-                                "placement": {}}
+    empty: dict[str, object] = {
+        "text": "",
+        "needs": [],
+        "outcomes": [],
+        "provision": [],
+        "placement": {},
+    }
     return {section.code: empty[section.shape] for section in SECTIONS}

@@ -25,25 +25,48 @@ def cases_visible(user: User, today: dt.date) -> QuerySet[Case]:
 
 def case_get(*, user: User, case_id: int, today: dt.date, why: str, request: object = None) -> Case:
     """One case the user may see, or 404 (and an audit row for the refusal)."""
-    case = (cases_visible(user, today).select_related("child", "caseworker", "local_authority")
-            .filter(pk=case_id).first())
+    case = (
+        cases_visible(user, today)
+        .select_related("child", "caseworker", "local_authority")
+        .filter(pk=case_id)
+        .first()
+    )
     if case is None:
-        audit(actor=user, action=AuditAction.DENIED, why=why, request=request,
-              detail={"case": case_id})
+        audit(
+            actor=user,
+            action=AuditAction.DENIED,
+            why=why,
+            request=request,
+            detail={"case": case_id},
+        )
         raise Http404
-    audit(actor=user, action=AuditAction.READ, obj=case, child_id=case.child_id, why=why,
-          request=request)
+    audit(
+        actor=user,
+        action=AuditAction.READ,
+        obj=case,
+        child_id=case.child_id,
+        why=why,
+        request=request,
+    )
     return case
 
 
-def child_get(*, user: User, child_id: int, today: dt.date, why: str, request: object = None) -> Child:
+def child_get(
+    *, user: User, child_id: int, today: dt.date, why: str, request: object = None
+) -> Child:
     child = visible_children(user, today).filter(pk=child_id).first()
     if child is None:
-        audit(actor=user, action=AuditAction.DENIED, why=why, request=request,
-              detail={"child": child_id})
+        audit(
+            actor=user,
+            action=AuditAction.DENIED,
+            why=why,
+            request=request,
+            detail={"child": child_id},
+        )
         raise Http404
-    audit(actor=user, action=AuditAction.READ, obj=child, child_id=child.pk, why=why,
-          request=request)
+    audit(
+        actor=user, action=AuditAction.READ, obj=child, child_id=child.pk, why=why, request=request
+    )
     return child
 
 
@@ -69,55 +92,79 @@ QUEUE_FILTERS = {
 }
 
 
-def work_queue(*, user: User, today: dt.date, show: str = "all", limit: int = 200,
-               request: object = None) -> list[CaseStep]:
+def work_queue(
+    *, user: User, today: dt.date, show: str = "all", limit: int = 200, request: object = None
+) -> list[CaseStep]:
     """The open statutory steps of the user's cases, soonest due first."""
-    steps = (CaseStep.objects.filter(done__isnull=True, case__in=cases_visible(user, today),
-                                     case__stage__in=OPEN_STAGES)
-             .select_related("case__child", "case__caseworker").order_by("due", "case_id"))
+    steps = (
+        CaseStep.objects.filter(
+            done__isnull=True, case__in=cases_visible(user, today), case__stage__in=OPEN_STAGES
+        )
+        .select_related("case__child", "case__caseworker")
+        .order_by("due", "case_id")
+    )
     if user.has_role("caseworker") and not user.has_role("sen_manager"):
         steps = steps.filter(case__caseworker=user)
     if show in QUEUE_FILTERS:
         steps = steps.filter(QUEUE_FILTERS[show](today))
     rows = list(steps[:limit])
-    audit_list(actor=user, child_ids=[row.case.child_id for row in rows], why="work queue",
-               request=request)
+    audit_list(
+        actor=user, child_ids=[row.case.child_id for row in rows], why="work queue", request=request
+    )
     return rows
 
 
 def queue_counts(*, user: User, today: dt.date) -> dict[str, int]:
-    steps = CaseStep.objects.filter(done__isnull=True, case__in=cases_visible(user, today),
-                                    case__stage__in=OPEN_STAGES)
+    steps = CaseStep.objects.filter(
+        done__isnull=True, case__in=cases_visible(user, today), case__stage__in=OPEN_STAGES
+    )
     if user.has_role("caseworker") and not user.has_role("sen_manager"):
         steps = steps.filter(case__caseworker=user)
-    return steps.aggregate(all=Count("id"), **{name: Count("id", filter=f(today))
-                                                for name, f in QUEUE_FILTERS.items()})
+    return steps.aggregate(
+        all=Count("id"), **{name: Count("id", filter=f(today)) for name, f in QUEUE_FILTERS.items()}
+    )
 
 
 def team_caseload(*, user: User, today: dt.date) -> list[dict[str, object]]:
     """Open cases per coordinator in the manager's local authority (no child data)."""
     return list(
-        cases_visible(user, today).filter(stage__in=OPEN_STAGES)
+        cases_visible(user, today)
+        .filter(stage__in=OPEN_STAGES)
         .values("caseworker__id", "caseworker__full_name")
-        .annotate(open_cases=Count("id"),
-                  overdue=Count("steps", filter=Q(steps__done__isnull=True, steps__due__lt=today)))
-        .order_by("caseworker__full_name"))
+        .annotate(
+            open_cases=Count("id"),
+            overdue=Count("steps", filter=Q(steps__done__isnull=True, steps__due__lt=today)),
+        )
+        .order_by("caseworker__full_name")
+    )
 
 
-def children_search(*, user: User, today: dt.date, text: str = "",
-                    date_of_birth: dt.date | None = None, request: object = None) -> list[Child]:
+def children_search(
+    *,
+    user: User,
+    today: dt.date,
+    text: str = "",
+    date_of_birth: dt.date | None = None,
+    request: object = None,
+) -> list[Child]:
     """Find a child by name, UPN or date of birth, within what the user may see."""
     children = visible_children(user, today)
     words = text.split()
     for word in words:
-        children = children.filter(Q(legal_surname__istartswith=word) |
-                                   Q(legal_forename__istartswith=word) |
-                                   Q(preferred_name__istartswith=word) | Q(upn__iexact=word))
+        children = children.filter(
+            Q(legal_surname__istartswith=word)
+            | Q(legal_forename__istartswith=word)
+            | Q(preferred_name__istartswith=word)
+            | Q(upn__iexact=word)
+        )
     if date_of_birth:
         children = children.filter(date_of_birth=date_of_birth)
     if not words and not date_of_birth:
         return []
-    found = list(children.prefetch_related(
-        Prefetch("cases", queryset=Case.objects.order_by("-opened_on")))[:50])
+    found = list(
+        children.prefetch_related(Prefetch("cases", queryset=Case.objects.order_by("-opened_on")))[
+            :50
+        ]
+    )
     audit_list(actor=user, child_ids=[c.pk for c in found], why="search", request=request)
     return found

@@ -1,1 +1,29 @@
-urlpatterns: list = []
+"""Casework actions: the forms that change a case (namespace "casework", under /cases/).
+
+Every action is for caseworkers and SEN managers; plan downloads are for anyone who may
+see the case (families only for issued versions).
+"""
+
+from django.urls import path
+
+from opensend.casework.views import actions_assessment as assessment
+from opensend.casework.views import actions_plans as plans
+from opensend.casework.views import actions_reviews as reviews
+
+urlpatterns = [
+    path("new/", assessment.request_new, name="request_new"),
+    path("<int:case_id>/panel/", assessment.panel_decision, name="panel_decision"),
+    path("<int:case_id>/advice/new/", assessment.advice_request, name="advice_request"),
+    path("advice/<int:advice_id>/received/", assessment.advice_received,
+         name="advice_received"),
+    path("advice/<int:advice_id>/chase/", assessment.advice_chase_view, name="advice_chase"),
+    path("<int:case_id>/exception/", assessment.clock_exception, name="exception"),
+    path("<int:case_id>/plan/", plans.plan_edit, name="plan_edit"),
+    path("<int:case_id>/plan/issue/", plans.plan_issue, name="plan_issue"),
+    path("<int:case_id>/plan/<int:number>.pdf", plans.plan_pdf, name="plan_pdf"),
+    path("<int:case_id>/plan/<int:number>.docx", plans.plan_docx, name="plan_docx"),
+    path("<int:case_id>/review/", reviews.review_meeting, name="review_meeting"),
+    path("reviews/<int:review_id>/decision/", reviews.review_decision, name="review_decision"),
+    path("<int:case_id>/cease/", reviews.cease, name="cease"),
+    path("<int:case_id>/dispute/", reviews.dispute, name="dispute"),
+]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 # platformdirs warns when XDG_RUNTIME_DIR is unset (as under CI); give it a home.
 if "XDG_RUNTIME_DIR" not in os.environ:
-    os.environ["XDG_RUNTIME_DIR"] = f"/tmp/opensend-runtime-{os.getuid()}"
+    os.environ["XDG_RUNTIME_DIR"] = f"/tmp/opensend-runtime-{os.getuid()}"  # noqa: S108
     os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
     os.chmod(os.environ["XDG_RUNTIME_DIR"], 0o700)
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,9 +33,12 @@ def ensure_database(socket: Path, name: str) -> None:
     import psycopg
     from psycopg import sql
 
-    with psycopg.connect(host=str(socket), user="postgres", dbname="postgres",
-                         autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    with psycopg.connect(
+        host=str(socket), user="postgres", dbname="postgres", autocommit=True
+    ) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
         if not exists:
             connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 

@@ -32,8 +32,12 @@ def audit(
     )
 
 
-def audit_list(*, actor: object, child_ids: Iterable[int], why: str, request: object = None) -> None:
+def audit_list(
+    *, actor: object, child_ids: Iterable[int], why: str, request: object = None
+) -> None:
     """One row for a page listing several children: which children were shown."""
     ids = sorted(set(child_ids))
     if ids:
-        audit(actor=actor, action=AuditAction.LIST, why=why, detail={"children": ids}, request=request)
+        audit(
+            actor=actor, action=AuditAction.LIST, why=why, detail={"children": ids}, request=request
+        )

@@ -9,6 +9,8 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 
+from opensend.core.audit import audit
+from opensend.core.models import AuditAction
 from opensend.people.models import UserKind
 
 View = Callable[..., HttpResponse]
@@ -22,6 +24,15 @@ def _signed_in(request: HttpRequest) -> bool:
     return not user.is_staff_user or user.is_verified()
 
 
+def _refuse(request: HttpRequest, view: View, kwargs: dict[str, Any]) -> Http404:
+    """A signed-in user opened a page that is not for them: log it (security.md goal 9)."""
+    detail: dict[str, object] = {"view": f"{view.__module__}.{view.__name__}"}
+    detail.update({key: str(value) for key, value in kwargs.items()})
+    audit(actor=request.user, action=AuditAction.DENIED, why="page not open to this user",
+          detail=detail, request=request)
+    return Http404()
+
+
 def staff_required(*roles: str) -> Callable[[View], View]:
     """Signed-in staff with a second factor and one of `roles` (any role if none)."""
 
@@ -32,7 +43,7 @@ def staff_required(*roles: str) -> Callable[[View], View]:
                 return redirect_to_login(request.get_full_path())
             user = request.user
             if not user.is_staff_user or (roles and not user.has_role(*roles)):
-                raise Http404
+                raise _refuse(request, view, kwargs)
             return view(request, *args, **kwargs)
 
         wrapped.allowed_roles = roles  # type: ignore[attr-defined]
@@ -49,7 +60,7 @@ def family_required(view: View) -> View:
         if not _signed_in(request):
             return redirect_to_login(request.get_full_path())
         if request.user.kind not in (UserKind.PARENT, UserKind.YOUNG_PERSON):
-            raise Http404
+            raise _refuse(request, view, kwargs)
         return view(request, *args, **kwargs)
 
     return wrapped

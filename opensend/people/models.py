@@ -33,7 +33,11 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=30, choices=OrganisationKind.choices)
     local_authority = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="members_of_area",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members_of_area",
         help_text="The local authority whose area this organisation serves.",
     )
     la_code = models.CharField(max_length=3, blank=True, help_text="DfE LA code, e.g. 929")
@@ -51,7 +55,9 @@ class Organisation(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["urn"], condition=~models.Q(urn=""), name="org_urn_unique"),
+            models.UniqueConstraint(
+                fields=["urn"], condition=~models.Q(urn=""), name="org_urn_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -129,13 +135,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="memberships"
+    )
     role = models.CharField(max_length=30, choices=Role.choices)
     advice_service = models.CharField(max_length=20, blank=True, choices=AdviceService.choices)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique"),
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="membership_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -145,7 +155,9 @@ class Membership(models.Model):
 class Child(models.Model):
     """A child or young person (0-25) known to the SEND service."""
 
-    local_authority = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="children")
+    local_authority = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="children"
+    )
     legal_forename = models.CharField(max_length=100)
     legal_surname = models.CharField(max_length=100)
     preferred_name = models.CharField(max_length=100, blank=True)
@@ -158,9 +170,15 @@ class Child(models.Model):
     uln = models.CharField("ULN", max_length=10, blank=True)
     nhs_number = models.CharField("NHS number", max_length=10, blank=True)
     young_person_user = models.OneToOneField(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="own_record",
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="own_record",
     )
-    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped on every save")
+    version = models.PositiveIntegerField(
+        default=1, help_text="Optimistic lock: bumped on every save"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -171,7 +189,9 @@ class Child(models.Model):
             models.Index(Lower("legal_surname"), name="child_surname_lower"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["upn"], condition=~models.Q(upn=""), name="child_upn_unique"),
+            models.UniqueConstraint(
+                fields=["upn"], condition=~models.Q(upn=""), name="child_upn_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -214,7 +234,9 @@ class FamilyMember(models.Model):
     name = models.CharField(max_length=150)
     relationship = models.CharField(max_length=60)
     holds_parental_responsibility = models.BooleanField(default=False)
-    user = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="family_links")
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="family_links"
+    )
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
     address = models.TextField(blank=True)
@@ -227,7 +249,9 @@ class YoungPersonConsent(models.Model):
     """A young person's consent for a parent to keep seeing their record (CFA s80, Reg 17)."""
 
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="consents")
-    family_member = models.ForeignKey(FamilyMember, on_delete=models.CASCADE, related_name="consents")
+    family_member = models.ForeignKey(
+        FamilyMember, on_delete=models.CASCADE, related_name="consents"
+    )
     given_on = models.DateField()
     withdrawn_on = models.DateField(null=True, blank=True)
     recorded_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")

@@ -34,12 +34,15 @@ def _staff_q(user: User, today: dt.date) -> Q:
     if user.has_role(Role.CASEWORKER):
         query |= Q(cases__caseworker=user)
     if user.has_role(Role.PANEL_MEMBER):
-        query |= Q(local_authority_id__in=_org_ids(user, Role.PANEL_MEMBER),
-                   cases__stage__in=["requested", "assessing", "drafting"])
+        query |= Q(
+            local_authority_id__in=_org_ids(user, Role.PANEL_MEMBER),
+            cases__stage__in=["requested", "assessing", "drafting"],
+        )
     if user.has_role(Role.SENCO):
         settings = _org_ids(user, Role.SENCO)
         on_roll = Q(enrolments__setting_id__in=settings, enrolments__start__lte=today) & (
-            Q(enrolments__end__isnull=True) | Q(enrolments__end__gte=today))
+            Q(enrolments__end__isnull=True) | Q(enrolments__end__gte=today)
+        )
         query |= on_roll | Q(cases__plan__named_setting_id__in=settings)
         query |= Q(cases__advice_requests__organisation_id__in=settings)
     if user.has_role(Role.ADVICE_GIVER):
@@ -49,14 +52,17 @@ def _staff_q(user: User, today: dt.date) -> Q:
 
 def _parent_q(user: User, today: dt.date) -> Q:
     consent = YoungPersonConsent.objects.filter(
-        child=OuterRef("pk"), family_member__user=user, given_on__lte=today,
+        child=OuterRef("pk"),
+        family_member__user=user,
+        given_on__lte=today,
     ).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today))
     # A child becomes a young person on the day after the end of compulsory school age,
     # so everyone born on or before this date is a young person today.
     child_if_born_after = _born_after_for_child(today)
     is_child = Q(date_of_birth__gt=child_if_born_after)
     return Q(family__user=user, family__holds_parental_responsibility=True) & (
-        is_child | Q(Exists(consent)))
+        is_child | Q(Exists(consent))
+    )
 
 
 def _born_after_for_child(today: dt.date) -> dt.date:
@@ -80,7 +86,9 @@ def visible_children_q(user: User, today: dt.date) -> Q:
 
 def visible_children(user: User, today: dt.date) -> QuerySet[Child]:
     """Every child `user` may see today. Distinct, because relationships can repeat."""
-    return Child.objects.filter(pk__in=Child.objects.filter(visible_children_q(user, today)).values("pk"))
+    return Child.objects.filter(
+        pk__in=Child.objects.filter(visible_children_q(user, today)).values("pk")
+    )
 
 
 def can_edit_casework(user: User) -> bool:

@@ -16,8 +16,10 @@ from opensend.people.models import User
 class ConflictError(Exception):
     """Someone else saved this case after the form was opened (no lost update)."""
 
-    message = ("Someone else changed this case while you were working on it. "
-               "Check the latest details below and make your change again.")
+    message = (
+        "Someone else changed this case while you were working on it. "
+        "Check the latest details below and make your change again."
+    )
 
 
 def case_lock(*, case: Case, expected_version: int | None) -> None:
@@ -38,16 +40,30 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def case_event_record(*, case: Case, event: str, occurred_on: dt.date, actor: User | None,
-                      **data: Any) -> CaseEvent:
+def case_event_record(
+    *, case: Case, event: str, occurred_on: dt.date, actor: User | None, **data: Any
+) -> CaseEvent:
     """``actor`` None: recorded by the system (a nightly job); recorded_by stays null."""
     clean = {key: _jsonable(value) for key, value in data.items() if value not in (None, "")}
-    return CaseEvent.objects.create(case=case, kind=event, occurred_on=occurred_on,
-                                    recorded_by=actor, data=clean)
+    return CaseEvent.objects.create(
+        case=case, kind=event, occurred_on=occurred_on, recorded_by=actor, data=clean
+    )
 
 
-def case_change_finish(*, case: Case, actor: User | None, today: dt.date, why: str,
-                       detail: dict[str, Any] | None = None) -> None:
+def case_change_finish(
+    *,
+    case: Case,
+    actor: User | None,
+    today: dt.date,
+    why: str,
+    detail: dict[str, Any] | None = None,
+) -> None:
     case_steps_refresh(case=case, today=today)
-    audit(actor=actor, action=AuditAction.CHANGE, obj=case, child_id=case.child_id, why=why,
-          detail=detail or {})
+    audit(
+        actor=actor,
+        action=AuditAction.CHANGE,
+        obj=case,
+        child_id=case.child_id,
+        why=why,
+        detail=detail or {},
+    )

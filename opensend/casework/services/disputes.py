@@ -10,27 +10,54 @@ from opensend.people.models import User
 
 
 @transaction.atomic
-def dispute_record(*, actor: User, case: Case, kind: str, decision: str, started_on: dt.date,
-                   today: dt.date, expected_version: int | None,
-                   certificate_on: dt.date | None = None) -> Dispute:
+def dispute_record(
+    *,
+    actor: User,
+    case: Case,
+    kind: str,
+    decision: str,
+    started_on: dt.date,
+    today: dt.date,
+    expected_version: int | None,
+    certificate_on: dt.date | None = None,
+) -> Dispute:
     case_lock(case=case, expected_version=expected_version)
     dispute = Dispute.objects.create(case=case, kind=kind, decision=decision, started_on=started_on)
-    event = (EventKind.MEDIATION_RECORDED if kind == DisputeKind.MEDIATION
-             else EventKind.TRIBUNAL_RECORDED)
-    case_event_record(case=case, event=event, occurred_on=started_on, actor=actor,
-                      decision=decision, dispute=dispute.pk)
+    event = (
+        EventKind.MEDIATION_RECORDED
+        if kind == DisputeKind.MEDIATION
+        else EventKind.TRIBUNAL_RECORDED
+    )
+    case_event_record(
+        case=case,
+        event=event,
+        occurred_on=started_on,
+        actor=actor,
+        decision=decision,
+        dispute=dispute.pk,
+    )
     if certificate_on is not None:  # the appeal window may run from the certificate
-        case_event_record(case=case, event=EventKind.MEDIATION_CERTIFICATE,
-                          occurred_on=certificate_on, actor=actor)
+        case_event_record(
+            case=case,
+            event=EventKind.MEDIATION_CERTIFICATE,
+            occurred_on=certificate_on,
+            actor=actor,
+        )
     case_change_finish(case=case, actor=actor, today=today, why=f"record {kind}")
     return dispute
 
 
 @transaction.atomic
-def dispute_conclude(*, actor: User, dispute: Dispute, concluded_on: dt.date, outcome: str,
-                     today: dt.date) -> Dispute:
+def dispute_conclude(
+    *, actor: User, dispute: Dispute, concluded_on: dt.date, outcome: str, today: dt.date
+) -> Dispute:
     Dispute.objects.filter(pk=dispute.pk).update(concluded_on=concluded_on, outcome=outcome)
     dispute.refresh_from_db()
-    case_change_finish(case=dispute.case, actor=actor, today=today, why=f"conclude {dispute.kind}",
-                       detail={"dispute": dispute.pk})
+    case_change_finish(
+        case=dispute.case,
+        actor=actor,
+        today=today,
+        why=f"conclude {dispute.kind}",
+        detail={"dispute": dispute.pk},
+    )
     return dispute

@@ -12,7 +12,12 @@ from django.db import transaction
 from django.db.models import Max
 
 from opensend.casework.models import (
-    Case, EventKind, Plan, PlanVersion, Stage, VersionKind,
+    Case,
+    EventKind,
+    Plan,
+    PlanVersion,
+    Stage,
+    VersionKind,
 )
 from opensend.casework.plan_sections import empty_sections
 from opensend.casework.services.common import case_change_finish, case_event_record, case_lock
@@ -41,14 +46,21 @@ def _next_number(plan: Plan) -> int:
 def _start_version(plan: Plan, kind: str, actor: User) -> PlanVersion:
     last = plan.versions.order_by("-number").first()
     sections = copy.deepcopy(last.sections) if last else empty_sections()
-    return PlanVersion.objects.create(plan=plan, number=_next_number(plan), kind=kind,
-                                      sections=sections, created_by=actor)
+    return PlanVersion.objects.create(
+        plan=plan, number=_next_number(plan), kind=kind, sections=sections, created_by=actor
+    )
 
 
 @transaction.atomic
 def plan_version_save(
-    *, actor: User, case: Case, kind: str, sections: dict[str, Any], today: dt.date,
-    expected_version: int | None, named_setting: Organisation | None = None,
+    *,
+    actor: User,
+    case: Case,
+    kind: str,
+    sections: dict[str, Any],
+    today: dt.date,
+    expected_version: int | None,
+    named_setting: Organisation | None = None,
 ) -> PlanVersion:
     """Save the working version of the plan (creating it, and the plan, when needed)."""
     case_lock(case=case, expected_version=expected_version)
@@ -62,14 +74,20 @@ def plan_version_save(
     version.save(update_fields=["sections"])
     if named_setting is not None:
         Plan.objects.filter(pk=plan.pk).update(named_setting=named_setting)
-    case_change_finish(case=case, actor=actor, today=today, why=f"edit {kind} plan",
-                       detail={"plan_version": version.number})
+    case_change_finish(
+        case=case,
+        actor=actor,
+        today=today,
+        why=f"edit {kind} plan",
+        detail={"plan_version": version.number},
+    )
     return version
 
 
 @transaction.atomic
-def plan_version_issue(*, actor: User, case: Case, issued_on: dt.date, today: dt.date,
-                       expected_version: int | None) -> PlanVersion:
+def plan_version_issue(
+    *, actor: User, case: Case, issued_on: dt.date, today: dt.date, expected_version: int | None
+) -> PlanVersion:
     """Issue the working version: fix it, and record the statutory event."""
     case_lock(case=case, expected_version=expected_version)
     plan = Plan.objects.select_for_update().get(case=case)
@@ -78,11 +96,21 @@ def plan_version_issue(*, actor: User, case: Case, issued_on: dt.date, today: dt
         raise PlanStateError("There is no unissued version of the plan to issue.")
     PlanVersion.objects.filter(pk=version.pk).update(issued_on=issued_on)
     version.issued_on = issued_on
-    case_event_record(case=case, event=_ISSUE_EVENT[VersionKind(version.kind)], occurred_on=issued_on,
-                      actor=actor, plan_version=version.number)
+    case_event_record(
+        case=case,
+        event=_ISSUE_EVENT[VersionKind(version.kind)],
+        occurred_on=issued_on,
+        actor=actor,
+        plan_version=version.number,
+    )
     _after_issue(case, plan, version)
-    case_change_finish(case=case, actor=actor, today=today, why=f"issue {version.kind} plan",
-                       detail={"plan_version": version.number})
+    case_change_finish(
+        case=case,
+        actor=actor,
+        today=today,
+        why=f"issue {version.kind} plan",
+        detail={"plan_version": version.number},
+    )
     return version
 
 

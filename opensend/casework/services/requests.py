@@ -11,32 +11,64 @@ from opensend.people.models import Child, Organisation, User
 
 @transaction.atomic
 def ehc_request_record(
-    *, actor: User, child: Child, received_on: dt.date, source: str, today: dt.date,
-    requested_by: str = "", requesting_setting: Organisation | None = None,
-    graduated_approach_evidence: str = "", caseworker: User | None = None,
+    *,
+    actor: User,
+    child: Child,
+    received_on: dt.date,
+    source: str,
+    today: dt.date,
+    requested_by: str = "",
+    requesting_setting: Organisation | None = None,
+    graduated_approach_evidence: str = "",
+    caseworker: User | None = None,
 ) -> Case:
     """Open a case for a request. The 6-week decision clock starts on `received_on`."""
-    case = Case.objects.create(child=child, local_authority=child.local_authority,
-                               caseworker=caseworker or actor, stage=Stage.REQUESTED,
-                               opened_on=received_on)
-    EhcRequest.objects.create(case=case, received_on=received_on, source=source,
-                              requested_by=requested_by, requesting_setting=requesting_setting,
-                              graduated_approach_evidence=graduated_approach_evidence)
-    case_event_record(case=case, event=EventKind.REQUEST_RECEIVED, occurred_on=received_on,
-                      actor=actor, request_source=source)
-    case_event_record(case=case, event=EventKind.CASEWORKER_ALLOCATED, occurred_on=today,
-                      actor=actor, caseworker=case.caseworker_id)
+    case = Case.objects.create(
+        child=child,
+        local_authority=child.local_authority,
+        caseworker=caseworker or actor,
+        stage=Stage.REQUESTED,
+        opened_on=received_on,
+    )
+    EhcRequest.objects.create(
+        case=case,
+        received_on=received_on,
+        source=source,
+        requested_by=requested_by,
+        requesting_setting=requesting_setting,
+        graduated_approach_evidence=graduated_approach_evidence,
+    )
+    case_event_record(
+        case=case,
+        event=EventKind.REQUEST_RECEIVED,
+        occurred_on=received_on,
+        actor=actor,
+        request_source=source,
+    )
+    case_event_record(
+        case=case,
+        event=EventKind.CASEWORKER_ALLOCATED,
+        occurred_on=today,
+        actor=actor,
+        caseworker=case.caseworker_id,
+    )
     case_change_finish(case=case, actor=actor, today=today, why="record EHC request")
     return case
 
 
 @transaction.atomic
-def case_allocate(*, actor: User, case: Case, caseworker: User, today: dt.date,
-                  expected_version: int | None) -> Case:
+def case_allocate(
+    *, actor: User, case: Case, caseworker: User, today: dt.date, expected_version: int | None
+) -> Case:
     case_lock(case=case, expected_version=expected_version)
     Case.objects.filter(pk=case.pk).update(caseworker=caseworker)
     case.caseworker = caseworker
-    case_event_record(case=case, event=EventKind.CASEWORKER_ALLOCATED, occurred_on=today,
-                      actor=actor, caseworker=caseworker.pk)
+    case_event_record(
+        case=case,
+        event=EventKind.CASEWORKER_ALLOCATED,
+        occurred_on=today,
+        actor=actor,
+        caseworker=caseworker.pk,
+    )
     case_change_finish(case=case, actor=actor, today=today, why="allocate caseworker")
     return case

@@ -31,7 +31,9 @@ _BAD_SIGN_IN = "Enter a correct email address and password"
 
 
 def _safe_next(request: HttpRequest, target: str | None) -> str:
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
         return target
     return reverse("core:home")
 
@@ -55,8 +57,11 @@ def _complete_sign_in(request: HttpRequest, user: User, device: TOTPDevice | Non
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = authenticate(request, email=form.cleaned_data["email"].lower(),
-                            password=form.cleaned_data["password"])
+        user = authenticate(
+            request,
+            email=form.cleaned_data["email"].lower(),
+            password=form.cleaned_data["password"],
+        )
         if user is None:
             form.add_error(None, _BAD_SIGN_IN)
         else:
@@ -101,16 +106,20 @@ def set_up_authenticator(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None or TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("core:sign_in")
-    device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False,
-                                                 defaults={"name": "Authenticator app"})
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=False, defaults={"name": "Authenticator app"}
+    )
     form = SecurityCodeForm(request.POST or None)
     if request.method == "POST" and _verify(form, device):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         return _complete_sign_in(request, user, device)
     secret = base64.b32encode(device.bin_key).decode()
-    return render_page(request, "core/set_up_authenticator.html",
-                       {"form": form, "qr": _qr_data_uri(device), "secret": secret})
+    return render_page(
+        request,
+        "core/set_up_authenticator.html",
+        {"form": form, "qr": _qr_data_uri(device), "secret": secret},
+    )
 
 
 @require_POST
@@ -125,7 +134,8 @@ def signed_out(request: HttpRequest) -> HttpResponse:
     return render_page(request, "core/signed_out.html", {})
 
 
-def locked_out(request: HttpRequest, credentials: dict[str, str] | None = None,
-               *args: object, **kwargs: object) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, credentials: dict[str, str] | None = None, *args: object, **kwargs: object
+) -> HttpResponse:
     """django-axes calls this once an account has had too many failed sign-ins."""
     return render_page(request, "core/locked_out.html", {}, status=429)
