@@ -132,7 +132,7 @@ def team_caseload(*, user: User, today: dt.date) -> list[dict[str, object]]:
         .filter(stage__in=OPEN_STAGES)
         .values("caseworker__id", "caseworker__full_name")
         .annotate(
-            open_cases=Count("id"),
+            open_cases=Count("id", distinct=True),  # one row per step after the join
             overdue=Count("steps", filter=Q(steps__done__isnull=True, steps__due__lt=today)),
         )
         .order_by("caseworker__full_name")

@@ -161,6 +161,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+if not PRODUCTION:  # WhiteNoise warns on every start when the folder is missing
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "var" / "frontend"]
 STORAGES = {
     "default": {

@@ -1,0 +1,22 @@
+"""Casework forms, one module per part of the statutory process."""
+
+from opensend.casework.forms.assessment import (
+    AdviceReceivedForm,
+    AdviceRequestForm,
+    ClockExceptionForm,
+    PanelDecisionForm,
+)
+from opensend.casework.forms.plans import PlanForm, PlanIssueForm
+from opensend.casework.forms.requests import EhcRequestForm
+from opensend.casework.forms.reviews import (
+    CeaseForm,
+    DisputeForm,
+    ReviewDecisionForm,
+    ReviewMeetingForm,
+)
+
+__all__ = [
+    "AdviceReceivedForm", "AdviceRequestForm", "CeaseForm", "ClockExceptionForm", "DisputeForm",
+    "EhcRequestForm", "PanelDecisionForm", "PlanForm", "PlanIssueForm", "ReviewDecisionForm",
+    "ReviewMeetingForm",
+]

@@ -1,0 +1,120 @@
+"""Actions from a request to the end of the assessment: record a request, the panel's
+decisions, advice asked for and received, and exceptions to the time limits."""
+
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods, require_POST
+
+from opensend.casework.forms import (
+    AdviceReceivedForm,
+    AdviceRequestForm,
+    ClockExceptionForm,
+    EhcRequestForm,
+    PanelDecisionForm,
+)
+from opensend.casework.forms.requests import casework_local_authority
+from opensend.casework.models import Case
+from opensend.casework.services.assessment import (
+    advice_chase,
+    advice_receive,
+    advice_request_send,
+    clock_exception_record,
+    panel_decision_record,
+)
+from opensend.casework.services.requests import ehc_request_record
+from opensend.casework.views.actions_common import (
+    action_case,
+    advice_request_get,
+    back_to_case,
+    case_form_page,
+    casework_required,
+    posted,
+)
+from opensend.core.render import render_page
+from opensend.core.today import today
+from opensend.people.services import child_create
+
+
+@transaction.atomic
+def _record_request(request: HttpRequest, form: EhcRequestForm) -> Case:
+    child = form.found_child or child_create(
+        actor=request.user, local_authority=form.local_authority, **form.child_fields())
+    return ehc_request_record(actor=request.user, child=child, today=form.today,
+                              **form.request_fields())
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def request_new(request: HttpRequest) -> HttpResponse:
+    local_authority = casework_local_authority(request.user)
+    if local_authority is None:
+        raise Http404
+    form = EhcRequestForm(posted(request), user=request.user,
+                          local_authority=local_authority, today=today())
+    if request.method == "POST" and form.is_valid():
+        case = _record_request(request, form)
+        return back_to_case(request, case, "Request for an EHC needs assessment recorded. "
+                                           "The decision whether to assess is due within 6 weeks")
+    return render_page(request, "casework/action_request_new.html", {"form": form})
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def panel_decision(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = action_case(request, case_id, "record a panel decision")
+    form = PanelDecisionForm(posted(request), case=case, today=today())
+    return case_form_page(
+        request, case=case, form=form, success="Panel decision recorded",
+        template="casework/action_panel_decision.html",
+        save=lambda: panel_decision_record(
+            actor=request.user, case=case, today=form.today,
+            expected_version=form.expected_version, **form.service_arguments()))
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def advice_request(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = action_case(request, case_id, "request advice")
+    form = AdviceRequestForm(posted(request), case=case, today=today())
+    return case_form_page(
+        request, case=case, form=form, success="Advice request recorded: it is due in 6 weeks",
+        template="casework/action_advice_request.html",
+        save=lambda: advice_request_send(
+            actor=request.user, case=case, today=form.today,
+            expected_version=form.expected_version, **form.service_arguments()))
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def advice_received(request: HttpRequest, advice_id: int) -> HttpResponse:
+    advice = advice_request_get(request, advice_id, "record advice received")
+    form = AdviceReceivedForm(posted(request), advice=advice, today=today())
+    return case_form_page(
+        request, case=advice.case, form=form, success="Advice received recorded",
+        template="casework/action_advice_received.html", context={"advice": advice},
+        save=lambda: advice_receive(actor=request.user, advice=advice, today=form.today,
+                                    **form.cleaned_data))
+
+
+@casework_required
+@require_POST
+def advice_chase_view(request: HttpRequest, advice_id: int) -> HttpResponse:
+    advice = advice_request_get(request, advice_id, "chase advice")
+    if advice.received_on is not None:  # nothing to chase
+        return redirect("casework:case", advice.case_id)
+    advice_chase(actor=request.user, advice=advice, today=today())
+    return back_to_case(request, advice.case, f"Chase of {advice.organisation.name} recorded")
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def clock_exception(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = action_case(request, case_id, "record an exception")
+    form = ClockExceptionForm(posted(request), case=case, today=today())
+    return case_form_page(
+        request, case=case, form=form, success="Exception to the time limits recorded",
+        template="casework/action_exception.html",
+        save=lambda: clock_exception_record(
+            actor=request.user, case=case, today=form.today,
+            expected_version=form.expected_version, **form.service_arguments()))

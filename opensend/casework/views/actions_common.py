@@ -1,0 +1,102 @@
+"""What the casework action views share: who may use them, finding the record, and the
+GET-form / POST-save-redirect cycle with the conflict and clock errors shown in the
+error summary."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from opensend.casework.forms.common import CaseChangeForm
+from opensend.casework.models import AdviceRequest, AnnualReview, Case
+from opensend.casework.selectors import case_get, cases_visible
+from opensend.casework.services.common import ConflictError
+from opensend.casework.services.plans import PlanStateError
+from opensend.core.permissions import staff_required
+from opensend.core.render import render_page
+from opensend.core.today import today
+from opensend.people.models import UserKind
+from opensend.statutory.clock import ClockError
+
+View = Callable[..., HttpResponse]
+casework_required = staff_required("caseworker", "sen_manager")
+CLOCK_MESSAGE = "These dates do not fit the case's history: {error}"
+
+
+def staff_or_family_required(view: View) -> View:
+    """Signed in as staff (with the second factor) or as a parent, carer or young person.
+
+    Which cases each may see is still decided by the selectors (people/rules.py).
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated or (user.is_staff_user and not user.is_verified()):
+            return redirect_to_login(request.get_full_path())
+        if user.kind not in (UserKind.STAFF, UserKind.PARENT, UserKind.YOUNG_PERSON):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    wrapped.allowed_roles = ("staff", "family")  # type: ignore[attr-defined]
+    return wrapped
+
+
+def posted(request: HttpRequest) -> Any:
+    """The form data of a POST (even an empty one, so that it shows its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def action_case(request: HttpRequest, case_id: int, why: str) -> Case:
+    return case_get(user=request.user, case_id=case_id, today=today(), why=why, request=request)
+
+
+def advice_request_get(request: HttpRequest, advice_id: int, why: str) -> AdviceRequest:
+    """An advice request, found through the cases the user may see: 404 (with the refusal
+    audited) otherwise."""
+    visible = cases_visible(request.user, today()).filter(advice_requests=advice_id)
+    case = action_case(request, visible.values_list("pk", flat=True).first() or 0, why)
+    advice = case.advice_requests.select_related("organisation").get(pk=advice_id)
+    advice.case = case
+    return advice
+
+
+def annual_review_get(request: HttpRequest, review_id: int, why: str) -> AnnualReview:
+    """An annual review, found through the cases the user may see (as above)."""
+    visible = cases_visible(request.user, today()).filter(reviews=review_id)
+    case = action_case(request, visible.values_list("pk", flat=True).first() or 0, why)
+    review = case.reviews.get(pk=review_id)
+    review.case = case
+    return review
+
+
+def back_to_case(request: HttpRequest, case: Case, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("casework:case", case.pk)
+
+
+def case_form_page(request: HttpRequest, *, case: Case, form: Any, save: Callable[[], object],
+                   success: str | Callable[[], str], template: str,
+                   context: dict[str, Any] | None = None) -> HttpResponse:
+    """Show the form; on a valid POST save it and go back to the case with a notification.
+
+    A stale version (someone else saved first) or dates the statutory clock cannot
+    place are shown in the error summary, with the user's answers kept.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            save()
+        except ConflictError as error:
+            case.refresh_from_db(fields=["version", "stage"])
+            form.conflict(str(error) or ConflictError.message, case.version)
+        except (ClockError, PlanStateError) as error:
+            message = CLOCK_MESSAGE.format(error=error) if isinstance(error, ClockError) else error
+            form.add_error(None, str(message))
+        else:
+            return back_to_case(request, case, success() if callable(success) else success)
+    page = {"case": case, "form": form, "is_case_change": isinstance(form, CaseChangeForm)}
+    return render_page(request, template, {**page, **(context or {})})

@@ -1,0 +1,159 @@
+"""The test harness every test module shares.
+
+- The database: the embedded PostgreSQL (opensend/config/settings.py starts it when
+  DATABASE_URL is unset, before pytest-django creates the test database). Each run gets
+  its own test database names, so two runs on one server (two developers, or `-n 2`
+  workers) never drop each other's database.
+- `today`: 22 November 2026, and the clock travels there for the test.
+- The personas (tests/personas.py): named people of one local area, each a fixture.
+- `staff_client(user)` signs a staff user in WITH a verified second factor;
+  `family_client(user)` signs in a parent or young person.
+"""
+
+import datetime as dt
+import os
+import zoneinfo
+from collections.abc import Callable, Iterator
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test import Client, override_settings
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from pytest_django.plugin import blocking_manager_key
+
+from opensend.people.models import User, UserKind
+from tests.factories import TODAY
+from tests.personas import *  # noqa: F403 (the persona fixtures)
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+# --- the database ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    request: pytest.FixtureRequest, django_db_modify_db_settings_parallel_suffix: None
+) -> None:
+    """A test database name of this run's own (test_opensend_<run>[_gw0]).
+
+    pytest-django names it test_opensend (plus _gw0... under xdist) and drops an existing
+    one first: two runs at once on the shared embedded server would break each other.
+    Not with --reuse-db, which wants the same name every time.
+    """
+    if request.config.getvalue("reuse_db"):
+        return
+    from django.conf import settings
+
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")[:8] or str(os.getpid())
+    for database in settings.DATABASES.values():
+        test = database.setdefault("TEST", {})
+        name = test.get("NAME") or f"test_{database['NAME']}"
+        base, _, worker = name.partition("_gw") if "_gw" in name else (name, "", "")
+        test["NAME"] = f"{base}_{run}" + (f"_gw{worker}" if worker else "")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing() -> Iterator[None]:
+    """The production hasher takes a large fraction of a second per password, by design."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    ):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+_AUDIT_TRUNCATE_TRIGGER = "ALTER TABLE core_auditevent {} TRIGGER core_auditevent_no_truncate"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Let a transactional test's clean-up empty the audit table.
+
+    The database refuses TRUNCATE on core_auditevent (migration core 0003), and Django
+    empties the database after a transactional test with TRUNCATE. Only for that clean-up
+    is the trigger switched off; tests always run with it on.
+    """
+    blocker = item.config.stash[blocking_manager_key]
+    # Only ever on a test database (not if the test failed before it was set up).
+    switch = _is_transactional(item) and connection.settings_dict["NAME"].startswith("test_")
+    if switch:
+        with blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(_AUDIT_TRUNCATE_TRIGGER.format("DISABLE"))
+    try:
+        return (yield)
+    finally:
+        if switch:
+            with blocker.unblock():
+                with connection.cursor() as cursor:
+                    cursor.execute(_AUDIT_TRUNCATE_TRIGGER.format("ENABLE"))
+                connection.close()
+
+
+# --- time --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def today() -> Iterator[dt.date]:
+    """22 November 2026 (a Sunday), 10am in London; time runs on from there."""
+    with time_machine.travel(dt.datetime.combine(TODAY, dt.time(10, 0), tzinfo=LONDON)):
+        yield TODAY
+
+
+# --- signed-in clients ------------------------------------------------------------------
+
+
+def confirmed_device(user: User) -> TOTPDevice:
+    """The user's authenticator app (a confirmed TOTP device), created if need be."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+
+def sign_in_staff(client: Client, user: User) -> Client:
+    assert user.kind == UserKind.STAFF, f"{user} is not staff: use family_client"
+    device = confirmed_device(user)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def staff_client(db: None) -> Callable[[User], Client]:
+    """staff_client(cara) -> a test client signed in as Cara, second factor verified."""
+    return lambda user: sign_in_staff(Client(), user)
+
+
+@pytest.fixture
+def family_client(db: None) -> Callable[[User], Client]:
+    """family_client(paula) -> a test client signed in as a parent or young person."""
+
+    def sign_in(user: User) -> Client:
+        assert user.kind != UserKind.STAFF, f"{user} is staff: use staff_client"
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def client_for(
+    staff_client: Callable[[User], Client], family_client: Callable[[User], Client]
+) -> Callable[[User | None], Client]:
+    """client_for(user) -> a signed-in client of the right kind; client_for(None) -> anonymous."""
+
+    def make(user: User | None) -> Client:
+        if user is None:
+            return Client()
+        return staff_client(user) if user.kind == UserKind.STAFF else family_client(user)
+
+    return make

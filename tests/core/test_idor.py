@@ -1,0 +1,118 @@
+"""No insecure direct object reference (security.md goal 2; ASVS 8.2.2, 8.4.1).
+
+For every route that takes a record's id (case_id, advice_id, review_id, a plan version's
+number...), a user of each role with NO relationship to the record (a caseworker of other
+cases, a SENCO of another school, an advice giver not asked, a parent of another child,
+another young person, an analyst...) is refused with 404, on GET and POST, for pages,
+actions and downloads alike:
+
+- the answer is the same as for an id that does not exist, so it reveals nothing;
+- nothing is written;
+- and the refusal is in the audit log (action "denied").
+
+The record is Tom's (tests/personas.py); the users are personas.UNRELATED_PERSONAS.
+"""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from opensend.casework.models import (
+    AdviceRequest,
+    AnnualReview,
+    Case,
+    CaseEvent,
+    ClockException,
+    Dispute,
+    PlanVersion,
+)
+from opensend.core.models import AuditAction, AuditEvent
+from tests.core.test_routes import OBJECT_IDS, ROUTED, ROUTES, url_for
+from tests.personas import UNRELATED_PERSONAS, World
+
+OBJECT_ROUTES = sorted(name for name, found in ROUTED.items() if found.kwargs and name in ROUTES)
+NO_SUCH_ID = 99_999_999
+
+
+def nonexistent(name: str) -> str:
+    return reverse(name, kwargs=dict.fromkeys(ROUTED[name].kwargs, NO_SUCH_ID))
+
+
+def state(world: World) -> dict[str, object]:
+    """What an action could change: compared before and after the unrelated requests."""
+    case = Case.objects.get(pk=world.tom.case.pk)
+    return {
+        "version": case.version,
+        "stage": case.stage,
+        "events": CaseEvent.objects.count(),
+        "advice": list(AdviceRequest.objects.values_list("pk", "received_on", "times_chased")),
+        "reviews": list(AnnualReview.objects.values_list("pk", "decision_on", "outcome")),
+        "plan_versions": PlanVersion.objects.count(),
+        "exceptions": ClockException.objects.count(),
+        "disputes": Dispute.objects.count(),
+        "cases": Case.objects.count(),
+    }
+
+
+def test_there_are_object_routes_to_check():
+    assert OBJECT_ROUTES, "no route takes an id: has the URL configuration changed?"
+
+
+def test_every_id_a_route_takes_is_known():
+    for name in OBJECT_ROUTES:
+        unknown = set(ROUTED[name].kwargs) - set(OBJECT_IDS)
+        assert not unknown, f"{name}: add {unknown} to OBJECT_IDS in tests/core/test_routes.py"
+
+
+@pytest.mark.parametrize("name", OBJECT_ROUTES)
+def test_unrelated_users_get_404_and_the_refusal_is_audited(
+    name: str, world: World, client_for, today: dt.date
+):
+    tom = world.tom
+    url = url_for(name, tom, tom)
+    before = state(world)
+    wrong = []
+    for role, persona in UNRELATED_PERSONAS.items():
+        user = world.people[persona]
+        client: Client = client_for(user)
+        for method in ("GET", "POST"):
+            denials = AuditEvent.objects.filter(actor=user, action=AuditAction.DENIED, path=url)
+            before_denials = denials.count()
+            got = _status(client, method, url)
+            missing = _status(client, method, nonexistent(name))
+            who = f"{role} ({persona}) {method}"
+            if got != missing:
+                wrong.append(f"{who}: {got} for Tom's record, {missing} for no record at all")
+            elif got != 404 and (got != 405 or accepts(name, method)):
+                wrong.append(f"{who}: expected 404, got {got}")
+            elif got == 404 and denials.count() <= before_denials:
+                wrong.append(f"{who}: refused, but no 'denied' row in the audit log")
+    assert not wrong, f"{name} {url}:\n" + "\n".join(wrong)
+    assert state(world) == before, f"{name}: an unrelated user's request changed something"
+
+
+def accepts(name: str, method: str) -> bool:
+    """Whether the route takes `method` at all (405 for everyone if not)."""
+    route = ROUTES[name]
+    return (route.get if method == "GET" else route.post) not in (None, 405)
+
+
+def _status(client: Client, method: str, url: str) -> int:
+    response = client.get(url) if method == "GET" else client.post(url, {})
+    return response.status_code
+
+
+def test_downloads_are_refused_to_unrelated_users(world: World, client_for, today: dt.date):
+    """The plan itself, the most sensitive document: checked by name as well."""
+    version = world.tom.plan_version
+    assert version is not None and version.issued_on is not None
+    for name in ("casework:plan_pdf", "casework:plan_docx"):
+        if name not in ROUTED:
+            continue
+        url = reverse(name, kwargs={"case_id": world.tom.case.pk, "number": version.number})
+        for role, persona in UNRELATED_PERSONAS.items():
+            response = client_for(world.people[persona]).get(url)
+            assert response.status_code == 404, (name, role)
+            assert "Content-Disposition" not in response, (name, role)

@@ -1,0 +1,266 @@
+"""THE ROUTE MATRIX (security.md goal 1; ASVS 8.2.1): every route, and who may use it.
+
+`ROUTES` declares, for every named route, the roles that may use it. The test walks the
+URL resolver: a route that is not declared here FAILS the suite, so no page goes live
+without someone deciding who may open it. Then, for each route and each role's persona
+(tests/personas.py), it makes the request and checks the answer:
+
+- a role that may use the route gets the declared status (200 for a page; 302 for an
+  action that redirects; 405 for a method the route does not take);
+- any other signed-in user gets 404 (never 403: a refusal reveals nothing);
+- a signed-out user, or staff who have not passed the second factor, are sent to sign in.
+
+A route that takes a record's id is called with a record RELATED to the persona (their
+child's case, the case their school is asked about...: `World.related`), so "may use"
+means "may use on their own records". Unrelated records are tests/core/test_idor.py.
+
+ADDING A ROUTE: add it to ROUTES with its roles (read its view's decorator: who passes
+`staff_required(...)`, and whose records its selector returns). If it takes an id with a
+new name, add the name to OBJECT_IDS.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import RegexPattern, RoutePattern
+
+from opensend.people.models import User
+from tests.personas import ROLES, STAFF_ROLES, Bundle, World
+
+FAMILY = frozenset({"parent", "young_person"})
+EVERYONE = frozenset(ROLES)
+CASEWORK = frozenset({"caseworker", "sen_manager"})
+# Staff who see a case because of their relationship to it (people/rules.py).
+CASE_STAFF = CASEWORK | {"panel_member", "senco", "advice_giver"}
+
+
+# An HTTP status, or "sign in" for a redirect to the sign-in page; None: not tested.
+Status = int | str | None
+
+
+@dataclass(frozen=True)
+class Route:
+    """Who may use a route, and what they get.
+
+    roles: the roles that may use it (on their own records).
+    get, post: the status a permitted user gets for that method (None: not tested,
+      because the route does not take that method from anyone, or it has side effects
+      the matrix cannot undo).
+    public: anyone, signed in or not, gets the same answer (sign-in pages and the like).
+    """
+
+    roles: frozenset[str]
+    get: Status = 200
+    post: Status = None
+    public: bool = False
+    note: str = ""
+    methods: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        methods = tuple(m for m, status in (("GET", self.get), ("POST", self.post)) if status)
+        object.__setattr__(self, "methods", methods)
+
+
+def public(get: Status = 200, post: Status = None, note: str = "") -> Route:
+    return Route(EVERYONE, get=get, post=post, public=True, note=note)
+
+
+ROUTES: dict[str, Route] = {
+    # core: the start page and signing in and out
+    "core:home": public(),
+    "core:sign_in": public(),
+    "core:security_code": public("sign in", note="no password entered yet: back to sign in"),
+    "core:set_up_authenticator": public("sign in", note="no password entered: back to sign in"),
+    "core:sign_out": public(405, 302, note="POST only, so another site cannot sign you out"),
+    "core:signed_out": public(),
+    # casework: lists
+    "casework:queue": Route(CASEWORK),
+    "casework:search": Route(CASEWORK),
+    "casework:team": Route(frozenset({"sen_manager"})),
+    "casework:my_cases": Route(frozenset({"senco", "advice_giver", "panel_member"})),
+    "casework:case": Route(CASE_STAFF),
+    # casework: actions (an empty POST shows the form again with its errors)
+    "casework:request_new": Route(CASEWORK, post=200),
+    "casework:panel_decision": Route(CASEWORK, post=200),
+    "casework:advice_request": Route(CASEWORK, post=200),
+    "casework:advice_received": Route(CASEWORK, post=200),
+    "casework:advice_chase": Route(
+        CASEWORK, get=405, post=302, note="POST only: records a chase, back to the case"
+    ),
+    "casework:exception": Route(CASEWORK, post=200),
+    "casework:plan_edit": Route(CASEWORK, post=200),
+    "casework:plan_issue": Route(CASEWORK, post=200),
+    "casework:review_meeting": Route(CASEWORK, post=200),
+    "casework:review_decision": Route(CASEWORK, post=200),
+    "casework:cease": Route(CASEWORK, post=200),
+    "casework:dispute": Route(CASEWORK, post=200),
+    # casework: downloads, for anyone who may see the case (families: issued versions)
+    "casework:plan_pdf": Route(CASE_STAFF | FAMILY),
+    "casework:plan_docx": Route(CASE_STAFF | FAMILY),
+    # family: parents, carers and young people
+    "family:home": Route(FAMILY),
+    "family:case": Route(FAMILY),
+}
+
+# How to fill each id a route takes, from the records related to the persona.
+OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
+    "case_id": lambda bundle: bundle.case.pk,
+    "child_id": lambda bundle: bundle.child.pk,
+    "advice_id": lambda bundle: bundle.advice.pk,  # type: ignore[union-attr]
+    "review_id": lambda bundle: bundle.review.pk,  # type: ignore[union-attr]
+    "number": lambda bundle: bundle.plan_version.number,  # type: ignore[union-attr]
+    "plan_version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
+    "version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
+    "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
+    "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
+}
+
+
+# --- walking the resolver ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Found:
+    name: str
+    kwargs: tuple[str, ...]
+
+
+def _arguments(pattern: RoutePattern | RegexPattern) -> list[str]:
+    if isinstance(pattern, RoutePattern):
+        return list(pattern.converters)
+    return list(pattern.regex.groupindex)
+
+
+def walk(
+    resolver: URLResolver | None = None, namespace: str = "", arguments: tuple[str, ...] = ()
+) -> Iterator[Found]:
+    """Every URL pattern below `resolver`, with its full name and the ids it takes."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        taken = (*arguments, *_arguments(entry.pattern))
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry, inner, taken)
+        elif isinstance(entry, URLPattern):
+            yield Found(f"{namespace}{entry.name}" if entry.name else "", taken)
+
+
+def routes() -> dict[str, Found]:
+    return {found.name: found for found in walk()}
+
+
+ROUTED = routes()
+
+
+def url_for(name: str, bundle: Bundle, fallback: Bundle) -> str:
+    """The route's URL, with the ids of the records in `bundle` (or `fallback`'s)."""
+    kwargs = {}
+    for argument in ROUTED[name].kwargs:
+        assert argument in OBJECT_IDS, (
+            f"{name} takes '{argument}': add how to fill it to OBJECT_IDS in "
+            "tests/core/test_routes.py"
+        )
+        try:
+            kwargs[argument] = OBJECT_IDS[argument](bundle)
+        except AttributeError:  # the persona has no such record: use one they are not linked to
+            kwargs[argument] = OBJECT_IDS[argument](fallback)
+    return reverse(name, kwargs=kwargs)
+
+
+def test_every_route_is_named():
+    unnamed = [found for found in walk() if not found.name or found.name.endswith(":")]
+    assert not unnamed, f"every route needs a name, so it can be declared in ROUTES: {unnamed}"
+
+
+def test_every_route_is_declared():
+    missing = sorted(set(ROUTED) - set(ROUTES))
+    assert not missing, (
+        "These routes are not in ROUTES (tests/core/test_routes.py). Add each with the "
+        "roles that may use it, read from its view's decorator and selector:\n  "
+        + "\n  ".join(missing)
+    )
+
+
+def test_declared_routes_still_exist():
+    """A declared route that is not routed: it was removed or renamed, or is still to come."""
+    gone = sorted(set(ROUTES) - set(ROUTED))
+    if gone:
+        pytest.skip(f"declared but not routed (yet?): {', '.join(gone)}")
+
+
+def test_declarations_use_known_roles():
+    for name, route in ROUTES.items():
+        assert route.roles <= EVERYONE, (name, route.roles - EVERYONE)
+        assert route.methods, f"{name}: declare the status of GET or POST"
+
+
+# --- the matrix ---------------------------------------------------------------------------
+
+
+def _sign_in_url() -> str:
+    return reverse("core:sign_in")
+
+
+def expected_status(route: Route, role: str, method: str) -> int | str:
+    status = route.get if method == "GET" else route.post
+    if route.public or role in route.roles:
+        return status  # type: ignore[return-value]
+    if role == "anonymous":
+        return "sign in"
+    return 404
+
+
+def outcome(response) -> int | str:
+    """The status, with "sign in" for a redirect to the sign-in page."""
+    if response.status_code == 302 and response["Location"].startswith(_sign_in_url()):
+        return "sign in"
+    return response.status_code
+
+
+def call(client: Client, method: str, url: str):
+    """One request whose changes (if any) are undone afterwards."""
+    with transaction.atomic():
+        response = client.get(url) if method == "GET" else client.post(url, {})
+        transaction.set_rollback(True)
+    return response
+
+
+def clients(world: World, client_for: Callable[[User | None], Client]) -> dict[str, Client]:
+    return {role: client_for(world.persona(role)) for role in ROLES}
+
+
+routed_and_declared = sorted(set(ROUTED) & set(ROUTES))
+
+
+@pytest.mark.parametrize("name", routed_and_declared)
+def test_route_matrix(name: str, world: World, client_for, today: dt.date):
+    route = ROUTES[name]
+    signed_in = clients(world, client_for)
+    wrong = []
+    for role in ROLES:
+        url = url_for(name, world.related(role), world.tom)
+        for method in route.methods:
+            got = outcome(call(signed_in[role], method, url))
+            expected = expected_status(route, role, method)
+            if got != expected:
+                wrong.append(f"{role:>16} {method:<4} {url}: expected {expected}, got {got}")
+    assert not wrong, f"{name} ({route.note or 'see ROUTES'}):\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("name", [n for n in routed_and_declared if not ROUTES[n].public])
+def test_staff_without_the_second_factor_are_sent_to_sign_in(
+    name: str, world: World, today: dt.date
+):
+    """Signed in with a password only: every page but the public ones asks to sign in."""
+    route = ROUTES[name]
+    for role in STAFF_ROLES:
+        client = Client()
+        client.force_login(world.persona(role), backend="django.contrib.auth.backends.ModelBackend")
+        url = url_for(name, world.related(role), world.tom)
+        for method in route.methods:
+            assert outcome(call(client, method, url)) == "sign in", (role, method, url)
