@@ -87,10 +87,13 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     if switch:
         with blocker.unblock(), connection.cursor() as cursor:
             cursor.execute(_AUDIT_TRUNCATE_TRIGGER.format("DISABLE"))
+    test_database = connection.settings_dict["NAME"]
     try:
         return (yield)
     finally:
-        if switch:
+        # After the last test the test database is gone and the connection points at the
+        # real one again: nothing to switch back on there.
+        if switch and connection.settings_dict["NAME"] == test_database:
             with blocker.unblock():
                 with connection.cursor() as cursor:
                     cursor.execute(_AUDIT_TRUNCATE_TRIGGER.format("ENABLE"))

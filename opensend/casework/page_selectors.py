@@ -77,7 +77,7 @@ def advice_outstanding(
     organisations = user.memberships.filter(role=Role.ADVICE_GIVER).values("organisation_id")
     advice = list(
         AdviceRequest.objects.filter(
-            case__in=cases_visible(user, today),
+            case__child__in=visible_children(user, today),
             organisation_id__in=organisations,
             received_on__isnull=True,
         )

@@ -98,7 +98,9 @@ def work_queue(
     """The open statutory steps of the user's cases, soonest due first."""
     steps = (
         CaseStep.objects.filter(
-            done__isnull=True, case__in=cases_visible(user, today), case__stage__in=OPEN_STAGES
+            done__isnull=True,
+            case__child__in=visible_children(user, today),
+            case__stage__in=OPEN_STAGES,
         )
         .select_related("case__child", "case__caseworker")
         .order_by("due", "case_id")
@@ -116,7 +118,9 @@ def work_queue(
 
 def queue_counts(*, user: User, today: dt.date) -> dict[str, int]:
     steps = CaseStep.objects.filter(
-        done__isnull=True, case__in=cases_visible(user, today), case__stage__in=OPEN_STAGES
+        done__isnull=True,
+        case__child__in=visible_children(user, today),
+        case__stage__in=OPEN_STAGES,
     )
     if user.has_role("caseworker") and not user.has_role("sen_manager"):
         steps = steps.filter(case__caseworker=user)

@@ -177,11 +177,10 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-MAILERS = {
-    "default": {
-        "BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-    }
-}
+# Production must name its mail backend (e.g. django.core.mail.backends.smtp.EmailBackend
+# with EMAIL_HOST...): the console backend would print emails about children to the logs.
+_DEV_MAIL = "django.core.mail.backends.console.EmailBackend"
+MAILERS = {"default": {"BACKEND": env_str("EMAIL_BACKEND", None if PRODUCTION else _DEV_MAIL)}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "opensend@localhost")
 
 OTP_TOTP_ISSUER = LOCAL_AUTHORITY_NAME

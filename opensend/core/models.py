@@ -45,3 +45,17 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise ValueError("Audit events cannot be deleted.")
+
+
+class FormSubmission(models.Model):
+    """A one-time token carried by a form that creates records.
+
+    A form posted twice (a double click, a browser resubmitting) carries the same token;
+    the second post finds it spent and is sent to what the first one created
+    (security.md goal 13).
+    """
+
+    token = models.UUIDField(primary_key=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    result_path = models.CharField(max_length=300, blank=True)

@@ -258,16 +258,6 @@ def test_a_staff_session_ends_after_30_minutes_idle(cara: User, staff_client, fr
     assert signed_in_user_id(client) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: StaffSessionMiddleware saves the session on every request, which pushes its "
-        "expiry (SESSION_COOKIE_AGE) 12 hours on each time: an active staff session never ends. "
-        "Fix: at sign-in (opensend/core/views/auth.py _complete_sign_in) fix the expiry, "
-        "request.session.set_expiry(timezone.now() + 12 hours), which later saves keep; or "
-        "record the sign-in time and sign out in StaffSessionMiddleware once 12 hours have passed."
-    ),
-)
 def test_a_staff_session_ends_after_12_hours_however_active(cara: User, frozen):
     device = confirmed_device(cara)
     client = Client()

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from opensend.casework.forms.common import PastDatesMixin, date_field, radios, text_area
 from opensend.casework.selectors import OPEN_STAGES, children_search
 from opensend.core.forms import GovukForm
+from opensend.core.submissions import SubmissionTokenField
 from opensend.people.models import Child, Organisation, OrganisationKind, Role, User
 from opensend.statutory import codes
 from opensend.statutory.identifiers import (
@@ -51,6 +52,7 @@ class SettingChoiceField(forms.ModelChoiceField):
 
 
 class EhcRequestForm(PastDatesMixin, GovukForm):
+    submission = SubmissionTokenField()
     child = radios("Who is the request for?", [
         (EXISTING, "A child or young person already recorded"),
         (NEW, "A child or young person not yet recorded"),

@@ -1,9 +1,11 @@
 """Actions from a request to the end of the assessment: record a request, the panel's
 decisions, advice asked for and received, and exceptions to the time limits."""
 
+from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from opensend.casework.forms import (
@@ -32,6 +34,7 @@ from opensend.casework.views.actions_common import (
     posted,
 )
 from opensend.core.render import render_page
+from opensend.core.submissions import submit_once
 from opensend.core.today import today
 from opensend.people.services import child_create
 
@@ -53,10 +56,16 @@ def request_new(request: HttpRequest) -> HttpResponse:
     form = EhcRequestForm(posted(request), user=request.user,
                           local_authority=local_authority, today=today())
     if request.method == "POST" and form.is_valid():
-        case = _record_request(request, form)
-        return back_to_case(request, case, "Request for an EHC needs assessment recorded. "
-                                           "The decision whether to assess is due within 6 weeks")
+        path = submit_once(token=form.cleaned_data["submission"], user=request.user,
+                           act=lambda: _case_path(_record_request(request, form)))
+        messages.success(request, "Request for an EHC needs assessment recorded. "
+                                  "The decision whether to assess is due within 6 weeks")
+        return redirect(path)
     return render_page(request, "casework/action_request_new.html", {"form": form})
+
+
+def _case_path(case: Case) -> str:
+    return reverse("casework:case", args=[case.pk])
 
 
 @casework_required

@@ -8,12 +8,15 @@ in 5 minutes (goal 4).
 """
 
 import base64
+import datetime as dt
 
 import segno
+from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -47,6 +50,9 @@ def _complete_sign_in(request: HttpRequest, user: User, device: TOTPDevice | Non
     target = request.session.pop(_NEXT, None)
     request.session.pop(_PENDING, None)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")  # new session key
+    # An absolute end, 12 hours from sign-in: later saves keep this expiry date, so an
+    # active session still ends (security.md goal 5).
+    request.session.set_expiry(timezone.now() + dt.timedelta(seconds=settings.SESSION_COOKIE_AGE))
     if device is not None:
         otp_login(request, device)
     audit(actor=user, action=AuditAction.SIGN_IN, request=request, why="sign in")
