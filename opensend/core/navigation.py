@@ -59,7 +59,14 @@ def nav_items(request: HttpRequest) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"href": href, "text": text, "active": False}
         if name == "core:sign_out":
             item["method"] = "post"
-        else:
-            item["active"] = request.path.startswith(href)
         items.append(item)
+    _mark_active(items, request.path)
     return items
+
+
+def _mark_active(items: list[dict[str, Any]], path: str) -> None:
+    """Only the link whose address is the longest start of the path is active, so
+    /cases/search/ marks "Find a child", not also "Work queue" (/cases/)."""
+    matching = [i for i in items if "method" not in i and path.startswith(i["href"])]
+    if matching:
+        max(matching, key=lambda i: len(i["href"]))["active"] = True

@@ -496,6 +496,15 @@ def test_navigation_marks_the_current_section_and_signs_out_by_post(rf):
     ]
 
 
+def test_only_the_closest_section_is_active_when_one_address_starts_another(rf):
+    # The real routes: the work queue is /cases/ and search /cases/search/.
+    request = get_request(rf, "/cases/search/", user(roles=("caseworker",)))
+    active = [item["text"] for item in nav_items(request) if item["active"]]
+    assert active == ["Find a child"]
+    queue = get_request(rf, "/cases/12/", user(roles=("caseworker",)))
+    assert [item["text"] for item in nav_items(queue) if item["active"]] == ["Work queue"]
+
+
 def test_navigation_leaves_out_routes_that_do_not_exist_yet(rf, settings):
     settings.ROOT_URLCONF = "opensend.core.urls"  # only "home"
     assert nav_items(get_request(rf, "/", user(roles=("sen_manager",)))) == []
