@@ -15,13 +15,14 @@ PYTHON := $(shell (pyenv which python 2>/dev/null; command -v python3.13 python3
             while read p; do "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo "$$p"; break; }; done)
 
 .PHONY: help install install-python install-node install-browser frontend db migrate demo-data \
-        demo serve test lint check bench code stop-db clean
+        demo serve test lint check bench code worker stop-db clean
 
 help:
 	@echo "make demo   - install everything, start PostgreSQL, load the demo area and serve it"
 	@echo "make test   - install everything and run the whole suite (browser tests included)"
 	@echo "make bench  - run the benchmarks in bench/"
 	@echo "make code EMAIL=...  - the current sign-in code of a demo staff user"
+	@echo "make worker - run the background jobs (nightly clock refresh, phase transfers)"
 
 install: install-python install-node frontend
 
@@ -75,6 +76,9 @@ bench: install db
 
 code:
 	@$(PY) manage.py demo_code "$(EMAIL)"
+
+worker: db
+	$(PY) manage.py procrastinate worker
 
 stop-db:
 	$(PY) -m opensend.config.embedded_db stop
