@@ -238,6 +238,21 @@ def test_plan_version_save_creates_then_updates_the_working_version(cara, tom, a
     assert changes_of(case)[-1] == "edit draft plan"
 
 
+def test_an_unissued_version_changing_kind_keeps_what_was_typed(cara, tom):
+    case = f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 12 * WEEK)
+    draft = plan_version_save(actor=cara, case=case, kind=VersionKind.DRAFT,
+                              sections={"A": "Likes trains."}, today=TODAY,
+                              expected_version=case.version)
+
+    final = plan_version_save(actor=cara, case=case, kind=VersionKind.FINAL,
+                              sections={"C": "Asthma."}, today=TODAY,
+                              expected_version=case.version)
+
+    stored = PlanVersion.objects.get(pk=final.pk)
+    assert (final.pk, stored.kind) == (draft.pk, VersionKind.FINAL)
+    assert (stored.sections["A"], stored.sections["C"]) == ("Likes trains.", "Asthma.")
+
+
 def test_issuing_a_draft_starts_the_comment_period(cara, tom):
     case = f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 14 * WEEK)
     plan_version_save(actor=cara, case=case, kind=VersionKind.DRAFT, sections=f.plan_sections(),

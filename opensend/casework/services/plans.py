@@ -66,12 +66,13 @@ def plan_version_save(
     case_lock(case=case, expected_version=expected_version)
     plan, _ = Plan.objects.get_or_create(case=case)
     version = working_version(plan)
-    if version is None or version.kind != kind:
-        if version is not None:
-            version.delete()  # an unissued version of another kind is replaced
+    if version is None:
         version = _start_version(plan, kind, actor)
+    # An unissued version keeps its text when it becomes another kind (a draft being
+    # turned into the final plan): nothing typed is thrown away.
+    version.kind = kind
     version.sections = {**version.sections, **sections}
-    version.save(update_fields=["sections"])
+    version.save(update_fields=["kind", "sections"])
     if named_setting is not None:
         Plan.objects.filter(pk=plan.pk).update(named_setting=named_setting)
     case_change_finish(
