@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "opensend.core",
     "opensend.people",
     "opensend.casework",
+    "opensend.measures",
+    "opensend.directory",
     "opensend.nonprod",
 ]
 

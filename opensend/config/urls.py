@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("opensend.core.urls")),
     path("cases/", include("opensend.casework.urls")),
     path("family/", include("opensend.casework.family_urls")),
+    path("api/oruk/v3/", include("opensend.directory.oruk_urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

@@ -105,6 +105,15 @@ ROUTES: dict[str, Route] = {
     # family: parents, carers and young people
     "family:home": Route(FAMILY),
     "family:case": Route(FAMILY),
+    # the Local Offer's Open Referral UK API: open data, no sign-in, no personal data
+    "oruk:api_details": public(),
+    "oruk:openapi": public(),
+    "oruk:services": public(),
+    "oruk:service": public(404, note="the matrix world has no directory: a JSON 404"),
+    "oruk:taxonomies": public(),
+    "oruk:taxonomy_terms": public(),
+    "oruk:organizations": public(),
+    "oruk:service_at_locations": public(),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -118,6 +127,7 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
+    "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service
 }
 
 
