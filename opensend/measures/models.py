@@ -1,0 +1,95 @@
+"""Comparators: the DfE's published statistics, imported as published, and statistical neighbours.
+
+One EesRow per CSV row: the published text of every indicator sits in `values`, keyed by the
+column name (see docs/measures-comparators.md for why rows, not one row per value).
+"""
+
+from django.db import models
+
+
+class EesRelease(models.Model):
+    """One Explore Education Statistics "download all data" zip: a publication's reporting year."""
+
+    publication = models.SlugField(max_length=200)
+    reporting_year = models.PositiveIntegerField()
+    file_name = models.CharField(max_length=300)
+    sha256 = models.CharField(max_length=64)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "reporting_year"], name="measures_one_release_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publication} {self.reporting_year}"
+
+
+class EesTable(models.Model):
+    """One CSV of a release's data/ folder, e.g. "timeliness_20_week"."""
+
+    release = models.ForeignKey(EesRelease, on_delete=models.CASCADE, related_name="tables")
+    name = models.CharField(max_length=200)
+    columns = models.JSONField(help_text="Every column header, in order, as published.")
+    filters = models.JSONField(help_text="The filter columns (e.g. breakdown_topic, breakdown).")
+    indicators = models.JSONField(help_text="The indicator columns, without repeats.")
+    row_count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["release", "name"], name="measures_one_table_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.release} {self.name}"
+
+
+class EesRow(models.Model):
+    """One published CSV row: its time, its area, its filter values and its indicator texts."""
+
+    table = models.ForeignKey(EesTable, on_delete=models.CASCADE, related_name="rows")
+    line = models.PositiveIntegerField(help_text="Line in the published CSV (header is line 1).")
+    time_period = models.CharField(max_length=20)
+    time_identifier = models.CharField(max_length=60)
+    geographic_level = models.CharField(max_length=60)
+    area_code = models.CharField(
+        max_length=20, help_text="The ONS code of the row's own area (England, region or LA)."
+    )
+    country_code = models.CharField(max_length=20, blank=True)
+    region_code = models.CharField(max_length=20, blank=True)
+    new_la_code = models.CharField(max_length=20, blank=True)
+    old_la_code = models.CharField(max_length=20, blank=True)
+    la_name = models.CharField(max_length=200, blank=True)
+    filters = models.JSONField(help_text="Filter column -> value, as published.")
+    values = models.JSONField(help_text="Indicator column -> text exactly as published.")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["table", "time_period", "area_code"], name="measures_row_lookup"),
+            models.Index(fields=["la_name"], name="measures_row_la_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.table} {self.time_period} {self.area_code} line {self.line}"
+
+
+class StatisticalNeighbour(models.Model):
+    """One of a local authority's ten statistical neighbours, by rank (1 = closest)."""
+
+    la_name = models.CharField(max_length=200)
+    la_code = models.CharField(max_length=20, blank=True, help_text="Blank when not resolved.")
+    rank = models.PositiveSmallIntegerField()
+    neighbour_name = models.CharField(max_length=200)
+    neighbour_code = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["la_name", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["la_name", "rank"], name="measures_one_neighbour_rank")
+        ]
+        indexes = [models.Index(fields=["la_code"], name="measures_neighbour_la_code")]
+
+    def __str__(self) -> str:
+        return f"{self.la_name} #{self.rank}: {self.neighbour_name}"
