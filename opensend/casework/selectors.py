@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from opensend.casework.models import AdviceRequest, Case, CaseEvent, CaseStep, Stage
+from opensend.casework.models import AdviceRequest, AnnualReview, Case, CaseEvent, CaseStep, Stage
 from opensend.core.audit import audit, audit_list
 from opensend.core.models import AuditAction
 from opensend.people.models import Child, User
@@ -68,6 +68,31 @@ def child_get(
         actor=user, action=AuditAction.READ, obj=child, child_id=child.pk, why=why, request=request
     )
     return child
+
+
+def advice_request_for(
+    *, user: User, advice_id: int, today: dt.date, why: str, request: object = None
+) -> AdviceRequest:
+    """An advice request, found through the cases the user may see: 404 (with the
+    refusal audited) otherwise."""
+    visible = cases_visible(user, today).filter(advice_requests=advice_id)
+    case_id = visible.values_list("pk", flat=True).first() or 0
+    case = case_get(user=user, case_id=case_id, today=today, why=why, request=request)
+    advice = case.advice_requests.select_related("organisation").get(pk=advice_id)
+    advice.case = case
+    return advice
+
+
+def annual_review_for(
+    *, user: User, review_id: int, today: dt.date, why: str, request: object = None
+) -> AnnualReview:
+    """An annual review, found through the cases the user may see (as above)."""
+    visible = cases_visible(user, today).filter(reviews=review_id)
+    case_id = visible.values_list("pk", flat=True).first() or 0
+    case = case_get(user=user, case_id=case_id, today=today, why=why, request=request)
+    review = case.reviews.get(pk=review_id)
+    review.case = case
+    return review
 
 
 def case_timeline(case: Case) -> dict[str, object]:

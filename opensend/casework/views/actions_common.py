@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 
 from opensend.casework.forms.common import CaseChangeForm
 from opensend.casework.models import AdviceRequest, AnnualReview, Case
-from opensend.casework.selectors import case_get, cases_visible
+from opensend.casework.selectors import advice_request_for, annual_review_for, case_get
 from opensend.casework.services.common import ConflictError
 from opensend.casework.services.plans import PlanStateError
 from opensend.core.permissions import staff_required
@@ -56,22 +56,15 @@ def action_case(request: HttpRequest, case_id: int, why: str) -> Case:
 
 
 def advice_request_get(request: HttpRequest, advice_id: int, why: str) -> AdviceRequest:
-    """An advice request, found through the cases the user may see: 404 (with the refusal
-    audited) otherwise."""
-    visible = cases_visible(request.user, today()).filter(advice_requests=advice_id)
-    case = action_case(request, visible.values_list("pk", flat=True).first() or 0, why)
-    advice = case.advice_requests.select_related("organisation").get(pk=advice_id)
-    advice.case = case
-    return advice
+    return advice_request_for(
+        user=request.user, advice_id=advice_id, today=today(), why=why, request=request
+    )
 
 
 def annual_review_get(request: HttpRequest, review_id: int, why: str) -> AnnualReview:
-    """An annual review, found through the cases the user may see (as above)."""
-    visible = cases_visible(request.user, today()).filter(reviews=review_id)
-    case = action_case(request, visible.values_list("pk", flat=True).first() or 0, why)
-    review = case.reviews.get(pk=review_id)
-    review.case = case
-    return review
+    return annual_review_for(
+        user=request.user, review_id=review_id, today=today(), why=why, request=request
+    )
 
 
 def back_to_case(request: HttpRequest, case: Case, message: str) -> HttpResponse:
@@ -79,9 +72,16 @@ def back_to_case(request: HttpRequest, case: Case, message: str) -> HttpResponse
     return redirect("casework:case", case.pk)
 
 
-def case_form_page(request: HttpRequest, *, case: Case, form: Any, save: Callable[[], object],
-                   success: str | Callable[[], str], template: str,
-                   context: dict[str, Any] | None = None) -> HttpResponse:
+def case_form_page(
+    request: HttpRequest,
+    *,
+    case: Case,
+    form: Any,
+    save: Callable[[], object],
+    success: str | Callable[[], str],
+    template: str,
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
     """Show the form; on a valid POST save it and go back to the case with a notification.
 
     A stale version (someone else saved first) or dates the statutory clock cannot
