@@ -1,0 +1,287 @@
+"""The formulas: plain rows and a period in, an IndicatorValue out.
+
+Percentages are rounded as the DfE publishes them: one decimal place, half up. A
+percentage, average or ratio with nothing to divide by is None (never 0). Time limits come
+from the statutory clock (``opensend.statutory.clock``) and its calendar arithmetic
+(``opensend.statutory.dates``); none is re-implemented here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+from opensend.statutory.clock import advice_due
+from opensend.statutory.clock.assessment import DECISION_WEEKS as REQUEST_DECISION_WEEKS
+from opensend.statutory.clock.assessment import FINAL_PLAN_WEEKS
+from opensend.statutory.clock.review import (
+    AMENDED_PLAN_WEEKS_AFTER_MEETING,
+    PHASE_TRANSFER_DEADLINES,
+)
+from opensend.statutory.clock.review import DECISION_WEEKS as REVIEW_DECISION_WEEKS
+from opensend.statutory.dates import DAYS_PER_WEEK, add_weeks
+from opensend.statutory.indicators.definitions import IndicatorValue, Period
+from opensend.statutory.indicators.rows import (
+    AdviceRow,
+    CaseRow,
+    PlanRow,
+    RequestRow,
+    ReviewRow,
+    TransferRow,
+)
+
+__all__ = [
+    "LONG_WAIT_WEEKS",
+    "advice_within_6_weeks",
+    "amended_plans_within_12_weeks",
+    "average_weeks_to_issue",
+    "caseload_per_coordinator",
+    "count",
+    "ehc_requests_received",
+    "final_plan_due",
+    "new_plans",
+    "percent",
+    "phase_transfers_finalised_on_time",
+    "plans_ceased",
+    "plans_in_place",
+    "plans_issued_over_52_weeks",
+    "plans_issued_within_20_weeks_excl_exceptions",
+    "plans_issued_within_20_weeks_incl_exceptions",
+    "primary_need_share",
+    "ratio",
+    "requests_decided_within_6_weeks",
+    "requests_refused",
+    "review_decisions_within_4_weeks",
+    "reviews_due",
+    "reviews_held",
+    "reviews_held_by_due_date",
+]
+
+# Not a statutory limit: the DfE's "over 52 weeks" band of its timeliness tables.
+LONG_WAIT_WEEKS: Final = 52
+
+
+# --- arithmetic -------------------------------------------------------------------------
+
+
+def _tenths(numerator: int, denominator: int) -> Decimal:
+    """numerator / denominator to one decimal place, half up, in exact integer arithmetic."""
+    tenths = (2 * 10 * numerator + denominator) // (2 * denominator)
+    return Decimal(tenths).scaleb(-1)
+
+
+def count(items: Iterable[object]) -> IndicatorValue:
+    total = sum(1 for _ in items)
+    return IndicatorValue(value=Decimal(total), numerator=total, denominator=None)
+
+
+def percent(numerator: int, denominator: int) -> IndicatorValue:
+    """numerator as a percentage of denominator (one decimal place, half up)."""
+    value = None if denominator == 0 else _tenths(100 * numerator, denominator)
+    return IndicatorValue(value=value, numerator=numerator, denominator=denominator)
+
+
+def ratio(numerator: int, denominator: int) -> IndicatorValue:
+    value = None if denominator == 0 else _tenths(numerator, denominator)
+    return IndicatorValue(value=value, numerator=numerator, denominator=denominator)
+
+
+def _share[T](rows: Sequence[T], hit: Callable[[T], bool]) -> IndicatorValue:
+    return percent(sum(1 for row in rows if hit(row)), len(rows))
+
+
+def _on_time(done: date | None, due: date) -> bool:
+    """A limit is met when the thing is done on or before the due date (the clock's rule)."""
+    return done is not None and done <= due
+
+
+# --- requests -----------------------------------------------------------------------------
+
+
+def ehc_requests_received(rows: Sequence[RequestRow], period: Period) -> IndicatorValue:
+    return count(row for row in rows if period.contains(row.received))
+
+
+def _decided_in(rows: Sequence[RequestRow], period: Period) -> list[RequestRow]:
+    return [row for row in rows if row.outcome is not None and period.contains(row.decided_on)]
+
+
+def requests_decided_within_6_weeks(rows: Sequence[RequestRow], period: Period) -> IndicatorValue:
+    """Of decisions whether to assess notified in the period, % within 6 weeks (Reg 5(1))."""
+    return _share(
+        _decided_in(rows, period),
+        lambda row: _on_time(row.decided_on, add_weeks(row.received, REQUEST_DECISION_WEEKS)),
+    )
+
+
+def requests_refused(rows: Sequence[RequestRow], period: Period) -> IndicatorValue:
+    """Of requests received in the period and decided, % the LA decided not to assess."""
+    decided = [row for row in rows if period.contains(row.received) and row.outcome is not None]
+    return _share(decided, lambda row: row.outcome == "not_assess")
+
+
+# --- new plans and the 20 weeks -------------------------------------------------------------
+
+
+def final_plan_due(request_received: date) -> date:
+    """Reg 13(2): the final plan is due 20 weeks after the request (the clock's week20.due)."""
+    return add_weeks(request_received, FINAL_PLAN_WEEKS)
+
+
+def _new_in(rows: Sequence[PlanRow], period: Period) -> list[PlanRow]:
+    return [row for row in rows if row.request_received is not None and period.contains(row.issued)]
+
+
+def _within_20_weeks(row: PlanRow) -> bool:
+    assert row.request_received is not None
+    return _on_time(row.issued, final_plan_due(row.request_received))
+
+
+def new_plans(rows: Sequence[PlanRow], period: Period) -> IndicatorValue:
+    return count(_new_in(rows, period))
+
+
+def plans_issued_within_20_weeks_excl_exceptions(
+    rows: Sequence[PlanRow], period: Period
+) -> IndicatorValue:
+    """New plans issued in the period, leaving out every plan an exception applied to."""
+    plans = [row for row in _new_in(rows, period) if not row.exception_applies]
+    return _share(plans, _within_20_weeks)
+
+
+def plans_issued_within_20_weeks_incl_exceptions(
+    rows: Sequence[PlanRow], period: Period
+) -> IndicatorValue:
+    return _share(_new_in(rows, period), _within_20_weeks)
+
+
+def _weeks_taken_over(row: PlanRow, weeks: int) -> bool:
+    assert row.request_received is not None
+    return row.issued > add_weeks(row.request_received, weeks)
+
+
+def plans_issued_over_52_weeks(rows: Sequence[PlanRow], period: Period) -> IndicatorValue:
+    return _share(_new_in(rows, period), lambda row: _weeks_taken_over(row, LONG_WAIT_WEEKS))
+
+
+def average_weeks_to_issue(rows: Sequence[PlanRow], period: Period) -> IndicatorValue:
+    """Mean weeks from request to final plan, one decimal place (half up)."""
+    plans = _new_in(rows, period)
+    days = sum((row.issued - row.request_received).days for row in plans if row.request_received)
+    value = None if not plans else _tenths(days, DAYS_PER_WEEK * len(plans))
+    return IndicatorValue(value=value, numerator=None, denominator=len(plans))
+
+
+# --- plans in place -------------------------------------------------------------------------
+
+
+def _in_place_on(rows: Sequence[PlanRow], day: date) -> list[PlanRow]:
+    return [row for row in rows if row.issued <= day and (row.ceased is None or row.ceased > day)]
+
+
+def plans_in_place(rows: Sequence[PlanRow], period: Period) -> IndicatorValue:
+    """Plans in place on the last day of the period (SEN2: on the census date)."""
+    return count(_in_place_on(rows, period.end))
+
+
+def plans_ceased(
+    rows: Sequence[PlanRow], period: Period, reason: str | None = None
+) -> IndicatorValue:
+    """Plans ceased in the period, for one SEN2 cease reason or (``None``) for any."""
+    return count(
+        row
+        for row in rows
+        if period.contains(row.ceased) and (reason is None or row.cease_reason == reason)
+    )
+
+
+def primary_need_share(rows: Sequence[PlanRow], period: Period, need: str) -> IndicatorValue:
+    """% of plans in place at the period's end (with a primary need recorded) with ``need``."""
+    plans = [row for row in _in_place_on(rows, period.end) if row.primary_need is not None]
+    return _share(plans, lambda row: row.primary_need == need)
+
+
+# --- advice -------------------------------------------------------------------------------
+
+
+def advice_within_6_weeks(
+    rows: Sequence[AdviceRow], period: Period, source: str | None = None
+) -> IndicatorValue:
+    """Of advice requests falling due in the period (Reg 8(1)), % returned by the due date."""
+    due = [
+        row
+        for row in rows
+        if period.contains(advice_due(row.requested)) and (source is None or row.source == source)
+    ]
+    return _share(due, lambda row: _on_time(row.received, advice_due(row.requested)))
+
+
+# --- annual reviews and phase transfers -----------------------------------------------------
+
+
+def reviews_due(rows: Sequence[ReviewRow], period: Period) -> IndicatorValue:
+    return count(row for row in rows if period.contains(row.due))
+
+
+def reviews_held(rows: Sequence[ReviewRow], period: Period) -> IndicatorValue:
+    return count(row for row in rows if period.contains(row.held))
+
+
+def reviews_held_by_due_date(rows: Sequence[ReviewRow], period: Period) -> IndicatorValue:
+    due = [row for row in rows if period.contains(row.due)]
+    return _share(due, lambda row: _on_time(row.held, row.due))
+
+
+def _held_in(rows: Sequence[ReviewRow], period: Period) -> list[tuple[ReviewRow, date]]:
+    return [(row, row.held) for row in rows if row.held is not None and period.contains(row.held)]
+
+
+def review_decisions_within_4_weeks(rows: Sequence[ReviewRow], period: Period) -> IndicatorValue:
+    """Of review meetings held in the period, % decided within 4 weeks (Reg 20(10))."""
+    held = _held_in(rows, period)
+    return _share(
+        held, lambda pair: _on_time(pair[0].decided_on, add_weeks(pair[1], REVIEW_DECISION_WEEKS))
+    )
+
+
+def amended_plans_within_12_weeks(rows: Sequence[ReviewRow], period: Period) -> IndicatorValue:
+    """Of reviews held in the period that decided to amend, % with the final amended plan
+    issued within 12 weeks of the meeting (Reg 20(10) + Reg 22(3), Devon (2022))."""
+    amending = [(row, held) for row, held in _held_in(rows, period) if row.outcome == "amend"]
+    return _share(
+        amending,
+        lambda pair: _on_time(
+            pair[0].amended_plan_issued, add_weeks(pair[1], AMENDED_PLAN_WEEKS_AFTER_MEETING)
+        ),
+    )
+
+
+def _transfer_deadline(row: TransferRow) -> date:
+    (month, day), _rule = PHASE_TRANSFER_DEADLINES[row.kind]
+    return date(row.transfer_date.year, month, day)
+
+
+def phase_transfers_finalised_on_time(
+    rows: Sequence[TransferRow], period: Period, kind: str
+) -> IndicatorValue:
+    """Of ``kind`` transfers whose Reg 18(1) deadline falls in the period, % finalised by it."""
+    due = [row for row in rows if row.kind == kind and period.contains(_transfer_deadline(row))]
+    return _share(due, lambda row: _on_time(row.finalised, _transfer_deadline(row)))
+
+
+# --- caseload -------------------------------------------------------------------------------
+
+
+def caseload_per_coordinator(rows: Sequence[CaseRow], period: Period) -> IndicatorValue:
+    """Allocated open cases on the period's last day / caseworkers holding at least one."""
+    day = period.end
+    open_cases = [
+        row
+        for row in rows
+        if row.caseworker is not None
+        and row.opened <= day
+        and (row.closed is None or row.closed > day)
+    ]
+    return ratio(len(open_cases), len({row.caseworker for row in open_cases}))

@@ -1,0 +1,95 @@
+"""Plain rows the formulas read: one frozen dataclass per kind of thing counted.
+
+Each field is something the database already holds (a recorded date, an outcome, or a
+CaseStep's due/done as the statutory clock computed it), so the Django side can build the
+rows with one query per kind. Statutory due dates are never stored here when the clock
+can work them out from a recorded date: the formulas call the clock's own helpers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = [
+    "AdviceRow",
+    "CaseRow",
+    "MeasureRows",
+    "PlanRow",
+    "RequestRow",
+    "ReviewRow",
+    "TransferRow",
+]
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """An initial request for an EHC needs assessment (CFA s36(1); SEN2 Requests)."""
+
+    received: date
+    decided_on: date | None = None  # the decision whether to assess was notified
+    outcome: str | None = None  # "assess" | "not_assess" (clock ASSESSMENT_OUTCOMES)
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """An EHC plan. ``request_received`` is None for a plan that did not follow an
+    initial request here (transferred in from another LA): such a plan counts as in place
+    but not as a new plan, and is left out of the timeliness measures."""
+
+    issued: date  # the final plan was issued (for a plan transferred in: its start here)
+    request_received: date | None = None
+    exception_applies: bool = False  # the clock's Week20.exception_applies (Reg 13(3))
+    ceased: date | None = None
+    cease_reason: str | None = None  # SEN2 cease reason code "1".."9" (codes.CeaseReason)
+    primary_need: str | None = None  # SEN2 need type of rank 1 (codes.NeedType)
+
+
+@dataclass(frozen=True)
+class AdviceRow:
+    """One request for advice or information for an assessment (Reg 6(1), Reg 8(1))."""
+
+    source: str  # clock ADVICE_SOURCES: education, health, social_care, psychology, other
+    requested: date
+    received: date | None = None
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One annual review: the clock's ``review_due`` step and what followed it."""
+
+    due: date  # the review_due step's due date (CFA s44(1): 12 months)
+    held: date | None = None  # the review meeting
+    decided_on: date | None = None  # the LA's decision after the meeting (Reg 20(10))
+    outcome: str | None = None  # "maintain" | "amend" | "cease" (clock REVIEW_OUTCOMES)
+    amended_plan_issued: date | None = None  # the final amended plan (Reg 22(3))
+
+
+@dataclass(frozen=True)
+class TransferRow:
+    """A phase transfer (Reg 18(1)): ``finalised`` is the clock's phase_transfer done."""
+
+    transfer_date: date
+    kind: str  # "school" (15 February) | "post16" (31 March)
+    finalised: date | None = None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """An EHC case and the caseworker (EHC coordinator) it is allocated to."""
+
+    opened: date
+    closed: date | None = None
+    caseworker: str | None = None  # any stable id; None when unallocated
+
+
+@dataclass(frozen=True)
+class MeasureRows:
+    """Every row a registry formula may read; leave out the kinds it does not need."""
+
+    requests: tuple[RequestRow, ...] = ()
+    plans: tuple[PlanRow, ...] = ()
+    advice: tuple[AdviceRow, ...] = ()
+    reviews: tuple[ReviewRow, ...] = ()
+    transfers: tuple[TransferRow, ...] = ()
+    cases: tuple[CaseRow, ...] = ()
