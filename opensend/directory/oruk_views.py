@@ -40,7 +40,9 @@ def services(request: HttpRequest) -> HttpResponse:
     if params.optional_bool(request.GET, "minimal"):
         return listing(request, selectors.service_list(filters), oruk.service_minimal)
     if params.optional_bool(request.GET, "full"):
-        return listing(request, selectors.service_list_full(filters), _service_full)
+        return listing(
+            request, selectors.service_list_full(filters), _service_full, _load_attributes
+        )
     return listing(request, selectors.service_list(filters), oruk.service)
 
 
@@ -53,8 +55,17 @@ def service(request: HttpRequest, service_id: str) -> HttpResponse:
     return JsonResponse(_service_full(record))
 
 
+def _load_attributes(records: list[m.Service]) -> None:
+    """One query for the attributes of a whole batch of services."""
+    found = selectors.attributes_of("service", [record.id for record in records])
+    for record in records:
+        record.oruk_attributes = found[record.id]
+
+
 def _service_full(record: m.Service) -> dict:
-    attributes = selectors.attributes_of("service", [record.id])[record.id]
+    attributes = getattr(record, "oruk_attributes", None)
+    if attributes is None:
+        attributes = selectors.attributes_of("service", [record.id])[record.id]
     return oruk.service_full(record, attributes)
 
 

@@ -3,7 +3,9 @@
 import json
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from opensend.directory import models as m
@@ -103,6 +105,20 @@ def test_full_and_minimal_service_lists_are_valid(directory):
     minimal = get_json("services", minimal="true", per_page=100)
     assert_valid("service_list", minimal)
     assert set(minimal["contents"][0]) == {"id", "name", "status", "last_modified"}
+
+
+def test_a_full_service_list_costs_the_same_queries_whatever_its_length(
+    directory, django_assert_max_num_queries
+):
+    with CaptureQueriesContext(connection) as five:
+        get_json("services", full="true", per_page=5)
+    with django_assert_max_num_queries(len(five.captured_queries)):
+        page = get_json("services", full="true", per_page=25)
+    assert page["size"] == 25
+    assert any(service.get("attributes") for service in page["contents"])
+    with django_assert_max_num_queries(len(five.captured_queries)):
+        lines = get("services", full="true", format="ndjson").getvalue().decode().splitlines()
+    assert len(lines) == 25
 
 
 def test_services_filter(directory):
