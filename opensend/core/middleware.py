@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 
 Handler = Callable[[HttpRequest], HttpResponse]
 _LAST_SEEN = "last_seen"
+_SEEN_RESOLUTION = 60  # seconds
 
 
 class StaffSessionMiddleware:
@@ -24,7 +25,9 @@ class StaffSessionMiddleware:
             last_seen = request.session.get(_LAST_SEEN, now)
             if now - last_seen > settings.STAFF_IDLE_SECONDS:
                 logout(request)
-            else:
+            elif now - last_seen >= _SEEN_RESOLUTION or _LAST_SEEN not in request.session:
+                # Rewriting the session on every request would cost a database write per
+                # page; a minute's resolution is plenty for a 30-minute idle limit.
                 request.session[_LAST_SEEN] = now
         return self.get_response(request)
 

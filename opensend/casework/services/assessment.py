@@ -16,14 +16,14 @@ from opensend.casework.models import (
     PanelQuestion,
     Stage,
 )
-from opensend.casework.services.common import case_change_finish, case_event_record, case_lock
+from opensend.casework.services.common import (
+    case_change_finish,
+    case_event_record,
+    case_lock,
+    case_stage_set,
+)
 from opensend.people.models import Organisation, User
 from opensend.statutory.clock import advice_due
-
-
-def _set_stage(case: Case, stage: str) -> None:
-    Case.objects.filter(pk=case.pk).update(stage=stage)
-    case.stage = stage
 
 
 def _record_assess_decision(case: Case, actor: User, on: dt.date, agreed: bool) -> None:
@@ -39,12 +39,12 @@ def _record_assess_decision(case: Case, actor: User, on: dt.date, agreed: bool) 
             actor=actor,
             decision="refuse_assess",
         )
-    _set_stage(case, Stage.ASSESSING if agreed else Stage.NOT_ASSESSED)
+    case_stage_set(case, Stage.ASSESSING if agreed else Stage.NOT_ASSESSED)
 
 
 def _record_issue_decision(case: Case, actor: User, on: dt.date, agreed: bool) -> None:
     if agreed:
-        _set_stage(case, Stage.DRAFTING)
+        case_stage_set(case, Stage.DRAFTING)
         return
     case_event_record(case=case, event=EventKind.DECISION_NOT_TO_ISSUE, occurred_on=on, actor=actor)
     case_event_record(
@@ -54,7 +54,7 @@ def _record_issue_decision(case: Case, actor: User, on: dt.date, agreed: bool) -
         actor=actor,
         decision="refuse_issue",
     )
-    _set_stage(case, Stage.NOT_ISSUED)
+    case_stage_set(case, Stage.NOT_ISSUED)
 
 
 @transaction.atomic

@@ -36,6 +36,12 @@ def case_lock(*, case: Case, expected_version: int | None) -> None:
     case.version = (expected_version or case.version) + 1
 
 
+def case_stage_set(case: Case, stage: str) -> None:
+    """The cached summary of where the case stands (written only by services)."""
+    Case.objects.filter(pk=case.pk).update(stage=stage)
+    case.stage = stage
+
+
 def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 

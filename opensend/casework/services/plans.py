@@ -20,7 +20,12 @@ from opensend.casework.models import (
     VersionKind,
 )
 from opensend.casework.plan_sections import empty_sections
-from opensend.casework.services.common import case_change_finish, case_event_record, case_lock
+from opensend.casework.services.common import (
+    case_change_finish,
+    case_event_record,
+    case_lock,
+    case_stage_set,
+)
 from opensend.people.models import Organisation, User
 
 _ISSUE_EVENT = {
@@ -117,8 +122,8 @@ def plan_version_issue(
 
 def _after_issue(case: Case, plan: Plan, version: PlanVersion) -> None:
     if version.kind == VersionKind.DRAFT:
-        Case.objects.filter(pk=case.pk).update(stage=Stage.DRAFTING)
+        case_stage_set(case, Stage.DRAFTING)
     elif version.kind == VersionKind.FINAL:
-        Case.objects.filter(pk=case.pk).update(stage=Stage.PLAN)
+        case_stage_set(case, Stage.PLAN)
         if plan.first_issued_on is None:
             Plan.objects.filter(pk=plan.pk).update(first_issued_on=version.issued_on)

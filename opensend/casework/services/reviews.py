@@ -12,7 +12,12 @@ from opensend.casework.models import (
     Plan,
     Stage,
 )
-from opensend.casework.services.common import case_change_finish, case_event_record, case_lock
+from opensend.casework.services.common import (
+    case_change_finish,
+    case_event_record,
+    case_lock,
+    case_stage_set,
+)
 from opensend.people.models import Organisation, User
 from opensend.statutory.codes import ReviewOutcome
 
@@ -116,8 +121,7 @@ def plan_cease(
     case_lock(case=case, expected_version=expected_version)
     plan = Plan.objects.get(case=case)
     Plan.objects.filter(pk=plan.pk).update(ceased_on=ceased_on, cease_reason=reason)
-    Case.objects.filter(pk=case.pk).update(stage=Stage.CEASED)
-    case.stage = Stage.CEASED
+    case_stage_set(case, Stage.CEASED)
     case_event_record(
         case=case, event=EventKind.PLAN_CEASED, occurred_on=ceased_on, actor=actor, reason=reason
     )
