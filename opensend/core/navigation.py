@@ -21,6 +21,9 @@ _STAFF_LINKS = [
     ("casework:search", "Find a child", {"caseworker", "sen_manager"}),
     ("casework:team", "Team caseload", {"sen_manager"}),
     ("casework:my_cases", "Cases", {"advice_giver", "senco", "panel_member"}),
+    # Local Offer editorial (issue 4)
+    ("editorial:listings", "Local Offer listings", {"provider", "directory_editor"}),
+    ("editorial:queue", "Approvals", {"directory_editor"}),
 ]
 
 

@@ -351,3 +351,6 @@ class PostcodeCentroid(models.Model):
 
 def normalise_postcode(postcode: str) -> str:
     return "".join(postcode.split()).upper()
+
+
+from opensend.directory.editorial.models import *  # noqa: E402, F403 (editorial, issue 4)
