@@ -38,6 +38,10 @@ OBJECT_ROUTES = sorted(
     name
     for name, found in ROUTED.items()
     if found.kwargs and name in ROUTES and not ROUTES[name].public
+    # Local Offer editorial (issue 4): directory listings are not child records, and every
+    # directory editor may open all of them; providers are kept to their own organisation's
+    # listings by tests/directory/test_editorial_access.py.
+    and not name.startswith("editorial:")
 )
 NO_SUCH_ID = 99_999_999
 

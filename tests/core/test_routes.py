@@ -37,6 +37,9 @@ EVERYONE = frozenset(ROLES)
 CASEWORK = frozenset({"caseworker", "sen_manager"})
 # Staff who see a case because of their relationship to it (people/rules.py).
 CASE_STAFF = CASEWORK | {"panel_member", "senco", "advice_giver"}
+# Local Offer editorial (issue 4)
+EDITORS = frozenset({"directory_editor"})
+LISTING_STAFF = EDITORS | {"provider"}
 
 
 # An HTTP status, or "sign in" for a redirect to the sign-in page; None: not tested.
@@ -114,6 +117,22 @@ ROUTES: dict[str, Route] = {
     "oruk:taxonomy_terms": public(),
     "oruk:organizations": public(),
     "oruk:service_at_locations": public(),
+    # Local Offer editorial (issue 4): providers on their own organisation's listings,
+    # directory editors on all; approvals, stale listings and imports are editors' only.
+    "editorial:listings": Route(LISTING_STAFF),
+    "editorial:listing_new": Route(EDITORS, post=200),
+    "editorial:listing": Route(LISTING_STAFF),
+    "editorial:listing_edit": Route(LISTING_STAFF, post=200),
+    "editorial:listing_confirm": Route(LISTING_STAFF, get=405, post=302),
+    "editorial:listing_history": Route(LISTING_STAFF),
+    "editorial:listing_version": Route(LISTING_STAFF),
+    "editorial:queue": Route(EDITORS),
+    "editorial:revision": Route(EDITORS),
+    "editorial:revision_approve": Route(EDITORS, get=405, post=302),
+    "editorial:revision_reject": Route(EDITORS, get=405, post=200,
+                                       note="an empty reason shows the page with its error"),
+    "editorial:stale": Route(EDITORS),
+    "editorial:import": Route(EDITORS, post=200),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -128,7 +147,17 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
     "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service
+    # Local Offer editorial (issue 4): Priya's listing and her change (tests/personas.py)
+    "listing_id": lambda bundle: _splash_club().pk,
+    "version_number": lambda bundle: 1,
+    "revision_id": lambda bundle: _splash_club().revisions.get().pk,
 }
+
+
+def _splash_club():
+    from opensend.directory.models import Service
+
+    return Service.objects.get(name="Splash Club")
 
 
 # --- walking the resolver ---------------------------------------------------------------

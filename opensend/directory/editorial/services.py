@@ -103,8 +103,7 @@ def revision_submit(
     a provider's new change replaces their pending one.
     """
     service = _lock(service)
-    current = baseline_ensure(service)
-    if base_version != current:
+    if base_version != _latest_number(service):  # 0: the form saw no version yet
         raise ConflictError(
             "The listing was changed while you were editing it. Check the latest details "
             "below and make your change again."
@@ -117,6 +116,7 @@ def revision_submit(
         )
     if fields == fields_of(service):
         raise NothingChangedError("You have not changed anything")
+    current = baseline_ensure(service)
     if pending:
         pending.status = m.RevisionStatus.SUPERSEDED
         pending.save(update_fields=["status"])

@@ -21,7 +21,7 @@ urlpatterns = [
         name="listing_history",
     ),
     path(
-        "listings/<uuid:listing_id>/history/<int:number>/",
+        "listings/<uuid:listing_id>/history/<int:version_number>/",
         views_listings.listing_version,
         name="listing_version",
     ),

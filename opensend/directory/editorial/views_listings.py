@@ -147,10 +147,12 @@ def listing_history(request: HttpRequest, listing_id: uuid.UUID) -> HttpResponse
 
 @editorial_required
 @require_GET
-def listing_version(request: HttpRequest, listing_id: uuid.UUID, number: int) -> HttpResponse:
+def listing_version(
+    request: HttpRequest, listing_id: uuid.UUID, version_number: int
+) -> HttpResponse:
     service = s.listing_get(user=request.user, listing_id=listing_id, request=request)
-    version = s.version_get(user=request.user, listing=service, number=number)
-    previous = service.versions.filter(number__lt=number).order_by("-number").first()
+    version = s.version_get(user=request.user, listing=service, number=version_number)
+    previous = service.versions.filter(number__lt=version_number).order_by("-number").first()
     now = fields_from_oruk(version.snapshot)
     was = fields_from_oruk(previous.snapshot) if previous else None
     return render_page(
