@@ -21,22 +21,36 @@ class Editorial:
 
 
 def provider_for(organization: m.Organization, email: str) -> User:
-    user = f.staff_user(Role.PROVIDER, f.OrganisationFactory(name=organization.name),
-                        email=email, full_name=email.split("@")[0].title())
+    user = f.staff_user(
+        Role.PROVIDER,
+        f.OrganisationFactory(name=organization.name),
+        email=email,
+        full_name=email.split("@")[0].title(),
+    )
     m.ProviderLink.objects.create(user=user, organization=organization)
     return user
 
 
 @pytest.fixture
 def editorial(db: None, today: dt.date) -> Editorial:
-    editor = f.staff_user(Role.DIRECTORY_EDITOR, f.LocalAuthorityFactory(),
-                          email="editor@northshire.example", full_name="Eddie Editor")
+    editor = f.staff_user(
+        Role.DIRECTORY_EDITOR,
+        f.LocalAuthorityFactory(),
+        email="editor@northshire.example",
+        full_name="Eddie Editor",
+    )
     ours = OrganizationFactory(name="Play Together")
     theirs = OrganizationFactory(name="Swim Friends")
-    own = ServiceFactory(organization=ours, name="Splash Club", minimum_age=5, maximum_age=11,
-                         assured_date=today - dt.timedelta(days=100))
-    other = ServiceFactory(organization=theirs, name="Fin Kids",
-                           assured_date=today - dt.timedelta(days=100))
+    own = ServiceFactory(
+        organization=ours,
+        name="Splash Club",
+        minimum_age=5,
+        maximum_age=11,
+        assured_date=today - dt.timedelta(days=100),
+    )
+    other = ServiceFactory(
+        organization=theirs, name="Fin Kids", assured_date=today - dt.timedelta(days=100)
+    )
     return Editorial(
         editor=editor,
         provider=provider_for(ours, "priya@playtogether.example"),

@@ -20,8 +20,9 @@ def test_a_provider_gets_404_for_another_organisations_listing(
     url = reverse(f"editorial:{name}", args=[editorial.other.pk])
     assert client.get(url).status_code == 404
     assert client.post(url, {"name": "Hijacked"}).status_code in (404, 405)
-    assert AuditEvent.objects.filter(actor=editorial.provider, action=AuditAction.DENIED,
-                                     path=url).exists()
+    assert AuditEvent.objects.filter(
+        actor=editorial.provider, action=AuditAction.DENIED, path=url
+    ).exists()
     assert client.get(reverse(f"editorial:{name}", args=[editorial.own.pk])).status_code == 200
 
 
@@ -44,8 +45,9 @@ def test_the_provider_list_shows_only_their_listings(editorial: Editorial, staff
     assert "Splash Club" in text and "Fin Kids" not in text
     page = check_page(staff_client(editorial.editor).get(reverse("editorial:listings")))
     assert "Splash Club" in text_of(page) and "Fin Kids" in text_of(page)
-    found = check_page(staff_client(editorial.editor).get(reverse("editorial:listings"),
-                                                          {"search": "fin"}))
+    found = check_page(
+        staff_client(editorial.editor).get(reverse("editorial:listings"), {"search": "fin"})
+    )
     assert "Fin Kids" in text_of(found) and "Splash Club" not in text_of(found)
 
 
@@ -56,9 +58,12 @@ def test_providers_cannot_use_editors_pages(name: str, editorial: Editorial, sta
 
 def test_a_provider_cannot_decide_on_changes(editorial: Editorial, staff_client, today):
     revision = services.revision_submit(
-        user=editorial.provider, service=editorial.own,
-        fields=services.fields_of(editorial.own) | {"name": "Mine"}, base_version=0,
-        replacing=None)
+        user=editorial.provider,
+        service=editorial.own,
+        fields=services.fields_of(editorial.own) | {"name": "Mine"},
+        base_version=0,
+        replacing=None,
+    )
     client = staff_client(editorial.provider)
     for name in ("revision", "revision_approve", "revision_reject"):
         url = reverse(f"editorial:{name}", args=[revision.pk])
@@ -69,6 +74,8 @@ def test_a_provider_cannot_decide_on_changes(editorial: Editorial, staff_client,
 
 
 def test_a_provider_link_is_what_gives_access(editorial: Editorial, staff_client, today):
-    m.ProviderLink.objects.create(user=editorial.provider, organization=editorial.other.organization)
+    m.ProviderLink.objects.create(
+        user=editorial.provider, organization=editorial.other.organization
+    )
     url = reverse("editorial:listing", args=[editorial.other.pk])
     assert staff_client(editorial.provider).get(url).status_code == 200

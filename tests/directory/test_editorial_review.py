@@ -50,8 +50,9 @@ def test_reminders_go_once_at_30_and_7_days(editorial: Editorial, today):
     assert "in 30 days" in sent_on[0][1].body and "in 7 days" in sent_on[1][1].body
     assert "Splash Club" in sent_on[0][1].subject
     assert str(editorial.own.pk) in sent_on[0][1].body
-    assert list(m.ReviewReminder.objects.values_list("days_before", flat=True).order_by(
-        "-days_before")) == [30, 7]
+    assert list(
+        m.ReviewReminder.objects.values_list("days_before", flat=True).order_by("-days_before")
+    ) == [30, 7]
 
 
 def test_a_missed_day_is_caught_up_and_a_late_start_sends_only_the_latest(
@@ -62,9 +63,14 @@ def test_a_missed_day_is_caught_up_and_a_late_start_sends_only_the_latest(
     report = reminders_send(today)
     assert report.sent == 2
     assert sorted(m.ReviewReminder.objects.values_list("service__name", "days_before")) == [
-        ("Fin Kids", 7), ("Splash Club", 30)]
-    assert reminders_send(today + DAY).as_dict() == {"sent": 0, "already_sent": 2,
-                                                     "no_recipient": 0}
+        ("Fin Kids", 7),
+        ("Splash Club", 30),
+    ]
+    assert reminders_send(today + DAY).as_dict() == {
+        "sent": 0,
+        "already_sent": 2,
+        "no_recipient": 0,
+    }
 
 
 def test_a_checked_listing_starts_the_reminders_again(editorial: Editorial, today):
@@ -102,9 +108,11 @@ def test_stale_after_the_review_date(editorial: Editorial, staff_client, today):
     page = check_page(staff_client(editorial.editor).get(reverse("editorial:stale")))
     text = text_of(page)
     assert "Fin Kids" in text and "Never Checked" in text and "Splash Club" not in text
-    own = check_page(staff_client(editorial.provider).get(
-        reverse("editorial:listing", args=[editorial.own.pk])))
+    own = check_page(
+        staff_client(editorial.provider).get(reverse("editorial:listing", args=[editorial.own.pk]))
+    )
     assert "past its review date" not in text_of(own)
-    other = check_page(staff_client(editorial.editor).get(
-        reverse("editorial:listing", args=[editorial.other.pk])))
+    other = check_page(
+        staff_client(editorial.editor).get(reverse("editorial:listing", args=[editorial.other.pk]))
+    )
     assert "past its review date" in text_of(other)

@@ -13,7 +13,8 @@ from opensend.directory.editorial.views_listings import editor_required
 
 @editor_required
 def import_file(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
     report = None
     limit = settings.LOCAL_OFFER_IMPORT_MAX_BYTES
     if request.method == "POST" and form.is_valid():
