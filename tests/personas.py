@@ -308,12 +308,18 @@ def priya(area: Area) -> User:
     )
     directory.ProviderLink.objects.create(user=user, organization=provider)
     listing = directory.Service.objects.create(
-        organization=provider, name="Splash Club", description="Swimming for autistic children.",
-        minimum_age=5, maximum_age=11, assured_date=TODAY - dt.timedelta(days=100),
+        organization=provider,
+        name="Splash Club",
+        description="Swimming for autistic children.",
+        minimum_age=5,
+        maximum_age=11,
+        assured_date=TODAY - dt.timedelta(days=100),
     )
     version = baseline_ensure(listing)
     directory.Revision.objects.create(
-        service=listing, base_version=version, submitted_by=user,
+        service=listing,
+        base_version=version,
+        submitted_by=user,
         proposed={"name": "Splash Club", "description": "Swimming sessions for autistic children."},
     )
     return user

@@ -37,7 +37,9 @@ from tests.personas import UNRELATED_PERSONAS, World
 OBJECT_ROUTES = sorted(
     name
     for name, found in ROUTED.items()
-    if found.kwargs and name in ROUTES and not ROUTES[name].public
+    if found.kwargs
+    and name in ROUTES
+    and not ROUTES[name].public
     # Local Offer editorial (issue 4): directory listings are not child records, and every
     # directory editor may open all of them; providers are kept to their own organisation's
     # listings by tests/directory/test_editorial_access.py.

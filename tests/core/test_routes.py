@@ -129,8 +129,9 @@ ROUTES: dict[str, Route] = {
     "editorial:queue": Route(EDITORS),
     "editorial:revision": Route(EDITORS),
     "editorial:revision_approve": Route(EDITORS, get=405, post=302),
-    "editorial:revision_reject": Route(EDITORS, get=405, post=200,
-                                       note="an empty reason shows the page with its error"),
+    "editorial:revision_reject": Route(
+        EDITORS, get=405, post=200, note="an empty reason shows the page with its error"
+    ),
     "editorial:stale": Route(EDITORS),
     "editorial:import": Route(EDITORS, post=200),
 }

@@ -6,10 +6,13 @@ from django.urls import reverse
 from opensend.core.models import AuditAction, AuditEvent
 from opensend.directory import models as m
 from opensend.directory.editorial import services
-from tests.directory.editorial import Editorial, editorial  # noqa: F401 (fixture)
+from tests.directory import editorial as setup
+from tests.directory.editorial import Editorial
 from tests.pages import check_page, text_of
 
 LISTING_PAGES = ["listing", "listing_edit", "listing_history"]
+
+editorial = setup.editorial  # the fixture
 
 
 @pytest.mark.parametrize("name", LISTING_PAGES)

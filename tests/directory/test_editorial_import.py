@@ -13,13 +13,16 @@ from django.urls import reverse
 from opensend.directory import models as m
 from opensend.directory.editorial.import_read import CSV_COLUMNS, UnreadableFileError
 from opensend.directory.editorial.importer import Rejection, import_directory
-from tests.directory.editorial import Editorial, editorial  # noqa: F401 (fixture)
+from tests.directory import editorial as setup
+from tests.directory.editorial import Editorial
 from tests.directory.schemas import assert_valid
 from tests.pages import check_page, text_of
 
 ORG = "7a0e5c1e-0000-4000-8000-000000000001"
 SWIM = "7a0e5c1e-0000-4000-8000-000000000011"
 ART = "7a0e5c1e-0000-4000-8000-000000000012"
+
+editorial = setup.editorial  # the fixture
 
 
 def oruk_service(service_id: str, **fields) -> dict:

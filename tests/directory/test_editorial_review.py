@@ -12,11 +12,14 @@ from opensend.directory.editorial.reminders import reminders_send
 from opensend.directory.editorial.review import review_date, stale_services
 from opensend.directory.editorial.selectors import is_stale
 from opensend.directory.editorial.tasks import local_offer_review_reminders
-from tests.directory.editorial import Editorial, editorial  # noqa: F401 (fixture)
+from tests.directory import editorial as setup
+from tests.directory.editorial import Editorial
 from tests.directory.factories import ServiceFactory
 from tests.pages import check_page, text_of
 
 DAY = dt.timedelta(days=1)
+
+editorial = setup.editorial  # the fixture
 
 
 def _due_on(service: m.Service, due: dt.date) -> None:

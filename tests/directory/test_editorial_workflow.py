@@ -10,9 +10,12 @@ from django.utils import timezone
 from opensend.directory import models as m
 from opensend.directory.editorial import services
 from opensend.directory.editorial.fields import FieldChange, diff
-from tests.directory.editorial import Editorial, edit_data, editorial  # noqa: F401 (fixture)
+from tests.directory import editorial as setup
+from tests.directory.editorial import Editorial, edit_data
 from tests.directory.schemas import assert_valid
 from tests.pages import check_page, elements_with_class, text_of
+
+editorial = setup.editorial  # the fixture
 
 
 def _send(client, listing, **changes):
