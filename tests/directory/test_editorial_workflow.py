@@ -88,10 +88,10 @@ def test_the_editor_sees_the_diff_and_approving_makes_it_live(
             "Now on Sundays too.",
         ],
         "Needs supported": [
-            "(empty)",
+            "Not given",
             "Autistic spectrum disorder, Speech, language and communication needs",
         ],
-        "Contact phone number": ["(empty)", "01632 960000"],
+        "Contact phone number": ["Not given", "01632 960000"],
     }
     before = timezone.now()
     response = editor.post(reverse("editorial:revision_approve", args=[revision.pk]))
@@ -176,6 +176,24 @@ def test_an_approval_that_would_undo_a_later_change_is_refused(
     )
     assert "cannot be approved" in text_of(page)
     assert m.Service.objects.get(pk=editorial.own.pk).name == "Splash Club"
+
+
+def test_not_given_clears_a_choice(editorial: Editorial, staff_client, today):
+    services.revision_approve(
+        editor=editorial.editor,
+        today=today,
+        revision=services.revision_submit(
+            user=editorial.provider,
+            service=editorial.own,
+            base_version=0,
+            replacing=None,
+            fields=services.fields_of(editorial.own) | {"referral_route": "self"},
+        ),
+    )
+    client = staff_client(editorial.provider)
+    assert edit_data(client, editorial.own)["referral_route"] == ["self"]
+    assert _send(client, editorial.own, referral_route="none").status_code == 302
+    assert m.Revision.objects.get(status="pending").proposed["referral_route"] == ""
 
 
 def test_sending_no_change_is_refused(editorial: Editorial, staff_client, today):

@@ -13,7 +13,13 @@ from opensend.directory.editorial.fields import CHOICES, FIELDS, Fields
 from opensend.statutory import codes
 
 NEED_CHOICES = [(need.value, need.label) for need in codes.NeedType]
+NONE = "none"  # the "Not given" radio (GOV.UK radios show no empty-valued choice)
 OUT_OF_DATE = "This page is out of date: go back to the listing and try again"
+
+
+def _optional(name: str) -> list[tuple[str, str]]:
+    """A field's choices, with "Not given" as a radio that clears the answer."""
+    return [(value or NONE, label) for value, label in CHOICES[name]]
 
 
 def _text(label: str, *, required: bool = False, area: bool = False, **kwargs: Any):
@@ -71,13 +77,13 @@ class ListingForm(GovukForm):
     referral_route = forms.ChoiceField(
         label="How to get a place",
         required=False,
-        choices=CHOICES["referral_route"],
+        choices=_optional("referral_route"),
         widget=forms.RadioSelect,
     )
     short_break_tier = forms.ChoiceField(
         label="Short break tier",
         required=False,
-        choices=CHOICES["short_break_tier"],
+        choices=_optional("short_break_tier"),
         widget=forms.RadioSelect,
     )
     fees = _text("Cost", area=True, help_text="For example, free, or £5 a session")
@@ -103,7 +109,7 @@ class ListingForm(GovukForm):
     delivery = forms.ChoiceField(
         label="How it is delivered",
         required=False,
-        choices=CHOICES["delivery"],
+        choices=_optional("delivery"),
         widget=forms.RadioSelect,
     )
     schedule_description = _text(
@@ -131,6 +137,9 @@ class ListingForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        for name in ("referral_route", "short_break_tier", "delivery"):
+            if cleaned.get(name) == NONE:
+                cleaned[name] = ""
         youngest, oldest = cleaned.get("minimum_age"), cleaned.get("maximum_age")
         if youngest is not None and oldest is not None and youngest > oldest:
             self.add_error(

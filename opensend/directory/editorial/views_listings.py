@@ -14,7 +14,7 @@ from opensend.core.today import today
 from opensend.directory.editorial import presenters, services
 from opensend.directory.editorial import selectors as s
 from opensend.directory.editorial.fields import FIELDS, fields_from_oruk
-from opensend.directory.editorial.forms import ListingCreateForm, ListingEditForm
+from opensend.directory.editorial.forms import NONE, ListingCreateForm, ListingEditForm
 from opensend.people.models import Role
 
 editorial_required = staff_required(Role.PROVIDER, Role.DIRECTORY_EDITOR)
@@ -91,7 +91,9 @@ def listing_edit(request: HttpRequest, listing_id: uuid.UUID) -> HttpResponse:
 def _edit_initial(service) -> dict:
     """The form starts from the pending change if there is one, else the live listing."""
     pending = s.pending_revision(service)
-    fields = pending.proposed if pending else services.fields_of(service)
+    fields = dict(pending.proposed if pending else services.fields_of(service))
+    for name in ("referral_route", "short_break_tier", "delivery"):
+        fields[name] = fields.get(name) or NONE  # "Not given" is checked
     latest = s.latest_version(service)
     return {
         **fields,
