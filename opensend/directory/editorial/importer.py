@@ -227,8 +227,15 @@ class _FormData(dict):
         return self.needs if key == "needs_supported" else [self[key]] if key in self else []
 
 
-def _comparable(snapshot: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in snapshot.items() if k != "last_modified"}
+def _unchanged(service: m.Service, live: dict[str, Any], incoming: Incoming) -> bool:
+    """Whether the import would leave the listing as it is (then nothing is saved, so
+    last_modified stays): the import only writes these fields, the organisation and the
+    assured date."""
+    return (
+        fields_from_oruk(live) == incoming.fields
+        and service.organization_id == incoming.organization.pk
+        and incoming.assured_date in (None, service.assured_date)
+    )
 
 
 def _save(incoming: Incoming, *, editor: User | None) -> str:
@@ -237,16 +244,14 @@ def _save(incoming: Incoming, *, editor: User | None) -> str:
     if created:
         service = m.Service(id=incoming.id, organization=incoming.organization)
     else:
-        services.baseline_ensure(service)
-        before = _comparable(services.snapshot(service))
-    with transaction.atomic():
-        service.organization = incoming.organization
-        if incoming.assured_date:
-            service.assured_date = incoming.assured_date
-        listing_apply(service, incoming.fields)
-        if not created and _comparable(services.snapshot(service)) == before:
-            transaction.set_rollback(True)  # nothing new: leave last_modified alone
+        live = services.snapshot(service)
+        if _unchanged(service, live, incoming):
             return "unchanged"
+        services.baseline_ensure(service, live)
+    service.organization = incoming.organization
+    if incoming.assured_date:
+        service.assured_date = incoming.assured_date
+    listing_apply(service, incoming.fields)
     services.version_record(
         service,
         source=m.VersionSource.IMPORTED,

@@ -71,16 +71,17 @@ def version_record(
     )
 
 
-def baseline_ensure(service: m.Service) -> int:
+def baseline_ensure(service: m.Service, live: dict[str, Any] | None = None) -> int:
     """The listing's current version number; a listing from before editorial history
-    began (demo data, an old import) gets its live state recorded as version 1."""
+    began (demo data, an old import) gets its live state (`live`, the snapshot if the
+    caller has it) recorded as version 1."""
     number = _latest_number(service)
     if number:
         return number
     version = m.ListingVersion.objects.create(
         service=service,
         number=1,
-        snapshot=snapshot(service),
+        snapshot=live or snapshot(service),
         source=m.VersionSource.BASELINE,
         submitted_at=service.last_modified,
         approved_at=service.last_modified,
