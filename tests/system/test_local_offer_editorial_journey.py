@@ -31,9 +31,7 @@ def _provider_sends_a_change(page: Page, data: Editorial) -> None:
     page.get_by_label("Oldest age").fill("14")
     page.get_by_label("Contact phone number").fill("01632 960000")
     page.get_by_role("button", name="Send for approval").click()
-    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
-        "sent for approval"
-    )
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("sent for approval")
     visit(page, "provider-sent")
     page.get_by_role("button", name="Sign out").click()
 
@@ -54,8 +52,11 @@ def _editor_approves(page: Page, data: Editorial) -> None:
     ]:
         row = changed.get_by_role("row").filter(has=page.get_by_role("rowheader", name=field))
         expect(row.locator("ins")).to_have_text(now)
-    expect(changed.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Oldest age"))
-           .locator("del")).to_have_text("11")
+    expect(
+        changed.get_by_role("row")
+        .filter(has=page.get_by_role("rowheader", name="Oldest age"))
+        .locator("del")
+    ).to_have_text("11")
     visit(page, "approval-diff")
     page.get_by_role("button", name="Approve and publish").click()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("is live")
@@ -78,3 +79,40 @@ def test_a_providers_change_is_approved_and_published(page: Page, editorial: Edi
     visit(page, "history")
     page.get_by_role("link", name="Version 2").click()
     visit(page, "version")
+
+
+def test_an_editor_imports_a_csv_and_sees_out_of_date_listings(page: Page, editorial: Editorial):
+    m.Service.objects.filter(pk=editorial.other.pk).update(assured_date=None)
+    sign_in(page, editorial.editor, confirmed_device(editorial.editor))
+    page.goto(path("editorial:import"))
+    visit(page, "import")
+    header = "id,organization_id,organization_name,name,minimum_age,maximum_age,needs_supported"
+    rows = [
+        f"7a0e5c1e-0000-4000-8000-000000000011,{editorial.own.organization_id},,"
+        "Toddler Splash,0,4,ASD",
+        f"not-an-id,{editorial.own.organization_id},,Broken row,0,4,",
+        f"7a0e5c1e-0000-4000-8000-000000000012,{editorial.own.organization_id},,Teen Swim,13,11,",
+    ]
+    page.get_by_label("Upload a file").set_input_files(
+        files=[
+            {
+                "name": "listings.csv",
+                "mimeType": "text/csv",
+                "buffer": "\n".join([header, *rows]).encode(),
+            }
+        ]
+    )
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("heading", name="Import report")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("New listings: 1")
+    rejected = page.locator("table", has=page.locator("caption", has_text="Rejected records"))
+    expect(rejected.get_by_role("row")).to_have_count(3)  # the header and two rows
+    expect(rejected).to_contain_text("line 3")
+    expect(rejected).to_contain_text("line 4")
+    visit(page, "import-report")
+    page.goto(path("editorial:stale"))
+    expect(page.get_by_role("link", name="Fin Kids")).to_be_visible()
+    visit(page, "out-of-date")
+    page.goto(path("editorial:listing", editorial.other.pk))
+    expect(page.locator(".govuk-warning-text")).to_contain_text("past its review date")
+    visit(page, "stale-listing")
