@@ -75,6 +75,7 @@ def test_the_editor_sees_the_diff_and_approving_makes_it_live(
     editor = staff_client(editorial.editor)
     queue = check_page(editor.get(reverse("editorial:queue")))
     assert "Splash Club" in text_of(queue)
+    assert "Description, Needs supported, Contact phone number" in text_of(queue)
     page = check_page(editor.get(reverse("editorial:revision", args=[revision.pk])))
     changed = {
         text_of(row.find("th")).removesuffix(" Changed"): [text_of(c) for c in row.findall("td")]

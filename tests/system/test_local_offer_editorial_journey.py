@@ -114,5 +114,5 @@ def test_an_editor_imports_a_csv_and_sees_out_of_date_listings(page: Page, edito
     expect(page.get_by_role("link", name="Fin Kids")).to_be_visible()
     visit(page, "out-of-date")
     page.goto(path("editorial:listing", editorial.other.pk))
-    expect(page.locator(".govuk-warning-text")).to_contain_text("past its review date")
+    expect(page.locator(".govuk-warning-text")).to_contain_text("never been checked")
     visit(page, "stale-listing")

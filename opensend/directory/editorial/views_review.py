@@ -24,10 +24,15 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render_page(
         request,
         "directory/editorial/queue.html",
-        {
-            "revisions": list(s.approval_queue()),
-        },
+        {"rows": [(revision, _changes(revision)) for revision in s.approval_queue()]},
     )
+
+
+def _changes(revision) -> list:
+    """The fields a change touches, against the listing's published version."""
+    latest = s.latest_version(revision.service)
+    was = fields_from_oruk(latest.snapshot) if latest else services.fields_of(revision.service)
+    return [row for row in presenters.diff_rows(was, revision.proposed) if row.changed]
 
 
 def _revision_page(request: HttpRequest, revision, form: RejectForm) -> HttpResponse:
