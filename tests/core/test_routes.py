@@ -86,6 +86,7 @@ ROUTES: dict[str, Route] = {
     "casework:case": Route(CASE_STAFF),
     # casework: actions (an empty POST shows the form again with its errors)
     "casework:request_new": Route(CASEWORK, post=200),
+    "casework:allocate": Route(frozenset({"sen_manager"}), post=200),
     "casework:panel_decision": Route(CASEWORK, post=200),
     "casework:advice_request": Route(CASEWORK, post=200),
     "casework:advice_received": Route(CASEWORK, post=200),
