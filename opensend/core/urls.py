@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.core.views import auth
+from opensend.core.views import about, auth
 from opensend.core.views.home import home
 
 app_name = "core"
@@ -12,4 +12,6 @@ urlpatterns = [
     path("sign-in/set-up-authenticator/", auth.set_up_authenticator, name="set_up_authenticator"),
     path("sign-out/", auth.sign_out, name="sign_out"),
     path("signed-out/", auth.signed_out, name="signed_out"),
+    path("accessibility/", about.accessibility, name="accessibility"),
+    path("privacy/", about.privacy, name="privacy"),
 ]

@@ -78,6 +78,8 @@ ROUTES: dict[str, Route] = {
     "core:set_up_authenticator": public("sign in", note="no password entered: back to sign in"),
     "core:sign_out": public(405, 302, note="POST only, so another site cannot sign you out"),
     "core:signed_out": public(),
+    "core:accessibility": public(),
+    "core:privacy": public(),
     # casework: lists
     "casework:queue": Route(CASEWORK),
     "casework:search": Route(CASEWORK),
