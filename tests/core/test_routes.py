@@ -79,6 +79,10 @@ ROUTES: dict[str, Route] = {
     "core:sign_out": public(405, 302, note="POST only, so another site cannot sign you out"),
     "core:signed_out": public(),
     "core:accessibility": public(),
+    "core:forgotten_password": public(post=200, note="an empty POST shows its errors"),
+    "core:password_reset_sent": public(),
+    "core:reset_password": public(note="a link that does not check out says it has expired"),
+    "core:password_changed": public(),
     "core:privacy": public(),
     # casework: lists
     "casework:queue": Route(CASEWORK),
@@ -130,6 +134,8 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
+    "uidb64": lambda bundle: "MQ",  # "1", with no valid token
+    "token": lambda bundle: "no-such-token",
     "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service
 }
 
