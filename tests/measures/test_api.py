@@ -10,10 +10,12 @@ from django.test import Client
 from jsonschema import Draft202012Validator
 
 from opensend.measures.live import live_figures, year_to_date
-from opensend.measures.models import EesRelease
+from opensend.measures.models import AreaComparison, EesRelease
 from opensend.measures.services import ees_import
+from opensend.nonprod.generator import names
 from opensend.people.models import User
 from opensend.statutory.indicators import INDICATORS
+from tests.factories import LocalAuthorityFactory
 from tests.measures.conftest import quiet
 from tests.measures.openapi_schemas import assert_valid, document
 from tests.measures.test_comparators import HEADER, la_line
@@ -187,3 +189,23 @@ def test_signed_out_or_without_the_second_factor_gets_no_live_figure(
     half.force_login(sam, backend="django.contrib.auth.backends.ModelBackend")
     _, unverified = get(half, "ehc_requests_received", area=NORTHSHIRE, period="2026")
     assert anonymous["figure"] == unverified["figure"] == "none"
+
+
+def test_the_demo_area_shows_borrowed_comparators_not_a_borrowed_value(
+    client: Client, ees_2025: EesRelease
+) -> None:
+    la = LocalAuthorityFactory(name=names.LA_NAME, ons_code=names.ONS_CODE)
+    AreaComparison.objects.create(
+        local_authority=la,
+        compares_as=names.COMPARES_AS,
+        region_code=names.REGION_CODE,
+        neighbours_of=names.COMPARES_AS,
+        note="borrowed",
+    )
+    _, found = get(client, INCL, area=names.ONS_CODE, period="2024")
+    assert (found["figure"], found["value"], found["special"]) == ("none", None, None)
+    assert found["area"]["compares_as"] == "E06000057" and found["area"]["note"] == "borrowed"
+    comparators = found["comparators"]
+    assert (comparators["area"]["area"], comparators["area"]["value"]) == ("E06000057", 46.8)
+    assert comparators["region"]["area"] == "E12000001"
+    assert comparators["neighbours_average"]["used"] == 10
