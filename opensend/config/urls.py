@@ -5,6 +5,8 @@ urlpatterns = [
     path("cases/", include("opensend.casework.urls")),
     path("family/", include("opensend.casework.family_urls")),
     path("api/oruk/v3/", include("opensend.directory.oruk_urls")),
+    # Measures (issue 3, api): the indicators read API
+    path("api/v1/", include("opensend.measures.api.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

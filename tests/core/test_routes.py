@@ -121,6 +121,10 @@ ROUTES: dict[str, Route] = {
     "oruk:taxonomy_terms": public(),
     "oruk:organizations": public(),
     "oruk:service_at_locations": public(),
+    # Measures (issue 3, api): the indicators API; live figures decided per user inside
+    "api_v1:indicators": public(),
+    "api_v1:indicator": public(400, note="no ?area= and ?period=: a JSON 400 naming the first"),
+    "api_v1:openapi": public(),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -137,6 +141,7 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "uidb64": lambda bundle: "MQ",  # "1", with no valid token
     "token": lambda bundle: "no-such-token",
     "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service
+    "code": lambda bundle: "plans_issued_within_20_weeks_incl_exceptions",  # an indicator
 }
 
 
