@@ -114,6 +114,13 @@ ROUTES: dict[str, Route] = {
     "oruk:taxonomy_terms": public(),
     "oruk:organizations": public(),
     "oruk:service_at_locations": public(),
+    # Local Offer feedback (task: feedback): the form and "You said, we did" are public;
+    # triage is for directory editors (an empty POST shows the form's errors)
+    "feedback:give": public(post=200, note="an empty POST shows the errors"),
+    "feedback:sent": public(),
+    "feedback:you_said_we_did": public(),
+    "feedback:queue": Route(frozenset({"directory_editor"})),
+    "feedback:item": Route(frozenset({"directory_editor"}), post=200),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -128,7 +135,15 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
     "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service
+    # Local Offer feedback (task: feedback): feedback is about no one, so any will do
+    "feedback_id": lambda bundle: _matrix_feedback(),
 }
+
+
+def _matrix_feedback() -> object:
+    from tests.directory.feedback_factories import FeedbackFactory
+
+    return FeedbackFactory(text="Route matrix feedback").pk
 
 
 # --- walking the resolver ---------------------------------------------------------------

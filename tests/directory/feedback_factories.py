@@ -12,13 +12,14 @@ from opensend.directory.feedback.models import Feedback, FeedbackEvent, Feedback
 class FeedbackFactory(DjangoModelFactory):
     class Meta:
         model = Feedback
+        skip_postgeneration_save = True
 
     received_at = factory.LazyFunction(timezone.now)
     text = factory.Sequence(lambda n: f"The swimming session list was hard to find ({n}).")
 
     @factory.post_generation
     def received_event(self, create: bool, extracted: object, **kwargs: object) -> None:
-        if create:
+        if create and extracted is not False:
             FeedbackEvent.objects.create(feedback=self, kind=FeedbackEventKind.RECEIVED)
 
 

@@ -60,9 +60,17 @@ def test_feedback_about_a_service(today):
     assert "Splash autism-friendly swimming" in text_of(page.find(".//main"))
     checked = page.find(".//input[@name='about'][@checked]")
     assert checked.get("value") == "service"
+    offered = [radio.get("value") for radio in page.findall(".//input[@name='about']")]
+    assert offered == ["service", "general"], "the service's page is the service"
 
-    response = post(client, url, about="service", text="Lovely staff.", theme="not_sure",
-                    reply_email="parent@example.com")
+    response = post(
+        client,
+        url,
+        about="service",
+        text="Lovely staff.",
+        theme="not_sure",
+        reply_email="parent@example.com",
+    )
 
     assert response.status_code == 302
     feedback = Feedback.objects.get()
@@ -113,8 +121,11 @@ def test_an_unknown_service_is_general_feedback(today):
     [
         ({"text": ""}, "text", "Enter your feedback"),
         ({"text": "x" * 2001}, "text", "Your feedback must be 2000 characters or fewer"),
-        ({"text": "Fine", "reply_email": "not an email"}, "reply_email",
-         "Enter an email address in the correct format, like name@example.com"),
+        (
+            {"text": "Fine", "reply_email": "not an email"},
+            "reply_email",
+            "Enter an email address in the correct format, like name@example.com",
+        ),
         ({"text": "Fine", "theme": "nonsense"}, "theme", "Select a valid choice"),
     ],
 )

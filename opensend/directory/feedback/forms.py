@@ -19,12 +19,13 @@ ABOUT_SERVICE, ABOUT_PAGE, ABOUT_GENERAL = "service", "page", "general"
 
 
 def _about_choices(service: Service | None, page: str) -> list[tuple[str, str]]:
-    choices = []
+    """On a service's page the service and the page are one: the page is not offered."""
+    general = (ABOUT_GENERAL, "The Local Offer in general")
     if service is not None:
-        choices.append((ABOUT_SERVICE, f"This service: {service.name}"))
+        return [(ABOUT_SERVICE, f"This service: {service.name}"), general]
     if page:
-        choices.append((ABOUT_PAGE, "The page you came from"))
-    return [*choices, (ABOUT_GENERAL, "The Local Offer in general")]
+        return [(ABOUT_PAGE, "The page you came from"), general]
+    return [general]
 
 
 class FeedbackForm(GovukForm):

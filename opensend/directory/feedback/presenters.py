@@ -81,6 +81,9 @@ def _what(kind: str, data: dict[str, str]) -> tuple[str, str]:
     if kind == FeedbackEventKind.STATUS_CHANGED:
         before, after = (FeedbackStatus(data[key]).label for key in ("from", "to"))
         return label, f"{before} → {after}"
+    if kind == FeedbackEventKind.RECEIVED:
+        theme = data.get("theme")
+        return label, f"Theme chosen by the sender: {theme_label(theme)}" if theme else ""
     if kind in (FeedbackEventKind.SUMMARY_WRITTEN, FeedbackEventKind.RESPONSE_WRITTEN):
         return label, data.get("text") or "(cleared)"
     return label, ""

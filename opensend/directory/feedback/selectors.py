@@ -77,7 +77,7 @@ class PublishedTheme:
 
 
 def published_feedback(*, theme: str = "") -> list[PublishedTheme]:
-    """"You said, we did": published feedback grouped by theme (in the themes' order),
+    """ "You said, we did": published feedback grouped by theme (in the themes' order),
     newest first within each. Only the editor's summary and response are shown."""
     published = Feedback.objects.filter(published=True).only(
         "id", "theme", "public_summary", "response", "published_at", "received_at"

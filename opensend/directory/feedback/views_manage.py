@@ -29,6 +29,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     services = list(services_with_feedback(user=request.user))
     filters = QueueFilterForm(request.GET or {"status": "new"}, services=services)
     chosen = filters.cleaned_data if filters.is_valid() else {"status": "new"}
+    if filters.errors:  # a made-up filter in the address: the default queue, no error
+        filters = QueueFilterForm({"status": "new"}, services=services)
     rows = feedback_queue(
         user=request.user,
         status=chosen.get("status", ""),

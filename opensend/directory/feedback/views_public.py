@@ -90,6 +90,8 @@ def feedback_sent(request: HttpRequest) -> HttpResponse:
 def you_said_we_did(request: HttpRequest) -> HttpResponse:
     filters = PublishedFilterForm(request.GET or None)
     theme = filters.cleaned_data["theme"] if filters.is_valid() else ""
+    if filters.errors:  # a made-up theme in the address: show everything, no error
+        filters = PublishedFilterForm()
     groups = published_groups(published_feedback(theme=theme))
     context = {"filters": filters, "groups": groups, "theme": theme}
     return render_page(request, "directory/feedback/you_said_we_did.html", context)
