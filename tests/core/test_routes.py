@@ -119,6 +119,7 @@ ROUTES: dict[str, Route] = {
     "feedback:give": public(post=200, note="an empty POST shows the errors"),
     "feedback:sent": public(),
     "feedback:you_said_we_did": public(),
+    "feedback:you_said_we_did_feed": public(),
     "feedback:queue": Route(frozenset({"directory_editor"})),
     "feedback:item": Route(frozenset({"directory_editor"}), post=200),
 }

@@ -1,6 +1,7 @@
 """'You said, we did': only what editors chose to publish, and only their words."""
 
 import datetime as dt
+from xml.etree import ElementTree
 
 import pytest
 from django.test import Client
@@ -11,6 +12,7 @@ from tests.pages import check_page, elements_with_class, text_of
 
 pytestmark = pytest.mark.django_db
 PAGE = "/local-offer/you-said-we-did/"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def published(theme: str, summary: str, response: str, day: dt.date, **extra):
@@ -92,3 +94,34 @@ def test_an_unknown_theme_shows_everything(today):
     published("missing", "More clubs please.", "Added.", dt.date(2026, 8, 3))
     page = check_page(Client().get(PAGE, {"theme": "nonsense"}))
     assert len(cards(page)) == 1
+
+
+def test_the_atom_feed_has_only_the_published_summary_and_response(today):
+    item = published(
+        "access",
+        "A parent could not get a referral.",
+        "We published the referral route.",
+        dt.date(2026, 11, 2),
+        text="Amy Smith was refused.",
+        reply_email="amy@example.com",
+    )
+    FeedbackFactory(text="Not published", public_summary="Draft", response="Draft")
+
+    response = Client().get(PAGE + "feed.atom")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.content)
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 1
+    assert entries[0].find(f"{ATOM}id").text == f"urn:uuid:{item.pk}"
+    assert entries[0].find(f"{ATOM}link").get("href").endswith(f"{PAGE}#feedback-{item.pk}")
+    body = response.content.decode()
+    assert "We published the referral route." in body
+    for private in ("Amy Smith", "amy@example.com", "Draft", "Not published"):
+        assert private not in body
+
+
+def test_the_page_links_to_its_feed(today):
+    page = check_page(Client().get(PAGE))
+    assert page.find(".//head/link[@type='application/atom+xml']").get("href") == PAGE + "feed.atom"

@@ -76,12 +76,19 @@ class PublishedTheme:
     items: list[Feedback]
 
 
+PUBLIC_FIELDS = ("id", "theme", "public_summary", "response", "published_at")
+
+
+def published_latest(*, limit: int) -> list[Feedback]:
+    """The newest published items (for the feed): only the fields the public may see."""
+    published = Feedback.objects.filter(published=True).only(*PUBLIC_FIELDS)
+    return list(published.order_by("-published_at", "id")[:limit])
+
+
 def published_feedback(*, theme: str = "") -> list[PublishedTheme]:
-    """ "You said, we did": published feedback grouped by theme (in the themes' order),
+    """'You said, we did': published feedback grouped by theme (in the themes' order),
     newest first within each. Only the editor's summary and response are shown."""
-    published = Feedback.objects.filter(published=True).only(
-        "id", "theme", "public_summary", "response", "published_at", "received_at"
-    )
+    published = Feedback.objects.filter(published=True).only(*PUBLIC_FIELDS)
     if theme:
         published = published.filter(theme=theme)
     return _grouped(published.order_by("-published_at", "id"))
