@@ -28,8 +28,15 @@ def item_url(feedback: Feedback) -> str:
     return f"{QUEUE}{feedback.pk}/"
 
 
-def triage(**changes) -> dict[str, str]:
-    fields = {"theme": "", "status": "new", "public_summary": "", "response": ""}
+def triage(feedback: Feedback, **changes) -> dict[str, object]:
+    """The triage form's fields, as the editor's page would post them."""
+    fields = {
+        "seen_events": feedback.events.count(),
+        "theme": "",
+        "status": "new",
+        "public_summary": "",
+        "response": "",
+    }
     fields.update(changes)
     return fields
 
@@ -84,10 +91,11 @@ def test_an_editor_answers_and_every_change_is_an_event(staff_client, dev, today
     client = staff_client(dev)
     check_page(client.get(item_url(feedback)))
 
-    client.post(item_url(feedback), triage(theme="finding", status="in_progress"))
+    client.post(item_url(feedback), triage(feedback, theme="finding", status="in_progress"))
     response = client.post(
         item_url(feedback),
         triage(
+            feedback,
             theme="finding",
             status="answered",
             public_summary="Families could not find swimming sessions.",
@@ -122,7 +130,7 @@ def test_an_editor_answers_and_every_change_is_an_event(staff_client, dev, today
 
 def test_closing_erases_the_reply_email(staff_client, dev, today):
     feedback = FeedbackFactory(reply_email="parent@example.com")
-    staff_client(dev).post(item_url(feedback), triage(status="closed"))
+    staff_client(dev).post(item_url(feedback), triage(feedback, status="closed"))
     feedback.refresh_from_db()
     assert feedback.reply_email == "" and feedback.status == FeedbackStatus.CLOSED
     assert feedback.events.filter(kind=FeedbackEventKind.EMAIL_ERASED).exists()
@@ -130,7 +138,7 @@ def test_closing_erases_the_reply_email(staff_client, dev, today):
 
 def test_saving_without_changes_records_nothing(staff_client, dev, today):
     feedback = FeedbackFactory()
-    response = staff_client(dev).post(item_url(feedback), triage())
+    response = staff_client(dev).post(item_url(feedback), triage(feedback))
     assert response.status_code == 302
     assert feedback.events.count() == 1
 
@@ -146,7 +154,7 @@ def test_saving_without_changes_records_nothing(staff_client, dev, today):
 )
 def test_a_triage_that_cannot_stand_is_refused(staff_client, dev, today, changes, message):
     feedback = FeedbackFactory()
-    response = staff_client(dev).post(item_url(feedback), triage(**changes))
+    response = staff_client(dev).post(item_url(feedback), triage(feedback, **changes))
     assert response.status_code == 200
     page = check_page(response)
     assert message in text_of(page.find(".//div[@class='govuk-error-summary']"))
@@ -194,7 +202,7 @@ def test_other_staff_get_404(staff_client, request, today, persona):
     client = staff_client(request.getfixturevalue(persona))
     assert client.get(QUEUE).status_code == 404
     assert client.get(item_url(feedback)).status_code == 404
-    assert client.post(item_url(feedback), triage(status="closed")).status_code == 404
+    assert client.post(item_url(feedback), triage(feedback, status="closed")).status_code == 404
     assert Feedback.objects.get().status == FeedbackStatus.NEW
 
 
@@ -223,3 +231,41 @@ def test_editors_find_the_queue_in_the_navigation(staff_client, dev, cara, today
     assert link is not None and text_of(link) == "Local Offer feedback"
     page = check_page(staff_client(cara).get("/"))
     assert page.find(".//a[@href='/local-offer/manage/feedback/']") is None
+
+
+def test_a_second_editor_does_not_overwrite_the_first(staff_client, dev, today):
+    """Two editors open the same feedback; the first saves; the second's save is refused
+    with the first's change in the history, and goes through once they save again."""
+    feedback = FeedbackFactory()
+    seen_by_second = triage(feedback, status="closed")
+    staff_client(dev).post(item_url(feedback), triage(feedback, status="in_progress"))
+
+    response = staff_client(dev).post(item_url(feedback), seen_by_second)
+
+    assert response.status_code == 200
+    page = check_page(response)
+    assert "Someone else changed this feedback" in text_of(
+        page.find(".//div[@class='govuk-error-summary']")
+    )
+    feedback.refresh_from_db()
+    assert feedback.status == FeedbackStatus.IN_PROGRESS
+    seen = page.find(".//input[@name='seen_events']").get("value")
+    assert seen == "2"
+    assert page.find(".//input[@name='status'][@checked]").get("value") == "closed"
+
+    again = staff_client(dev).post(item_url(feedback), {**seen_by_second, "seen_events": seen})
+
+    assert again.status_code == 302
+    feedback.refresh_from_db()
+    assert feedback.status == FeedbackStatus.CLOSED
+
+
+def test_a_long_queue_shows_the_longest_waiting(staff_client, dev, today, monkeypatch):
+    monkeypatch.setattr("opensend.directory.feedback.views_manage.QUEUE_LENGTH", 2)
+    for number in range(3):
+        FeedbackFactory(text=f"Feedback {number}")
+    page = check_page(staff_client(dev).get(QUEUE))
+    assert len(page.findall(".//table//tbody/tr")) == 2
+    assert (
+        text_of(page.find(".//caption")) == "3 items, longest waiting first (showing the first 2)"
+    )

@@ -89,6 +89,8 @@ class FeedbackForm(GovukForm):
 
 
 class TriageForm(GovukForm):
+    # How many events the editor saw: if someone else saved since, theirs is not overwritten.
+    seen_events = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     theme = forms.ChoiceField(
         label="Theme", choices=[("", "No theme yet"), *FeedbackTheme.choices], required=False
     )

@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from opensend.directory.feedback.models import Feedback, FeedbackStatus, FeedbackTheme
@@ -46,8 +46,8 @@ def feedback_queue(
 def feedback_status_totals(*, user: User) -> dict[str, int]:
     _editor(user)
     totals = dict.fromkeys(FeedbackStatus.values, 0)
-    for status in Feedback.objects.values_list("status", flat=True):
-        totals[status] += 1
+    counted = Feedback.objects.values("status").annotate(count=Count("id")).order_by()
+    totals.update({row["status"]: row["count"] for row in counted})
     return totals
 
 

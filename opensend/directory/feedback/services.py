@@ -21,6 +21,15 @@ class FeedbackStateError(ValueError):
     """A change that would leave the feedback in a state it must not be in."""
 
 
+class FeedbackConflictError(FeedbackStateError):
+    """Someone else changed the feedback after the editor opened it."""
+
+    message = (
+        "Someone else changed this feedback while you were editing it. Check the history "
+        "and their changes below, then make yours again"
+    )
+
+
 def feedback_receive(
     *,
     token: uuid.UUID,
@@ -110,10 +119,18 @@ def _apply(feedback: Feedback, triage: Triage) -> None:
 
 
 @transaction.atomic
-def feedback_triage(*, feedback_id: uuid.UUID, editor: User, triage: Triage) -> list[str]:
-    """Apply an editor's decisions; one event per change. Returns the kinds recorded."""
+def feedback_triage(
+    *, feedback_id: uuid.UUID, editor: User, triage: Triage, seen_events: int | None = None
+) -> list[str]:
+    """Apply an editor's decisions; one event per change. Returns the kinds recorded.
+
+    `seen_events`: how many events the editor's page showed; if there are more now,
+    someone else saved in between and nothing is changed (FeedbackConflictError).
+    """
     _check(triage)
     feedback = Feedback.objects.select_for_update().get(pk=feedback_id)
+    if seen_events is not None and feedback.events.count() != seen_events:
+        raise FeedbackConflictError(FeedbackConflictError.message)
     changes = _changes(feedback, triage)
     if not changes:
         return []

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from opensend.core.permissions import staff_required
 from opensend.core.render import render_page
 from opensend.directory.feedback.forms import QueueFilterForm, TriageForm
+from opensend.directory.feedback.models import Feedback
 from opensend.directory.feedback.presenters import event_lines, queue_rows
 from opensend.directory.feedback.selectors import (
     feedback_get,
@@ -17,10 +18,16 @@ from opensend.directory.feedback.selectors import (
     feedback_status_totals,
     services_with_feedback,
 )
-from opensend.directory.feedback.services import FeedbackStateError, Triage, feedback_triage
+from opensend.directory.feedback.services import (
+    FeedbackConflictError,
+    FeedbackStateError,
+    Triage,
+    feedback_triage,
+)
 from opensend.people.models import Role
 
 editor_required = staff_required(Role.DIRECTORY_EDITOR)
+QUEUE_LENGTH = 100  # the longest waiting; filters narrow it down
 
 
 @require_http_methods(["GET"])
@@ -39,15 +46,35 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "filters": filters,
-        "rows": queue_rows(rows),
+        "rows": queue_rows(rows[:QUEUE_LENGTH]),
+        "matching": rows.count(),
         "totals": feedback_status_totals(user=request.user),
     }
     return render_page(request, "directory/feedback/queue.html", context)
 
 
-def _initial(feedback: object) -> dict[str, object]:
+def _initial(feedback: Feedback) -> dict[str, object]:
     fields = ("theme", "status", "public_summary", "response", "published")
-    return {name: getattr(feedback, name) for name in fields}
+    initial: dict[str, object] = {name: getattr(feedback, name) for name in fields}
+    initial["seen_events"] = len(feedback.events.all())
+    return initial
+
+
+def _fresh(feedback: Feedback) -> dict[str, str]:
+    """After a conflict the editor's answers are kept, with the new event count, so that
+    saving again (having read the other change) goes through."""
+    return {"seen_events": str(len(feedback.events.all()))}
+
+
+def _save(request: HttpRequest, feedback: Feedback, form: TriageForm) -> list[str]:
+    decisions = dict(form.cleaned_data)
+    seen_events = decisions.pop("seen_events")
+    return feedback_triage(
+        feedback_id=feedback.pk,
+        editor=request.user,
+        triage=Triage(**decisions),
+        seen_events=seen_events,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -58,9 +85,12 @@ def item(request: HttpRequest, feedback_id: uuid.UUID) -> HttpResponse:
     form = TriageForm(data, initial=_initial(feedback))
     if data is not None and form.is_valid():
         try:
-            changed = feedback_triage(
-                feedback_id=feedback.pk, editor=request.user, triage=Triage(**form.cleaned_data)
-            )
+            changed = _save(request, feedback, form)
+        except FeedbackConflictError as error:
+            feedback = feedback_get(user=request.user, feedback_id=feedback_id)
+            form = TriageForm(data={**data.dict(), **_fresh(feedback)}, initial=_initial(feedback))
+            form.is_valid()
+            form.add_error(None, str(error))
         except FeedbackStateError as error:
             form.add_error(None, str(error))
         else:
