@@ -7,6 +7,8 @@ urlpatterns = [
     path("api/oruk/v3/", include("opensend.directory.oruk_urls")),
     # Measures (issue 3, api): the indicators read API
     path("api/v1/", include("opensend.measures.api.urls")),
+    # Local Offer feedback and "You said, we did" (issue 4 item 5, task: feedback)
+    path("local-offer/", include("opensend.directory.feedback.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

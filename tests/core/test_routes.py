@@ -125,6 +125,14 @@ ROUTES: dict[str, Route] = {
     "api_v1:indicators": public(),
     "api_v1:indicator": public(400, note="no ?area= and ?period=: a JSON 400 naming the first"),
     "api_v1:openapi": public(),
+    # Local Offer feedback (task: feedback): the form and "You said, we did" are public;
+    # triage is for directory editors (an empty POST shows the form's errors)
+    "feedback:give": public(post=200, note="an empty POST shows the errors"),
+    "feedback:sent": public(),
+    "feedback:you_said_we_did": public(),
+    "feedback:you_said_we_did_feed": public(),
+    "feedback:queue": Route(frozenset({"directory_editor"})),
+    "feedback:item": Route(frozenset({"directory_editor"}), post=200),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -142,7 +150,15 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "token": lambda bundle: "no-such-token",
     "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service
     "code": lambda bundle: "plans_issued_within_20_weeks_incl_exceptions",  # an indicator
+    # Local Offer feedback (task: feedback): feedback is about no one, so any will do
+    "feedback_id": lambda bundle: _matrix_feedback(),
 }
+
+
+def _matrix_feedback() -> object:
+    from tests.directory.feedback_factories import FeedbackFactory
+
+    return FeedbackFactory(text="Route matrix feedback").pk
 
 
 # --- walking the resolver ---------------------------------------------------------------
