@@ -28,4 +28,5 @@ urlpatterns = [
     path("reviews/<int:review_id>/decision/", reviews.review_decision, name="review_decision"),
     path("<int:case_id>/cease/", reviews.cease, name="cease"),
     path("<int:case_id>/dispute/", reviews.dispute, name="dispute"),
+    path("disputes/<int:dispute_id>/outcome/", reviews.dispute_outcome, name="dispute_outcome"),
 ]

@@ -106,6 +106,7 @@ ROUTES: dict[str, Route] = {
     "casework:review_decision": Route(CASEWORK, post=200),
     "casework:cease": Route(CASEWORK, post=200),
     "casework:dispute": Route(CASEWORK, post=200),
+    "casework:dispute_outcome": Route(CASEWORK, post=200),
     # casework: downloads, for anyone who may see the case (families: issued versions)
     "casework:plan_pdf": Route(CASE_STAFF | FAMILY),
     "casework:plan_docx": Route(CASE_STAFF | FAMILY),

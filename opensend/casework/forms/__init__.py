@@ -11,6 +11,7 @@ from opensend.casework.forms.plans import PlanForm, PlanIssueForm
 from opensend.casework.forms.requests import EhcRequestForm
 from opensend.casework.forms.reviews import (
     CeaseForm,
+    DisputeConcludeForm,
     DisputeForm,
     ReviewDecisionForm,
     ReviewMeetingForm,
@@ -18,6 +19,6 @@ from opensend.casework.forms.reviews import (
 
 __all__ = [
     "AdviceReceivedForm", "AdviceRequestForm", "AllocateForm", "CeaseForm", "ClockExceptionForm",
-    "DisputeForm", "EhcRequestForm", "PanelDecisionForm", "PlanForm", "PlanIssueForm",
-    "ReviewDecisionForm", "ReviewMeetingForm",
+    "DisputeConcludeForm", "DisputeForm", "EhcRequestForm", "PanelDecisionForm", "PlanForm",
+    "PlanIssueForm", "ReviewDecisionForm", "ReviewMeetingForm",
 ]
