@@ -52,10 +52,13 @@ class _Stored(NamedTuple):
     data: dict[str, Any]
 
 
+# The events SEN2 reads: decisions and outcomes, and exceptions (for the Week20 flag).
+_SEN2_KINDS = ("decision_to_assess", "final_plan_issued", "decision_not_to_issue", "exception")
+
+
 def _week20_exception(events: list[ClockEvent], today: dt.date) -> bool:
-    """The clock's Week20.exception_applies for the case's latest request (Reg 13(3))."""
-    if not any(event.event == "final_plan_issued" for event in events):
-        return False  # only an issued plan carries the flag (assemble._assessment)
+    """The clock's Week20.exception_applies for the case's latest request (Reg 13(3)),
+    from the case's whole clock history."""
     try:
         history = validate_history(events, today=today, date_of_birth=None)
     except ClockError:
@@ -63,38 +66,58 @@ def _week20_exception(events: list[ClockEvent], today: dt.date) -> bool:
     return week20(assessment_cycles(history), history).exception_applies
 
 
+def _events(stored: QuerySet[CaseEvent]) -> dict[int, list[ClockEvent]]:
+    columns = stored.values_list("case_id", "kind", "occurred_on", "data")
+    events: dict[int, list[ClockEvent]] = defaultdict(list)
+    for row in columns:
+        event = _Stored(*row)
+        events[event.case_id].append(clock_event(event))  # type: ignore[arg-type]
+    return events
+
+
+def _exception_flags(ids: QuerySet[Case], today: dt.date) -> set[int]:
+    """Cases whose plan was issued and whose clock says an exception applied. Only a
+    case with a recorded exception can have one (an exception is an event), so only
+    those cases' full histories are loaded and put on the clock."""
+    excepted = CaseEvent.objects.filter(case_id__in=ids, kind="exception").values("case_id")
+    issued = CaseEvent.objects.filter(case_id__in=excepted, kind="final_plan_issued")
+    histories = _events(
+        CaseEvent.objects.filter(
+            case_id__in=issued.values("case_id"), kind__in=CLOCK_EVENT_KINDS
+        ).order_by("case_id", "occurred_on", "pk")
+    )
+    return {case_id for case_id, events in histories.items() if _week20_exception(events, today)}
+
+
 def _facts(cases: list[Case], scope: QuerySet[Case], today: dt.date) -> list[CaseFacts]:
     # Sub-queries, not lists of ids: 25,000 ids as parameters are slow to send and plan.
     ids = scope.values("pk")
     child_ids = scope.values("child_id")
-    stored = CaseEvent.objects.filter(case_id__in=ids, kind__in=CLOCK_EVENT_KINDS)
-    columns = stored.values_list("case_id", "kind", "occurred_on", "data")
-    events = _grouped((_Stored(*row) for row in columns), "case_id")
+    events = _events(CaseEvent.objects.filter(case_id__in=ids, kind__in=_SEN2_KINDS))
+    excepted = _exception_flags(ids, today)
     disputes = _grouped(Dispute.objects.filter(case_id__in=ids), "case_id")
     reviews = _grouped(AnnualReview.objects.filter(case_id__in=ids), "case_id")
     needs = _grouped(ChildNeed.objects.filter(child_id__in=child_ids), "child_id")
     enrolments = _grouped(Enrolment.objects.filter(child_id__in=child_ids), "child_id")
-    facts = []
-    for case in cases:
-        clock_events = [clock_event(event) for event in events.get(case.pk, [])]  # type: ignore[arg-type]
-        facts.append(
-            CaseFacts(
-                case=case,
-                events=clock_events,
-                week20_exception=_week20_exception(clock_events, today),
-                disputes=disputes.get(case.pk, []),
-                reviews=reviews.get(case.pk, []),
-                needs=needs.get(case.child_id, []),
-                enrolments=enrolments.get(case.child_id, []),
-            )
+    return [
+        CaseFacts(
+            case=case,
+            events=events.get(case.pk, []),
+            week20_exception=case.pk in excepted,
+            disputes=disputes.get(case.pk, []),
+            reviews=reviews.get(case.pk, []),
+            needs=needs.get(case.child_id, []),
+            enrolments=enrolments.get(case.child_id, []),
         )
-    return facts
+        for case in cases
+    ]
 
 
 def _cases(scope: QuerySet[Case]) -> list[Case]:
     return list(
-        scope.select_related("child", "request", "plan", "plan__named_setting")
-        .order_by("child_id", "opened_on", "pk")
+        scope.select_related("child", "request", "plan", "plan__named_setting").order_by(
+            "child_id", "opened_on", "pk"
+        )
     )
 
 

@@ -61,7 +61,8 @@ def local_authority_by_code(code: str | None) -> Organisation:
 def managed_areas(user: User) -> list[Organisation]:
     """The local authorities where the user is an SEN manager."""
     ids = user.memberships.filter(role=Role.SEN_MANAGER).values_list("organisation_id", flat=True)
-    return list(Organisation.objects.filter(pk__in=list(ids), kind=OrganisationKind.LOCAL_AUTHORITY))
+    areas = Organisation.objects.filter(pk__in=list(ids), kind=OrganisationKind.LOCAL_AUTHORITY)
+    return list(areas.order_by("name", "pk"))
 
 
 def area_cases(local_authority: Organisation) -> QuerySet[Case]:
@@ -86,9 +87,7 @@ def sen2_build(
     return Sen2Export(sen2=sen2, failures=validate(sen2.persons))
 
 
-def sen2_download(
-    *, export: Sen2Export, actor: object, why: str, request: object = None
-) -> bytes:
+def sen2_download(*, export: Sen2Export, actor: object, why: str, request: object = None) -> bytes:
     """The XML file, after writing the audit row for it."""
     header = export.sen2.header
     audit(

@@ -111,7 +111,9 @@ def _week20_disagrees(r: Request) -> bool:
     if a is None or a.outcome != "Y":
         return False
     due = final_plan_due(r.received_date)
-    overlaps = any(periods_overlap(start, end, r.received_date, due) for start, end in r.exception_periods)
+    overlaps = any(
+        periods_overlap(start, end, r.received_date, due) for start, end in r.exception_periods
+    )
     return a.week20_exception and not overlaps
 
 
@@ -169,28 +171,117 @@ def _leaving_before_entry(a: ActivePlan) -> bool:
 
 
 RULES: Final[tuple[Rule, ...]] = (
-    Rule("P01", "No UPN and no reason why it is unknown: add the UPN, or the UPN-unknown reason code.", person=_upn_missing),
-    Rule("P02", "The UPN's check letter is wrong: check the UPN against the school's record.", person=_upn_invalid),
-    Rule("P03", "The ULN's check digit is wrong: check the ULN against the learner record.", person=_uln_invalid),
-    Rule("P04", "Sex is not one of the SEN2 codes (M, F, U).", person=_bad_sex),
-    Rule("P05", "Ethnicity is missing or not a DfE ethnicity code: record it (REFU or NOBT if not given).", person=_bad_ethnicity),
-    Rule("P06", "No postcode: record the child's home postcode.", person=_no_postcode),
-    Rule("P07", "The request was received before the child's date of birth: check both dates.", person=_born_after_request),
-    Rule("R01", "The request's outcome date is before the date the request was received.", request=_request_outcome_before_received),
-    Rule("R02", "The request has an outcome (assess or not) but no outcome date.", request=_request_outcome_without_date),
-    Rule("R03", "The assessment's outcome date is before the request was received or before the decision to assess.", request=_assessment_before_request_outcome),
-    Rule("R04", "There is an assessment, but the request's outcome is not \"assess\".", request=_assessment_without_request_to_assess),
-    Rule("R05", "The Week20 exception flag is set, but no exception is recorded within the 20 weeks from the request.", request=_week20_disagrees),
-    Rule("R06", "The plan starts before the request was received.", request=_plan_before_request),
-    Rule("R07", "The plan has a cease date but no cease reason: record why it ceased.", request=_cease_without_reason),
-    Rule("R08", "The plan has a cease reason but no cease date.", request=_reason_without_cease),
-    Rule("R09", "The plan's cease date is before its start date.", request=_cease_before_start),
-    Rule("A01", "The plan is in place but has no primary need (rank 1) with a SEN2 need code: record the child's needs.", active_plan=_no_primary_need),
-    Rule("A02", "Two of the child's needs have the same rank: rank each need once.", active_plan=_need_ranks_repeat),
-    Rule("A03", "The plan is in place but no placement is recorded: name the setting, or record a setting code (e.g. EHE, NEET).", active_plan=_no_placement),
-    Rule("A04", "A placement has neither a URN nor a UKPRN and no valid setting code (or has both): fix the setting.", active_plan=_placement_without_identifier),
-    Rule("A05", "A placement's leaving date is before its entry date.", active_plan=_leaving_before_entry),
-)  # fmt: skip
+    Rule(
+        "P01",
+        "No UPN and no reason why it is unknown: add the UPN, or the UPN-unknown reason code.",
+        person=_upn_missing,
+    ),
+    Rule(
+        "P02",
+        "The UPN's check letter is wrong: check the UPN against the school's record.",
+        person=_upn_invalid,
+    ),
+    Rule(
+        "P03",
+        "The ULN's check digit is wrong: check the ULN against the learner record.",
+        person=_uln_invalid,
+    ),
+    Rule(
+        "P04",
+        "Sex is not one of the SEN2 codes (M, F, U).",
+        person=_bad_sex,
+    ),
+    Rule(
+        "P05",
+        "Ethnicity is missing or not a DfE ethnicity code: record it (REFU or NOBT if not given).",
+        person=_bad_ethnicity,
+    ),
+    Rule(
+        "P06",
+        "No postcode: record the child's home postcode.",
+        person=_no_postcode,
+    ),
+    Rule(
+        "P07",
+        "The request was received before the child's date of birth: check both dates.",
+        person=_born_after_request,
+    ),
+    Rule(
+        "R01",
+        "The request's outcome date is before the date the request was received.",
+        request=_request_outcome_before_received,
+    ),
+    Rule(
+        "R02",
+        "The request has an outcome (assess or not) but no outcome date.",
+        request=_request_outcome_without_date,
+    ),
+    Rule(
+        "R03",
+        "The assessment's outcome date is before the request was received or before the "
+        "decision to assess.",
+        request=_assessment_before_request_outcome,
+    ),
+    Rule(
+        "R04",
+        'There is an assessment, but the request\'s outcome is not "assess".',
+        request=_assessment_without_request_to_assess,
+    ),
+    Rule(
+        "R05",
+        "The Week20 exception flag is set, but no exception is recorded within the 20 "
+        "weeks from the request.",
+        request=_week20_disagrees,
+    ),
+    Rule(
+        "R06",
+        "The plan starts before the request was received.",
+        request=_plan_before_request,
+    ),
+    Rule(
+        "R07",
+        "The plan has a cease date but no cease reason: record why it ceased.",
+        request=_cease_without_reason,
+    ),
+    Rule(
+        "R08",
+        "The plan has a cease reason but no cease date.",
+        request=_reason_without_cease,
+    ),
+    Rule(
+        "R09",
+        "The plan's cease date is before its start date.",
+        request=_cease_before_start,
+    ),
+    Rule(
+        "A01",
+        "The plan is in place but has no primary need (rank 1) with a SEN2 need code: "
+        "record the child's needs.",
+        active_plan=_no_primary_need,
+    ),
+    Rule(
+        "A02",
+        "Two of the child's needs have the same rank: rank each need once.",
+        active_plan=_need_ranks_repeat,
+    ),
+    Rule(
+        "A03",
+        "The plan is in place but no placement is recorded: name the setting, or record "
+        "a setting code (e.g. EHE, NEET).",
+        active_plan=_no_placement,
+    ),
+    Rule(
+        "A04",
+        "A placement has neither a URN nor a UKPRN and no valid setting code (or has "
+        "both): fix the setting.",
+        active_plan=_placement_without_identifier,
+    ),
+    Rule(
+        "A05",
+        "A placement's leaving date is before its entry date.",
+        active_plan=_leaving_before_entry,
+    ),
+)
 
 
 def _fails(rule: Rule, person: Person) -> bool:

@@ -42,8 +42,10 @@ class Command(BaseCommand):
         else:
             sys.stdout.buffer.write(xml)
         say = self.stderr.write
-        say(f"{len(export.sen2.persons)} people in the SEN2 return for {area.name} "
-            f"(census date {census}), {time.monotonic() - started:.1f} s.")
+        say(
+            f"{len(export.sen2.persons)} people in the SEN2 return for {area.name} "
+            f"(census date {census}), {time.monotonic() - started:.1f} s."
+        )
         say(f"{len(export.failures)} validation failures.")
         for failure in export.failures[:20]:
             say(f"  {failure.rule} case {failure.case_id} ({failure.person}): {failure.message}")
