@@ -105,6 +105,12 @@ ROUTES: dict[str, Route] = {
     # family: parents, carers and young people
     "family:home": Route(FAMILY),
     "family:case": Route(FAMILY),
+    # sen2 (issue 3, items 6-7): statutory returns, SEN managers only
+    "returns:index": Route(frozenset({"sen_manager"})),
+    "returns:sen2": Route(frozenset({"sen_manager"})),
+    "returns:sen2_download": Route(frozenset({"sen_manager"})),
+    "returns:inspection": Route(frozenset({"sen_manager"})),
+    "returns:inspection_download": Route(frozenset({"sen_manager"})),
     # the Local Offer's Open Referral UK API: open data, no sign-in, no personal data
     "oruk:api_details": public(),
     "oruk:openapi": public(),

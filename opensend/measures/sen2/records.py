@@ -14,6 +14,7 @@ from datetime import date
 from opensend.statutory.indicators.definitions import Period
 
 __all__ = [
+    "CENSUS_DATES",
     "ActivePlan",
     "Assessment",
     "Header",
@@ -25,6 +26,11 @@ __all__ = [
     "Return",
     "activity_period",
 ]
+
+
+# SEN2 census (reference) dates (domain.md, "The SEN2 return"). Add each new year's date
+# when the DfE publishes it; the command takes any date.
+CENSUS_DATES: tuple[date, ...] = (date(2025, 1, 16), date(2026, 1, 15), date(2027, 1, 21))
 
 
 def activity_period(census_date: date) -> Period:
