@@ -35,8 +35,8 @@ class Sen2Area:
     school: Organisation
     on_time: Case  # plan issued within 20 weeks in 2026
     refused: Case  # request refused in 2026
-    excepted: Case  # plan issued late in 2026, with a Reg 13(3) exception
-    late: Case  # plan issued late in 2026, no exception
+    excepted: Case  # plan issued late in 2026, with a Reg 13(3) exception; no setting (A03)
+    late: Case  # plan issued late in 2026, no exception; no setting named (fails A03)
     ceased: Case  # plan issued in 2025, ceased in 2026 (moved to another LA)
     awaiting: Case  # request received in November 2026, no decision yet
     college: Case  # plan issued in 2026 naming a college (UKPRN, no URN)
@@ -68,14 +68,20 @@ def build_area() -> Sen2Area:
         child=child, received_on=dt.date(2026, 3, 2), named_setting=school
     )
     refused = case_with_request(child=_child(la, "MLD"), received_on=dt.date(2026, 5, 4))
-    refused = panel_decide(refused, question=PanelQuestion.ASSESS, agreed=False,
-                           met_on=dt.date(2026, 6, 1))
+    refused = panel_decide(
+        refused, question=PanelQuestion.ASSESS, agreed=False, met_on=dt.date(2026, 6, 1)
+    )
     EnrolmentFactory(child=refused.child, setting=school, start=dt.date(2021, 9, 1))
     ceased = case_with_final_plan(child=_child(la, "PD"), received_on=dt.date(2025, 1, 6))
-    plan_cease(actor=ceased.caseworker, case=ceased, ceased_on=dt.date(2026, 9, 1), reason="5",
-               today=dt.date(2026, 11, 22), expected_version=ceased.version)
-    student = _child(la, "SLD", date_of_birth=dt.date(2009, 3, 1), upn="",
-                     upn_unknown_reason="UN2")
+    plan_cease(
+        actor=ceased.caseworker,
+        case=ceased,
+        ceased_on=dt.date(2026, 9, 1),
+        reason="5",
+        today=dt.date(2026, 11, 22),
+        expected_version=ceased.version,
+    )
+    student = _child(la, "SLD", date_of_birth=dt.date(2009, 3, 1), upn="", upn_unknown_reason="UN2")
     college_case = case_with_final_plan(
         child=student, received_on=dt.date(2026, 2, 2), named_setting=college
     )

@@ -33,7 +33,8 @@ def _xml(area: Sen2Area, today: dt.date) -> bytes:
 
 def _person(root: etree._Element, case) -> etree._Element:
     found = [
-        p for p in root.iterfind("Persons/Person")
+        p
+        for p in root.iterfind("Persons/Person")
         if p.findtext("Surname") == case.child.legal_surname
     ]
     assert len(found) == 1, case.child.legal_surname
@@ -63,8 +64,15 @@ def test_the_same_records_give_the_same_bytes(area: Sen2Area, today: dt.date):
 def test_every_person_of_the_year_and_no_one_else(area: Sen2Area, today: dt.date):
     root = etree.fromstring(_xml(area, today))
     surnames = sorted(p.findtext("Surname") for p in root.iterfind("Persons/Person"))
-    cases = [area.on_time, area.refused, area.excepted, area.late, area.ceased,
-             area.awaiting, area.college]
+    cases = [
+        area.on_time,
+        area.refused,
+        area.excepted,
+        area.late,
+        area.ceased,
+        area.awaiting,
+        area.college,
+    ]
     assert surnames == sorted(case.child.legal_surname for case in cases)
 
 
