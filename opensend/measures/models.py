@@ -93,3 +93,7 @@ class StatisticalNeighbour(models.Model):
 
     def __str__(self) -> str:
         return f"{self.la_name} #{self.rank}: {self.neighbour_name}"
+
+
+# sen2 (issue 3, item 6): the prepared SEN2 return, defined beside its code.
+from opensend.measures.sen2.models import RunStatus, Sen2Run  # noqa: E402, F401

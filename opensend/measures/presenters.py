@@ -5,8 +5,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from opensend.measures.sen2.exports import Sen2Export
-from opensend.measures.sen2.rules import RULES
+from opensend.measures.sen2.rules import RULES, Failure
 
 
 @dataclass(frozen=True)
@@ -36,8 +35,7 @@ class Sen2Report:
     shown_all: bool
 
 
-def sen2_report(export: Sen2Export, *, limit: int) -> Sen2Report:
-    failures = export.failures
+def sen2_report(*, people: int, failures: list[Failure], limit: int) -> Sen2Report:
     per_rule = Counter(failure.rule for failure in failures)
     rows = [
         FailureRow(
@@ -51,7 +49,7 @@ def sen2_report(export: Sen2Export, *, limit: int) -> Sen2Report:
         for f in failures[:limit]
     ]
     return Sen2Report(
-        people=len(export.sen2.persons),
+        people=people,
         failures=len(failures),
         people_failing=len({f.child_id for f in failures}),
         counts=[RuleCount(rule.id, rule.message, per_rule[rule.id]) for rule in RULES],

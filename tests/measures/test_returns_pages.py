@@ -8,8 +8,13 @@ import pytest
 from django.urls import reverse
 from lxml import etree
 from openpyxl import load_workbook
+from procrastinate import testing
+from procrastinate.contrib.django import app
 
 from opensend.core.models import AuditAction, AuditEvent
+from opensend.measures import tasks
+from opensend.measures.sen2 import jobs
+from opensend.measures.sen2.models import Sen2Run
 from opensend.people.models import Role
 from tests.factories import LocalAuthorityFactory, staff_user
 from tests.measures.sen2_area import Sen2Area, build_area
@@ -37,25 +42,36 @@ def test_returns_start_page_and_navigation(manager):
     assert ">Returns<" in content  # the service navigation link
 
 
+def _prepare(client, census: str = "2027-01-21"):
+    response = client.post(reverse("returns:sen2"), {"census": census})
+    assert response.status_code == 302
+    return client.get(response["Location"])
+
+
 def test_sen2_report_lists_failures_with_links_to_the_cases(area: Sen2Area, manager):
     child = area.late.child
     child.upn, child.upn_unknown_reason = "", ""
     child.save()
-    response = manager.get(reverse("returns:sen2"), {"census": "2027-01-21"})
+    before = manager.get(reverse("returns:sen2"), {"census": "2027-01-21"})
+    check_page(before)
+    assert "has not been prepared yet" in before.content.decode()
+    response = _prepare(manager)
     assert response.status_code == 200
     check_page(response)
     content = response.content.decode()
-    assert "P01" in content
+    assert "P01" in content and "A03" in content
     assert reverse("casework:case", kwargs={"case_id": area.late.pk}) in content
     assert "21 January 2027" in content
     shown = AuditEvent.objects.get(action=AuditAction.LIST, why="SEN2 return: validation report")
     # The two late plans name no setting (A03), so they are listed too.
     assert shown.detail["children"] == sorted([area.excepted.child_id, child.pk])
-    assert "A03" in content
 
 
-def test_sen2_download_is_the_xml_and_is_audited(area: Sen2Area, manager):
-    response = manager.get(reverse("returns:sen2_download"), {"census": "2027-01-21"})
+def test_sen2_download_is_the_prepared_xml_and_is_audited(area: Sen2Area, manager):
+    url = reverse("returns:sen2_download")
+    assert manager.get(url, {"census": "2027-01-21"}).status_code == 302  # none prepared
+    _prepare(manager)
+    response = manager.get(url, {"census": "2027-01-21"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     assert "attachment" in response["Content-Disposition"]
@@ -67,9 +83,26 @@ def test_sen2_download_is_the_xml_and_is_audited(area: Sen2Area, manager):
     assert len(row.detail["children"]) == len(root.findall("Persons/Person")) == 7
 
 
-def test_an_unknown_census_date_falls_back_to_the_next_one(manager):
-    response = manager.get(reverse("returns:sen2"), {"census": "1999-01-01"})
-    assert "21 January 2027" in response.content.decode()
+def test_a_large_area_is_prepared_by_the_background_job(
+    area: Sen2Area, manager, monkeypatch, today: dt.date
+):
+    monkeypatch.setattr(jobs, "SYNC_LIMIT", 3)
+    connector = testing.InMemoryConnector()
+    with app.replace_connector(connector):
+        page = _prepare(manager)
+        job = next(iter(connector.jobs.values()))
+    check_page(page)
+    assert "Waiting to start" in page.content.decode()
+    assert job["task_name"] == "opensend.measures.tasks.sen2_prepare"
+    result = tasks.sen2_prepare(**job["args"])  # what the worker does
+    assert (result["status"], result["people"]) == ("done", 7)
+    ready = manager.get(reverse("returns:sen2"), {"census": "2027-01-21"})
+    assert "Download the SEN2 XML" in ready.content.decode()
+    # A second run replaces the first once it is ready.
+    _prepare(manager)
+    assert Sen2Run.objects.count() == 2
+    tasks.sen2_prepare(run_id=Sen2Run.objects.latest("pk").pk)
+    assert Sen2Run.objects.count() == 1
 
 
 def test_inspection_page_and_downloads(area: Sen2Area, manager):
@@ -103,7 +136,9 @@ def test_other_staff_get_404(area: Sen2Area, staff_client, role: str):
 
 def test_a_manager_of_another_area_sees_none_of_these_children(area: Sen2Area, staff_client):
     other = staff_client(staff_user(Role.SEN_MANAGER, LocalAuthorityFactory(la_code="930")))
-    response = other.get(reverse("returns:sen2_download"), {"census": "2027-01-21"})
-    assert etree.fromstring(response.content).findall("Persons/Person") == []
+    response = _prepare(other)
+    assert "Children and young people in the return" in response.content.decode()
+    download = other.get(reverse("returns:sen2_download"), {"census": "2027-01-21"})
+    assert etree.fromstring(download.content).findall("Persons/Person") == []
     excel = other.get(reverse("returns:inspection_download"))
     assert load_workbook(io.BytesIO(excel.content)).active.max_row == 1

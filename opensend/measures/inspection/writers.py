@@ -12,7 +12,10 @@ import io
 from datetime import date
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from opensend.measures.inspection.columns import LIST_NAMES, Cell, InspectionRow, table
 
@@ -21,25 +24,29 @@ __all__ = ["csv_bytes", "xlsx_bytes"]
 DATE_FORMAT = "DD/MM/YYYY"
 
 
-def xlsx_bytes(rows: list[InspectionRow], list_number: int) -> bytes:
-    headings, cells = table(rows, list_number)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = f"List {list_number}"
-    sheet.append(headings)
-    for cell in sheet[1]:
+def _cell(sheet: WriteOnlyWorksheet, value: Cell, bold: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if bold:
         cell.font = Font(bold=True)
-    for values in cells:
-        sheet.append(values)
-    for column_cells in sheet.iter_cols(min_row=2):
-        for cell in column_cells:
-            if isinstance(cell.value, date):
-                cell.number_format = DATE_FORMAT
+    elif isinstance(value, date):
+        cell.number_format = DATE_FORMAT
+    return cell
+
+
+def xlsx_bytes(rows: list[InspectionRow], list_number: int) -> bytes:
+    """Written in openpyxl's write-only mode: several times faster for 10,000+ rows."""
+    headings, cells = table(rows, list_number)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(f"List {list_number}")
     for index, heading in enumerate(headings, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = max(12, min(40, len(heading) + 2))
+        width = max(12, min(40, len(heading) + 2))
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    sheet.append([_cell(sheet, heading, bold=True) for heading in headings])
+    for values in cells:
+        sheet.append(
+            [_cell(sheet, value) if isinstance(value, date) else value for value in values]
+        )
     book.properties.title = LIST_NAMES[list_number]
     output = io.BytesIO()
     book.save(output)

@@ -2,9 +2,12 @@
 inspection.exports, which scope every record to the user and write the audit rows."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.core.audit import audit_list
 from opensend.core.permissions import staff_required
@@ -13,7 +16,9 @@ from opensend.core.today import today
 from opensend.measures.inspection.columns import COLUMNS, LIST_NAMES
 from opensend.measures.inspection.exports import FORMATS, inspection_file, user_children
 from opensend.measures.presenters import sen2_report
-from opensend.measures.sen2.exports import managed_areas, sen2_build, sen2_download, user_cases
+from opensend.measures.sen2.exports import managed_areas
+from opensend.measures.sen2.jobs import latest_run, run_download, run_failures, sen2_run_start
+from opensend.measures.sen2.models import RunStatus
 from opensend.measures.sen2.records import CENSUS_DATES
 from opensend.people.models import Organisation, Role
 
@@ -24,13 +29,13 @@ def _area(request: HttpRequest) -> Organisation:
     areas = managed_areas(request.user)
     if not areas:
         raise Http404
-    wanted = request.GET.get("la", "")
+    wanted = request.POST.get("la") or request.GET.get("la", "")
     return next((area for area in areas if area.la_code == wanted), areas[0])
 
 
 def _census(request: HttpRequest) -> dt.date:
     """The chosen census date, or the next one from today (the last one known after)."""
-    chosen = request.GET.get("census", "")
+    chosen = request.POST.get("census") or request.GET.get("census", "")
     for census in CENSUS_DATES:
         if census.isoformat() == chosen:
             return census
@@ -44,27 +49,37 @@ def index(request: HttpRequest) -> HttpResponse:
     return render_page(request, "measures/returns_index.html", {"area": _area(request)})
 
 
+def _sen2_page(request: HttpRequest, area: Organisation, census: dt.date) -> str:
+    return f"{reverse('returns:sen2')}?{urlencode({'census': census, 'la': area.la_code})}"
+
+
 @staff_required(Role.SEN_MANAGER)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def sen2(request: HttpRequest) -> HttpResponse:
-    area, census, day = _area(request), _census(request), today()
-    export = sen2_build(
-        cases=user_cases(request.user, area, day),
-        local_authority=area,
-        census_date=census,
-        today=day,
-    )
-    report = sen2_report(export, limit=REPORT_LIMIT)
-    audit_list(
-        actor=request.user,
-        child_ids=[row.child_id for row in report.rows],
-        why="SEN2 return: validation report",
-        request=request,
-    )
+    area, census = _area(request), _census(request)
+    if request.method == "POST":
+        sen2_run_start(user=request.user, local_authority=area, census_date=census, today=today())
+        return redirect(_sen2_page(request, area, census))
+    run = latest_run(local_authority=area, census_date=census)
+    report = None
+    if run is not None and run.status == RunStatus.DONE:
+        report = sen2_report(people=run.people or 0, failures=run_failures(run), limit=REPORT_LIMIT)
+        audit_list(
+            actor=request.user,
+            child_ids=[row.child_id for row in report.rows],
+            why="SEN2 return: validation report",
+            request=request,
+        )
     return render_page(
         request,
         "measures/returns_sen2.html",
-        {"area": area, "census": census, "census_dates": CENSUS_DATES, "report": report},
+        {
+            "area": area,
+            "census": census,
+            "census_dates": CENSUS_DATES,
+            "run": run,
+            "report": report,
+        },
     )
 
 
@@ -78,17 +93,13 @@ def _attachment(content: bytes, file_name: str, content_type: str) -> HttpRespon
 @staff_required(Role.SEN_MANAGER)
 @require_GET
 def sen2_xml(request: HttpRequest) -> HttpResponse:
-    area, census, day = _area(request), _census(request), today()
-    export = sen2_build(
-        cases=user_cases(request.user, area, day),
-        local_authority=area,
-        census_date=census,
-        today=day,
-    )
-    xml = sen2_download(
-        export=export, actor=request.user, why="SEN2 return download", request=request
-    )
-    return _attachment(xml, export.file_name, "application/xml; charset=utf-8")
+    """The prepared return's XML; with none prepared yet, back to the SEN2 page."""
+    area, census = _area(request), _census(request)
+    run = latest_run(local_authority=area, census_date=census, ready=True)
+    if run is None:
+        return redirect(_sen2_page(request, area, census))
+    xml = run_download(run=run, actor=request.user, why="SEN2 return download", request=request)
+    return _attachment(xml, run.file_name, "application/xml; charset=utf-8")
 
 
 @staff_required(Role.SEN_MANAGER)
