@@ -10,6 +10,7 @@ and only the rows whose dates can fall in the period; the formulas in
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.db.models import FilteredRelation, Q
 
@@ -23,6 +24,13 @@ from opensend.statutory.indicators.exceptions import (
     week20_exception_applies,
 )
 from opensend.statutory.indicators.placements import placement_of
+
+
+@lru_cache(maxsize=4096)
+def _placement(kind: str | None, phase: str, special: bool, independent: bool) -> str:
+    """placement_of, once per kind of setting (a few per area, not one per plan)."""
+    return placement_of(kind=kind, phase=phase, is_special=special, is_independent=independent)
+
 
 __all__ = ["Cutoff", "Exceptions", "advice_rows", "exceptions_of", "plan_rows", "request_rows"]
 
@@ -112,17 +120,17 @@ def request_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> lis
     """Initial requests received in the period or decided in it (decision whether to
     assess: the first decision_to_assess event on or after the request)."""
     decisions = _first_decisions(local_authority_id, period, cutoff)
-    decided_in = [
-        case_id
-        for case_id, found in decisions.items()
-        if any(period.start <= day <= period.end for day, _ in found)
-    ]
+    decided_in = CaseEvent.objects.filter(
+        case__local_authority_id=local_authority_id,
+        kind=EventKind.DECISION_TO_ASSESS,
+        occurred_on__range=(period.start, cutoff.last(period.end)),
+    ).values("case_id")
     requests = EhcRequest.objects.filter(
         case__local_authority_id=local_authority_id,
         received_on__lte=cutoff.last(period.end),
     ).filter(Q(received_on__gte=period.start) | Q(case_id__in=decided_in))
     rows = []
-    for case_id, received in requests.values_list("case_id", "received_on").iterator(5000):
+    for case_id, received in requests.values_list("case_id", "received_on"):
         after = sorted(found for found in decisions.get(case_id, ()) if found[0] >= received)
         decided, outcome = after[0] if after else (None, None)
         rows.append(RequestRow(received, decided, outcome, case_id))
@@ -155,7 +163,7 @@ def _plans(local_authority_id: int, period: Period, cutoff: Cutoff) -> Iterable[
             primary=FilteredRelation("case__child__needs", condition=Q(case__child__needs__rank=1))
         )
     )
-    return plans.values_list(*PLAN_COLUMNS).iterator(10000)
+    return plans.values_list(*PLAN_COLUMNS)
 
 
 def plan_rows(
@@ -186,12 +194,7 @@ def plan_rows(
                 gone,
                 (reason or None) if gone else None,
                 need,
-                placement_of(
-                    kind=kind,
-                    phase=phase or "",
-                    is_special=bool(special),
-                    is_independent=bool(independent),
-                ),
+                _placement(kind, phase or "", bool(special), bool(independent)),
                 None if kind is None else setting_la == local_authority_id,
                 case_id,
             )
@@ -216,5 +219,5 @@ def advice_rows(
             exceptions.advice(case_id, requested),
             case_id,
         )
-        for case_id, service, requested, received in asked.iterator(10000)
+        for case_id, service, requested, received in asked
     ]

@@ -79,7 +79,7 @@ def review_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list
     )
     rows = []
     answered = set()
-    for case_id, due, done in steps.iterator(10000):
+    for case_id, due, done in steps:
         held = cutoff.known(done)
         rows.append(_review_row(case_id, due, held, meetings, amended, cutoff))
         if held is not None:
@@ -154,7 +154,7 @@ def case_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list[C
         .values_list("id", "opened_on", "caseworker_id", "plan__ceased_on")
     )
     rows = []
-    for case_id, opened, caseworker, ceased in cases.iterator(10000):
+    for case_id, opened, caseworker, ceased in cases:
         closed = cutoff.known(ceased or refused.get(case_id))
         rows.append(CaseRow(opened, closed, str(caseworker), case_id))
     return rows

@@ -154,7 +154,7 @@ def people_of(local_authority_id: int, day: dt.date) -> dict[int, Person]:
         )
     )
     people = {}
-    for case_id, child_id, born, sex, ethnicity, postcode, need, *named in cases.iterator(10000):
+    for case_id, child_id, born, sex, ethnicity, postcode, need, *named in cases:
         kind, phase, special, independent, locality = (
             named if named[0] is not None else enrolled.get(child_id, (None,) * len(SETTING))
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final, cast
 
 from opensend.statutory.clock import advice_due
@@ -168,6 +169,7 @@ def requests_refused(rows: Sequence[RequestRow], period: Period) -> IndicatorVal
 # --- new plans and the 20 weeks -------------------------------------------------------------
 
 
+@lru_cache(maxsize=16384)
 def final_plan_due(request_received: date) -> date:
     """Reg 13(2): the final plan is due 20 weeks after the request (the clock's week20.due)."""
     return add_weeks(request_received, FINAL_PLAN_WEEKS)
@@ -283,23 +285,38 @@ def primary_need_share(
 # --- advice -------------------------------------------------------------------------------
 
 
+# A live area has a few thousand distinct request dates and hundreds of thousands of rows:
+# the clock's date arithmetic, cached per date (pure functions of a date).
+_advice_due = lru_cache(maxsize=16384)(advice_due)
+
+
+def _falling_due(
+    rows: Sequence[AdviceRow], period: Period, memo: dict[object, object] | None
+) -> list[AdviceRow]:
+    return memoized(
+        memo,
+        ("advice_falling_due", period),
+        lambda: [row for row in rows if period.contains(_advice_due(row.requested))],
+    )
+
+
 def advice_within_6_weeks(
     rows: Sequence[AdviceRow],
     period: Period,
     source: str | None = None,
     *,
     exclude_exceptions: bool = False,
+    memo: dict[object, object] | None = None,
 ) -> IndicatorValue:
     """Of advice requests falling due in the period (Reg 8(1)), % returned by the due date;
     with ``exclude_exceptions``, leaving out those a Reg 8(2) exception applied to."""
     due = [
         row
-        for row in rows
-        if period.contains(advice_due(row.requested))
-        and (source is None or row.source == source)
+        for row in _falling_due(rows, period, memo)
+        if (source is None or row.source == source)
         and not (exclude_exceptions and row.exception_applies)
     ]
-    return _share(due, lambda row: _on_time(row.received, advice_due(row.requested)))
+    return _share(due, lambda row: _on_time(row.received, _advice_due(row.requested)))
 
 
 # --- annual reviews and phase transfers -----------------------------------------------------

@@ -73,7 +73,7 @@ def _reviews(fn: Callable[[Sequence[ReviewRow], Period], IndicatorValue]) -> For
 
 
 def _advice(source: str | None) -> Formula:
-    return lambda rows, period: f.advice_within_6_weeks(rows.advice, period, source)
+    return lambda rows, period: f.advice_within_6_weeks(rows.advice, period, source, memo=rows.memo)
 
 
 def _transfers(kind: str) -> Formula:
