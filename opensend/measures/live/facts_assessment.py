@@ -10,12 +10,12 @@ and only the rows whose dates can fall in the period; the formulas in
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
 from django.db.models import FilteredRelation, Q
 
 from opensend.casework.models import AdviceRequest, CaseEvent, EhcRequest, EventKind, Plan
 from opensend.casework.services.clock import clock_event
+from opensend.people.models import Organisation, OrganisationKind
 from opensend.statutory.clock import ClockEvent
 from opensend.statutory.clock.model import CLOSURE_REASONS
 from opensend.statutory.indicators import AdviceRow, Period, PlanRow, RequestRow
@@ -25,14 +25,15 @@ from opensend.statutory.indicators.exceptions import (
 )
 from opensend.statutory.indicators.placements import placement_of
 
-
-@lru_cache(maxsize=4096)
-def _placement(kind: str | None, phase: str, special: bool, independent: bool) -> str:
-    """placement_of, once per kind of setting (a few per area, not one per plan)."""
-    return placement_of(kind=kind, phase=phase, is_special=special, is_independent=independent)
-
-
-__all__ = ["Cutoff", "Exceptions", "advice_rows", "exceptions_of", "plan_rows", "request_rows"]
+__all__ = [
+    "Cutoff",
+    "Exceptions",
+    "advice_rows",
+    "exceptions_of",
+    "plan_rows",
+    "request_rows",
+    "settings_placed",
+]
 
 # Advice falls due 6 weeks after it is asked for; a week more covers any calendar rule.
 ADVICE_LOOKBACK = dt.timedelta(weeks=7)
@@ -144,12 +145,25 @@ PLAN_COLUMNS = (
     "ceased_on",
     "cease_reason",
     "primary__need",
-    "named_setting__kind",
-    "named_setting__phase",
-    "named_setting__is_special",
-    "named_setting__is_independent",
-    "named_setting__local_authority_id",
+    "named_setting_id",
 )
+# A plan naming no setting: placed elsewhere, neither in nor out of the area.
+NO_SETTING = ("elsewhere", None)
+
+
+def settings_placed(local_authority_id: int) -> dict[int, tuple[str, bool]]:
+    """Every setting (organisation that is not an LA) -> its placement type and whether it
+    is in the area: a few thousand rows, instead of five columns on every plan."""
+    settings = Organisation.objects.exclude(kind=OrganisationKind.LOCAL_AUTHORITY).values_list(
+        "pk", "kind", "phase", "is_special", "is_independent", "local_authority_id"
+    )
+    return {
+        pk: (
+            placement_of(kind=kind, phase=phase, is_special=special, is_independent=independent),
+            area == local_authority_id,
+        )
+        for pk, kind, phase, special, independent, area in settings
+    }
 
 
 def _plans(local_authority_id: int, period: Period, cutoff: Cutoff) -> Iterable[tuple]:
@@ -171,31 +185,25 @@ def plan_rows(
 ) -> list[PlanRow]:
     """Plans issued by the period's end and not ceased before it began: every plan a
     plan formula can count (new, in place on the last day, ceased in the period)."""
+    placed = settings_placed(local_authority_id)
+    week20 = exceptions.week20
+    known = cutoff.known
     rows = []
-    for (
-        case_id,
-        issued,
-        received,
-        ceased,
-        reason,
-        need,
-        kind,
-        phase,
-        special,
-        independent,
-        setting_la,
-    ) in _plans(local_authority_id, period, cutoff):
-        gone = cutoff.known(ceased)
+    for case_id, issued, received, ceased, reason, need, setting in _plans(
+        local_authority_id, period, cutoff
+    ):
+        gone = known(ceased)
+        placement, in_area = NO_SETTING if setting is None else placed[setting]
         rows.append(
             PlanRow(
                 issued,
                 received,
-                exceptions.week20(case_id, received),
+                week20(case_id, received),
                 gone,
                 (reason or None) if gone else None,
                 need,
-                _placement(kind, phase or "", bool(special), bool(independent)),
-                None if kind is None else setting_la == local_authority_id,
+                placement,
+                in_area,
                 case_id,
             )
         )
