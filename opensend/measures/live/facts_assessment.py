@@ -12,9 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db.models import FilteredRelation, Q
+from django.db.models.fields.json import KT
 
 from opensend.casework.models import AdviceRequest, CaseEvent, EhcRequest, EventKind, Plan
 from opensend.casework.services.clock import clock_event
+from opensend.measures.live.fetch import tuples
 from opensend.people.models import Organisation, OrganisationKind
 from opensend.statutory.clock import ClockEvent
 from opensend.statutory.clock.model import CLOSURE_REASONS
@@ -112,7 +114,9 @@ def _first_decisions(
     if cutoff.as_of is not None:
         decisions = decisions.filter(occurred_on__lte=cutoff.as_of)
     by_case: dict[int, list[tuple[dt.date, str | None]]] = defaultdict(list)
-    for case_id, day, outcome in decisions.values_list("case_id", "occurred_on", "data__outcome"):
+    for case_id, day, outcome in tuples(
+        decisions.values_list("case_id", "occurred_on", KT("data__outcome"))
+    ):
         by_case[case_id].append((day, outcome))
     return by_case
 
@@ -131,7 +135,7 @@ def request_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> lis
         received_on__lte=cutoff.last(period.end),
     ).filter(Q(received_on__gte=period.start) | Q(case_id__in=decided_in))
     rows = []
-    for case_id, received in requests.values_list("case_id", "received_on"):
+    for case_id, received in tuples(requests.values_list("case_id", "received_on")):
         after = sorted(found for found in decisions.get(case_id, ()) if found[0] >= received)
         decided, outcome = after[0] if after else (None, None)
         rows.append(RequestRow(received, decided, outcome, case_id))
@@ -177,7 +181,7 @@ def _plans(local_authority_id: int, period: Period, cutoff: Cutoff) -> Iterable[
             primary=FilteredRelation("case__child__needs", condition=Q(case__child__needs__rank=1))
         )
     )
-    return plans.values_list(*PLAN_COLUMNS)
+    return tuples(plans.values_list(*PLAN_COLUMNS))
 
 
 def plan_rows(
@@ -227,5 +231,5 @@ def advice_rows(
             exceptions.advice(case_id, requested),
             case_id,
         )
-        for case_id, service, requested, received in asked
+        for case_id, service, requested, received in tuples(asked)
     ]

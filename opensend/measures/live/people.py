@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import FilteredRelation, Q
 
 from opensend.casework.models import Case
+from opensend.measures.live.fetch import tuples
 from opensend.people.models import Enrolment, Organisation, OrganisationKind
 from opensend.statutory.codes import Ethnicity, EthnicityGroup, NeedType, Sex
 from opensend.statutory.indicators import Period
@@ -170,7 +171,7 @@ def people_of(local_authority_id: int, day: dt.date) -> dict[int, Person]:
         )
     )
     people = {}
-    for case_id, child_id, born, sex, ethnicity, postcode, need, named in cases:
+    for case_id, child_id, born, sex, ethnicity, postcode, need, named in tuples(cases):
         setting = named if named is not None else enrolled.get(child_id)
         placement, locality = NO_SETTING if setting is None else settings[setting]
         district = postcode.split()[0].upper() if postcode else ""
