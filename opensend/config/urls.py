@@ -9,6 +9,8 @@ urlpatterns = [
     path("api/v1/", include("opensend.measures.api.urls")),
     # Local Offer feedback and "You said, we did" (issue 4 item 5, task: feedback)
     path("local-offer/", include("opensend.directory.feedback.urls")),
+    # sen2 (issue 3, items 6-7): the SEN2 return and the inspection lists
+    path("returns/", include("opensend.measures.urls_returns")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

@@ -23,6 +23,8 @@ _STAFF_LINKS = [
     ("casework:my_cases", "Cases", {"advice_giver", "senco", "panel_member"}),
     # Local Offer feedback (task: feedback)
     ("feedback:queue", "Local Offer feedback", {"directory_editor"}),
+    # sen2 (issue 3, items 6-7)
+    ("returns:index", "Returns", {"sen_manager"}),
 ]
 
 

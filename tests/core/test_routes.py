@@ -113,6 +113,16 @@ ROUTES: dict[str, Route] = {
     # family: parents, carers and young people
     "family:home": Route(FAMILY),
     "family:case": Route(FAMILY),
+    # sen2 (issue 3, items 6-7): statutory returns, SEN managers only
+    "returns:index": Route(frozenset({"sen_manager"})),
+    "returns:sen2": Route(
+        frozenset({"sen_manager"}), post=302, note="POST prepares the return, back to the page"
+    ),
+    "returns:sen2_download": Route(
+        frozenset({"sen_manager"}), get=302, note="no return prepared yet: back to the SEN2 page"
+    ),
+    "returns:inspection": Route(frozenset({"sen_manager"})),
+    "returns:inspection_download": Route(frozenset({"sen_manager"})),
     # the Local Offer's Open Referral UK API: open data, no sign-in, no personal data
     "oruk:api_details": public(),
     "oruk:openapi": public(),
