@@ -351,3 +351,6 @@ class PostcodeCentroid(models.Model):
 
 def normalise_postcode(postcode: str) -> str:
     return "".join(postcode.split()).upper()
+
+
+from opensend.directory.calendar.models import ActivityCancellation, SessionCancellation  # noqa: E402, F401, I001  (calendar task)
