@@ -29,15 +29,15 @@ def _london() -> icalendar.Timezone:
     zone = icalendar.Timezone()
     zone.add("tzid", "Europe/London")
     for kind, name, month, start, offsets in (
-        (icalendar.TimezoneDaylight, "BST", 3, dt.datetime(1970, 3, 29, 1), ("+0000", "+0100")),
-        (icalendar.TimezoneStandard, "GMT", 10, dt.datetime(1970, 10, 25, 2), ("+0100", "+0000")),
+        (icalendar.TimezoneDaylight, "BST", 3, dt.datetime(1970, 3, 29, 1), (0, 1)),
+        (icalendar.TimezoneStandard, "GMT", 10, dt.datetime(1970, 10, 25, 2), (1, 0)),
     ):
         part = kind()
         part.add("tzname", name)
         part.add("dtstart", start)
         part.add("rrule", {"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": "-1SU"})
-        part["tzoffsetfrom"] = icalendar.vUTCOffset.from_ical(offsets[0])
-        part["tzoffsetto"] = icalendar.vUTCOffset.from_ical(offsets[1])
+        part.add("tzoffsetfrom", dt.timedelta(hours=offsets[0]))
+        part.add("tzoffsetto", dt.timedelta(hours=offsets[1]))
         zone.add_component(part)
     return zone
 

@@ -27,20 +27,22 @@ def _week_link(query: dict[str, str], week: dt.date) -> str:
 
 @require_safe
 def calendar(request: HttpRequest) -> HttpResponse:
+    """Seven days at a time, from today: the `week` parameter moves the window on."""
     form = CalendarFilterForm(request.GET)
     form.is_valid()
-    this_week = presenters.week_start(today())
-    week = max(presenters.week_start(form.week() or this_week), this_week)
-    start = max(week, today())
-    found = selectors.calendar_occurrences(form.filters(), start, week + WEEK - dt.timedelta(1))
+    first_day = today()
+    start = max(form.week() or first_day, first_day)
+    end = start + WEEK - dt.timedelta(days=1)
+    found = selectors.calendar_occurrences(form.filters(), start, end)
     query = form.query()
     context = {
         "form": form,
-        "week": week,
+        "start": start,
+        "end": end,
         "days": presenters.by_day(found),
         "markup": presenters.events_markup(found, _site(request)),
-        "previous_week": _week_link(query, week - WEEK) if week > this_week else None,
-        "next_week": _week_link(query, week + WEEK),
+        "previous_week": _week_link(query, start - WEEK) if start > first_day else None,
+        "next_week": _week_link(query, start + WEEK),
         "feed_url": reverse("activities:feed") + ("?" + urlencode(query) if query else ""),
         "presenters": presenters,
     }
