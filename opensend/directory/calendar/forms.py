@@ -53,7 +53,7 @@ class CalendarFilterForm(forms.Form):
             category=uuid.UUID(category) if category else None,
         )
 
-    def week(self) -> dt.date | None:
+    def first_day(self) -> dt.date | None:
         return self.cleaned_data.get("week") if self.is_bound else None
 
     def query(self) -> dict[str, str]:

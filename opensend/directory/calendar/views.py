@@ -31,7 +31,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     form = CalendarFilterForm(request.GET)
     form.is_valid()
     first_day = today()
-    start = max(form.week() or first_day, first_day)
+    start = max(form.first_day() or first_day, first_day)
     end = start + WEEK - dt.timedelta(days=1)
     found = selectors.calendar_occurrences(form.filters(), start, end)
     query = form.query()
