@@ -114,6 +114,10 @@ ROUTES: dict[str, Route] = {
     "oruk:taxonomy_terms": public(),
     "oruk:organizations": public(),
     "oruk:service_at_locations": public(),
+    # the Local Offer activities calendar and its iCalendar feeds (calendar task)
+    "activities:calendar": public(),
+    "activities:feed": public(),
+    "activities:activity_feed": public(404, note="the matrix world has no activities"),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -128,6 +132,7 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
     "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service
+    "activity_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000001",  # calendar task
 }
 
 
