@@ -353,4 +353,4 @@ def normalise_postcode(postcode: str) -> str:
     return "".join(postcode.split()).upper()
 
 
-from opensend.directory.calendar.models import ActivityCancellation, SessionCancellation  # noqa: E402, F401, I001  (calendar task)
+from opensend.directory.calendar.models import ActivityCancellation, SessionCancellation  # noqa: E402, F401  (calendar task)

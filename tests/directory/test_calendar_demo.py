@@ -64,7 +64,9 @@ def test_places_are_inside_the_area_with_centroids_for_every_postcode(demo):
 
 
 def test_the_showcase_autism_friendly_swim_for_a_nine_year_old(demo):
-    found = calendar_occurrences(CalendarFilters(age=9, need="ASD"), TODAY, TODAY + dt.timedelta(days=13))
+    found = calendar_occurrences(
+        CalendarFilters(age=9, need="ASD"), TODAY, TODAY + dt.timedelta(days=13)
+    )
     swims = [o for o in found if o.service.name == SHOWCASE]
     assert swims and swims[0].location.addresses.get().postal_code.startswith("NM1 ")
     assert SessionCancellation.objects.filter(schedule__service__name=SHOWCASE).exists()

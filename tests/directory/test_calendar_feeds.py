@@ -41,9 +41,12 @@ def expand(event: icalendar.Event, until: dt.datetime) -> list[dt.date]:
     start = event.decoded("dtstart")
     rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=start)
     exdates = event.get("exdate") or []
-    excluded = {d.dt for exdate in (exdates if isinstance(exdates, list) else [exdates])
-                for d in exdate.dts}
-    return [moment.date() for moment in rule.between(start, until, inc=True) if moment not in excluded]
+    excluded = {
+        d.dt for exdate in (exdates if isinstance(exdates, list) else [exdates]) for d in exdate.dts
+    }
+    return [
+        moment.date() for moment in rule.between(start, until, inc=True) if moment not in excluded
+    ]
 
 
 def test_one_activity_feed_has_its_series(client, activities):
@@ -69,19 +72,27 @@ def test_a_service_id_gives_all_its_dated_schedules(client, activities):
 
 
 def test_an_unknown_activity_is_not_found(client, activities):
-    assert client.get("/local-offer/activities/4f1c2a8e-0000-4000-8000-000000000000.ics").status_code == 404
-    assert client.get(f"/local-offer/activities/{activities.opening_hours.id}.ics").status_code == 404
+    assert (
+        client.get("/local-offer/activities/4f1c2a8e-0000-4000-8000-000000000000.ics").status_code
+        == 404
+    )
+    assert (
+        client.get(f"/local-offer/activities/{activities.opening_hours.id}.ics").status_code == 404
+    )
 
 
 def test_uids_stay_the_same_across_requests_and_after_edits(client, activities):
     first = {str(e["uid"]) for e in fetch(client, FEED).walk("VEVENT")}
-    assert first == {f"{s.id}@local-offer.opensend" for s in
-                     (activities.swimming, activities.youth_club, activities.fun_day)}
+    assert first == {
+        f"{s.id}@local-offer.opensend"
+        for s in (activities.swimming, activities.youth_club, activities.fun_day)
+    }
     assert {str(e["uid"]) for e in fetch(client, FEED).walk("VEVENT")} == first
     activities.swimming.opens_at = dt.time(9, 30)
     activities.swimming.save()
-    m.Schedule.objects.create(service=activities.swimming.service, dtstart=dt.date(2026, 12, 12),
-                              opens_at=dt.time(14))  # a new row must not shift the others
+    m.Schedule.objects.create(
+        service=activities.swimming.service, dtstart=dt.date(2026, 12, 12), opens_at=dt.time(14)
+    )  # a new row must not shift the others
     after = fetch(client, FEED).walk("VEVENT")
     assert first < {str(e["uid"]) for e in after} and len(after) == 4
     swim = [e for e in after if e["uid"] == f"{activities.swimming.id}@local-offer.opensend"]
@@ -95,8 +106,9 @@ def test_the_filtered_feed_matches_the_page_filters(client, activities):
 
 
 def test_a_cancelled_session_is_an_exdate_and_the_app_skips_it(client, activities):
-    SessionCancellation.objects.create(schedule=activities.swimming, date=dt.date(2026, 12, 5),
-                                       reason="Pool closed")
+    SessionCancellation.objects.create(
+        schedule=activities.swimming, date=dt.date(2026, 12, 5), reason="Pool closed"
+    )
     event = events(fetch(client, FEED))["Quiet splash swimming"]
     exdates = [d.dt for d in event["exdate"].dts]
     assert exdates == [dt.datetime(2026, 12, 5, 10, tzinfo=LONDON)]
@@ -114,8 +126,9 @@ def test_the_published_rule_gives_the_same_sessions_as_the_page(client, activiti
     event = events(fetch(client, FEED))["Quiet splash swimming"]
     assert event["rrule"]["UNTIL"][0] == dt.datetime(2027, 3, 31, 9, tzinfo=dt.UTC)  # 10am BST
     shown = expand(event, dt.datetime(2027, 12, 31, tzinfo=LONDON))
-    assert shown == occurrence_dates(rule_of(activities.swimming), dt.date(2026, 1, 1),
-                                     dt.date(2027, 12, 31))
+    assert shown == occurrence_dates(
+        rule_of(activities.swimming), dt.date(2026, 1, 1), dt.date(2027, 12, 31)
+    )
 
 
 def test_a_cancelled_one_off_event_is_status_cancelled(client, activities):

@@ -53,14 +53,17 @@ def test_the_first_week_has_no_previous_link_and_past_weeks_are_not_shown(client
     assert sessions(page) == ["Tuesday youth club", "Quiet splash swimming"]
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ({"age": "9"}, ["Quiet splash swimming"]),
-    ({"age": "15"}, ["Tuesday youth club"]),
-    ({"age": "9", "need": "ASD"}, ["Quiet splash swimming"]),
-    ({"need": "SEMH"}, ["Tuesday youth club"]),
-    ({"need": "HI"}, []),
-    ({"age": "25"}, []),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"age": "9"}, ["Quiet splash swimming"]),
+        ({"age": "15"}, ["Tuesday youth club"]),
+        ({"age": "9", "need": "ASD"}, ["Quiet splash swimming"]),
+        ({"need": "SEMH"}, ["Tuesday youth club"]),
+        ({"need": "HI"}, []),
+        ({"age": "25"}, []),
+    ],
+)
 def test_filters_by_age_and_need(client, activities, query, expected):
     page = check_page(client.get(PAGE, query))
     assert sessions(page) == expected
@@ -82,8 +85,11 @@ def test_a_wrong_age_is_explained_and_ignored(client, activities, age):
 
 
 def test_cancelled_sessions_are_shown_as_cancelled_with_the_reason(client, activities):
-    SessionCancellation.objects.create(schedule=activities.swimming, date=dt.date(2026, 11, 28),
-                                       reason="The pool is closed for maintenance.")
+    SessionCancellation.objects.create(
+        schedule=activities.swimming,
+        date=dt.date(2026, 11, 28),
+        reason="The pool is closed for maintenance.",
+    )
     page = check_page(client.get(PAGE))
     swim = elements_with_class(page, "opensend-session")[1]
     assert "Cancelled" in text_of(swim.find(".//h4"))
@@ -91,8 +97,10 @@ def test_cancelled_sessions_are_shown_as_cancelled_with_the_reason(client, activ
     club = elements_with_class(page, "opensend-session")[0]
     assert "Cancelled" not in text_of(club)
     statuses = {e["name"]: e["eventStatus"] for e in markup(page)}
-    assert statuses == {"Tuesday youth club": "https://schema.org/EventScheduled",
-                        "Quiet splash swimming": "https://schema.org/EventCancelled"}
+    assert statuses == {
+        "Tuesday youth club": "https://schema.org/EventScheduled",
+        "Quiet splash swimming": "https://schema.org/EventCancelled",
+    }
 
 
 def test_a_cancelled_activity_shows_every_session_cancelled(client, activities):
@@ -113,8 +121,11 @@ def test_each_session_has_schema_org_event_markup(client, activities):
     assert swim["eventStatus"] == "https://schema.org/EventScheduled"
     assert swim["location"]["@type"] == "Place"
     assert swim["location"]["address"]["postalCode"] == "NM1 2AB"
-    assert swim["location"]["geo"] == {"@type": "GeoCoordinates", "latitude": 54.6,
-                                       "longitude": -1.6}
+    assert swim["location"]["geo"] == {
+        "@type": "GeoCoordinates",
+        "latitude": 54.6,
+        "longitude": -1.6,
+    }
     assert swim["isAccessibleForFree"] is True
     assert swim["offers"] == {"@type": "Offer", "price": "0.00", "priceCurrency": "GBP"}
     assert swim["organizer"]["name"] == "Quiet splash swimming provider"

@@ -59,7 +59,7 @@ class Rule:
 
 
 def parse_byday(text: str) -> list[rrule.weekday]:
-    """"MO,WE" -> [MO, WE]; "1SA" -> [SA(+1)]; "-1FR" -> [FR(-1)]."""
+    """ "MO,WE" -> [MO, WE]; "1SA" -> [SA(+1)]; "-1FR" -> [FR(-1)]."""
     days = []
     for part in filter(None, (piece.strip().upper() for piece in text.split(","))):
         match = _BYDAY.match(part)
@@ -77,7 +77,7 @@ def parse_byday(text: str) -> list[rrule.weekday]:
 
 
 def parse_bymonthday(text: str) -> list[int]:
-    """"1,15" -> [1, 15]; "-1" is the last day of the month."""
+    """ "1,15" -> [1, 15]; "-1" is the last day of the month."""
     days = []
     for part in filter(None, (piece.strip() for piece in text.split(","))):
         try:

@@ -119,7 +119,9 @@ def activity_schedules(
     )
     if start:
         for field in ("until", "valid_to"):
-            schedules = schedules.filter(Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": start}))
+            schedules = schedules.filter(
+                Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": start})
+            )
         schedules = schedules.exclude(freq="", dtstart__lt=start)
     if end:
         schedules = schedules.filter(dtstart__lte=end)
@@ -178,9 +180,7 @@ def calendar_occurrences(
         for schedule in activity_schedules(filters, start, end)
         for occurrence in occurrences_of(schedule, start, end)
     ]
-    return sorted(
-        found, key=lambda o: (o.date, o.schedule.opens_at or dt.time(), o.service.name)
-    )
+    return sorted(found, key=lambda o: (o.date, o.schedule.opens_at or dt.time(), o.service.name))
 
 
 def upcoming_occurrences(service: m.Service, start: dt.date, days: int = 28) -> list[Occurrence]:

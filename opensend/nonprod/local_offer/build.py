@@ -57,19 +57,33 @@ class Builder:
         return uuid.uuid5(NAMESPACE, f"{self.seed}:{self.counter}")
 
     def taxonomy(self) -> dict[str, m.TaxonomyTerm]:
-        taxonomy = m.Taxonomy(id=self.make_id(), name=TAXONOMY, version="1",
-                              description="The categories of the Northmoor Local Offer")
+        taxonomy = m.Taxonomy(
+            id=self.make_id(),
+            name=TAXONOMY,
+            version="1",
+            description="The categories of the Northmoor Local Offer",
+        )
         self.rows.add(taxonomy)
-        terms = {code: m.TaxonomyTerm(id=self.make_id(), taxonomy=taxonomy, code=code,
-                                      name=name, description=text)
-                 for code, name, text in c.CATEGORIES}
+        terms = {
+            code: m.TaxonomyTerm(
+                id=self.make_id(), taxonomy=taxonomy, code=code, name=name, description=text
+            )
+            for code, name, text in c.CATEGORIES
+        }
         self.rows.add(*terms.values())
         return terms
 
     def organisations(self) -> list[m.Organization]:
-        found = [m.Organization(id=self.make_id(), name=name, description=text,
-                                website=f"https://{host}/", email=f"hello@{host}")
-                 for name, text, host in c.ORGANISATIONS]
+        found = [
+            m.Organization(
+                id=self.make_id(),
+                name=name,
+                description=text,
+                website=f"https://{host}/",
+                email=f"hello@{host}",
+            )
+            for name, text, host in c.ORGANISATIONS
+        ]
         self.rows.add(*found)
         return found
 
@@ -77,56 +91,92 @@ class Builder:
         localities = p.localities(self.rng)
         found = {}
         for venue in p.venues(self.rng, localities):
-            location = m.Location(id=self.make_id(), name=venue.name, latitude=venue.latitude,
-                                  longitude=venue.longitude, external_identifier=venue.key,
-                                  external_identifier_type=VENUE_MARK)
+            location = m.Location(
+                id=self.make_id(),
+                name=venue.name,
+                latitude=venue.latitude,
+                longitude=venue.longitude,
+                external_identifier=venue.key,
+                external_identifier_type=VENUE_MARK,
+            )
             self.rows.add(
                 location,
-                m.Address(id=self.make_id(), location=location, address_1=venue.street,
-                          city=venue.locality.name, state_province="Northmoor",
-                          postal_code=venue.postcode),
-                m.Accessibility(id=self.make_id(), location=location,
-                                description=venue.accessibility),
-                m.PostcodeCentroid(postcode=m.normalise_postcode(venue.postcode),
-                                   latitude=venue.latitude, longitude=venue.longitude),
+                m.Address(
+                    id=self.make_id(),
+                    location=location,
+                    address_1=venue.street,
+                    city=venue.locality.name,
+                    state_province="Northmoor",
+                    postal_code=venue.postcode,
+                ),
+                m.Accessibility(
+                    id=self.make_id(), location=location, description=venue.accessibility
+                ),
+                m.PostcodeCentroid(
+                    postcode=m.normalise_postcode(venue.postcode),
+                    latitude=venue.latitude,
+                    longitude=venue.longitude,
+                ),
             )
             found[venue.key] = location
-        online = m.Location(id=self.make_id(), name="Online", location_type="virtual",
-                            external_identifier="online", external_identifier_type=VENUE_MARK)
+        online = m.Location(
+            id=self.make_id(),
+            name="Online",
+            location_type="virtual",
+            external_identifier="online",
+            external_identifier_type=VENUE_MARK,
+        )
         self.rows.add(online)
         found["online"] = online
         return found
 
     def assured(self) -> dt.date:
         """Most listings checked in the last year; about one in seven overdue."""
-        days = self.rng.randrange(400, 700) if self.rng.random() < 0.15 else self.rng.randrange(5, 330)
+        days = (
+            self.rng.randrange(400, 700) if self.rng.random() < 0.15 else self.rng.randrange(5, 330)
+        )
         return self.today - dt.timedelta(days=days)
 
 
 def _listings(kind: c.Kind) -> list[tuple[int, str]]:
     """(wording index, place name or "") for each service of a kind."""
     if kind.distinct:
-        return [(index, place) for index, name in enumerate(kind.names)
-                for place in (p.LOCALITIES[: kind.localities] if "{place}" in name else ("",))]
+        return [
+            (index, place)
+            for index, name in enumerate(kind.names)
+            for place in (p.LOCALITIES[: kind.localities] if "{place}" in name else ("",))
+        ]
     return [(-1, place) for place in p.LOCALITIES[: kind.localities]]
 
 
-def _service(b: Builder, kind: c.Kind, index: int, place: str,
-             orgs: list[m.Organization]) -> tuple[m.Service, str]:
+def _service(
+    b: Builder, kind: c.Kind, index: int, place: str, orgs: list[m.Organization]
+) -> tuple[m.Service, str]:
     pick = index if index >= 0 else b.rng.randrange(len(kind.names))
     if kind is c.KINDS[0] and place == p.LOCALITIES[0]:
         pick = 1  # the showcase: Fellbeck autism-friendly swimming
     name = kind.names[pick].format(place=place or "Northmoor")
-    description = kind.descriptions[min(pick, len(kind.descriptions) - 1)] if index >= 0 or pick == 1 \
+    description = (
+        kind.descriptions[min(pick, len(kind.descriptions) - 1)]
+        if index >= 0 or pick == 1
         else b.rng.choice(kind.descriptions)
+    )
     org = orgs[kind.organisations[min(pick, len(kind.organisations) - 1)]]
     text = " ".join((description, b.rng.choice(c.SEND_SUPPORT), b.rng.choice(c.BOOKING)))
     host = org.website.removeprefix("https://").rstrip("/")
     low, high = kind.ages
-    service = m.Service(id=b.make_id(), organization=org, name=name, description=text,
-                        url=f"{org.website}{pick}-{p.LOCALITIES.index(place) if place else 'all'}",
-                        email=f"bookings@{host}", minimum_age=low, maximum_age=high,
-                        assured_date=b.assured(), assurer_email=f"localoffer@{settings_domain()}")
+    service = m.Service(
+        id=b.make_id(),
+        organization=org,
+        name=name,
+        description=text,
+        url=f"{org.website}{pick}-{p.LOCALITIES.index(place) if place else 'all'}",
+        email=f"bookings@{host}",
+        minimum_age=low,
+        maximum_age=high,
+        assured_date=b.assured(),
+        assurer_email=f"localoffer@{settings_domain()}",
+    )
     return service, name
 
 
@@ -140,29 +190,57 @@ def _details(b: Builder, service: m.Service, kind: c.Kind, terms: dict, orgs: li
         needs = ["ASD", "SLCN"]
     amount = b.rng.choice(kind.costs)
     b.rows.add(
-        m.LocalOfferDetails(service=service, needs_supported=needs, short_break_tier=kind.tier,
-                            referral_route=kind.referral,
-                            needs_description=", ".join(m.codes.NeedType(n).label.lower() for n in needs).capitalize(),
-                            eligibility=f"Children and young people aged {kind.ages[0]} to {kind.ages[1]}"),
-        m.CostOption(id=b.make_id(), service=service, option="Per session" if amount else "Free",
-                     amount=Decimal(amount) if amount else None),
-        m.ServiceArea(id=b.make_id(), service=service, name="Northmoor",
-                      description="The whole of the Northmoor council area"),
+        m.LocalOfferDetails(
+            service=service,
+            needs_supported=needs,
+            short_break_tier=kind.tier,
+            referral_route=kind.referral,
+            needs_description=", ".join(
+                m.codes.NeedType(n).label.lower() for n in needs
+            ).capitalize(),
+            eligibility=f"Children and young people aged {kind.ages[0]} to {kind.ages[1]}",
+        ),
+        m.CostOption(
+            id=b.make_id(),
+            service=service,
+            option="Per session" if amount else "Free",
+            amount=Decimal(amount) if amount else None,
+        ),
+        m.ServiceArea(
+            id=b.make_id(),
+            service=service,
+            name="Northmoor",
+            description="The whole of the Northmoor council area",
+        ),
         m.Language(id=b.make_id(), service=service, name="English", code="en"),
-        m.Attribute(id=b.make_id(), link_entity="service", link_id=service.id,
-                    taxonomy_term=terms[kind.category]),
+        m.Attribute(
+            id=b.make_id(),
+            link_entity="service",
+            link_id=service.id,
+            taxonomy_term=terms[kind.category],
+        ),
     )
-    contact = m.Contact(id=b.make_id(), service=service, name="Bookings and enquiries",
-                        email=service.email)
-    phone = m.Phone(id=b.make_id(), contact=contact, number=f"0191 498 0{b.rng.randrange(1000):03d}",
-                    type="voice")
+    contact = m.Contact(
+        id=b.make_id(), service=service, name="Bookings and enquiries", email=service.email
+    )
+    phone = m.Phone(
+        id=b.make_id(),
+        contact=contact,
+        number=f"0191 498 0{b.rng.randrange(1000):03d}",
+        type="voice",
+    )
     b.rows.add(contact, phone)
     if kind.category in ("SB", "HOL"):
-        b.rows.add(m.Funding(id=b.make_id(), service=service, source="Northmoor Council short breaks grant"))
+        b.rows.add(
+            m.Funding(
+                id=b.make_id(), service=service, source="Northmoor Council short breaks grant"
+            )
+        )
 
 
-def _place(b: Builder, service: m.Service, kind: c.Kind, place: str,
-           venues: dict) -> m.ServiceAtLocation | None:
+def _place(
+    b: Builder, service: m.Service, kind: c.Kind, place: str, venues: dict
+) -> m.ServiceAtLocation | None:
     if kind.delivery == "phone":
         return None
     key = "online" if kind.delivery == "online" else f"{place or p.LOCALITIES[0]} {kind.venue}"
@@ -196,17 +274,34 @@ def _cancellations(b: Builder, schedules: list[m.Schedule], showcase: bool) -> N
     for schedule in schedules:
         if not schedule.dtstart or schedule.freq == "":
             continue
-        days = occurrence_dates(rule_of(schedule), b.today + dt.timedelta(days=7),
-                                b.today + dt.timedelta(days=27))
+        days = occurrence_dates(
+            rule_of(schedule), b.today + dt.timedelta(days=7), b.today + dt.timedelta(days=27)
+        )
         roll = b.rng.random()
         if showcase and days:
-            b.rows.add(SessionCancellation(id=b.make_id(), schedule=schedule, date=days[-1],
-                                           reason="The pool is closed for maintenance."))
+            b.rows.add(
+                SessionCancellation(
+                    id=b.make_id(),
+                    schedule=schedule,
+                    date=days[-1],
+                    reason="The pool is closed for maintenance.",
+                )
+            )
         elif roll < 0.025:
-            b.rows.add(ActivityCancellation(schedule=schedule, reason="Paused until a new leader is found."))
+            b.rows.add(
+                ActivityCancellation(
+                    schedule=schedule, reason="Paused until a new leader is found."
+                )
+            )
         elif roll < 0.11 and days:
-            b.rows.add(SessionCancellation(id=b.make_id(), schedule=schedule, date=b.rng.choice(days),
-                                           reason=b.rng.choice(c.CANCELLATION_REASONS)))
+            b.rows.add(
+                SessionCancellation(
+                    id=b.make_id(),
+                    schedule=schedule,
+                    date=b.rng.choice(days),
+                    reason=b.rng.choice(c.CANCELLATION_REASONS),
+                )
+            )
 
 
 def delete_local_offer() -> None:
@@ -219,10 +314,28 @@ def delete_local_offer() -> None:
     m.Taxonomy.objects.filter(name=TAXONOMY).delete()
 
 
-SAVE_ORDER = (m.Taxonomy, m.TaxonomyTerm, m.Organization, m.Location, m.Address, m.Accessibility,
-              m.PostcodeCentroid, m.Service, m.LocalOfferDetails, m.CostOption, m.ServiceArea,
-              m.Language, m.Attribute, m.Contact, m.Phone, m.Funding, m.ServiceAtLocation,
-              m.Schedule, SessionCancellation, ActivityCancellation)
+SAVE_ORDER = (
+    m.Taxonomy,
+    m.TaxonomyTerm,
+    m.Organization,
+    m.Location,
+    m.Address,
+    m.Accessibility,
+    m.PostcodeCentroid,
+    m.Service,
+    m.LocalOfferDetails,
+    m.CostOption,
+    m.ServiceArea,
+    m.Language,
+    m.Attribute,
+    m.Contact,
+    m.Phone,
+    m.Funding,
+    m.ServiceAtLocation,
+    m.Schedule,
+    SessionCancellation,
+    ActivityCancellation,
+)
 
 
 @transaction.atomic
@@ -237,8 +350,9 @@ def generate_local_offer(*, seed: int, today: dt.date, reset: bool) -> Rows:
     for model in SAVE_ORDER:
         # Postcode centroids may be shared with other demo data: keep what is there.
         conflicts = model is m.PostcodeCentroid
-        model.objects.bulk_create(rows.by_model.get(model, []), batch_size=1000,
-                                  ignore_conflicts=conflicts)
+        model.objects.bulk_create(
+            rows.by_model.get(model, []), batch_size=1000, ignore_conflicts=conflicts
+        )
     return rows
 
 

@@ -17,9 +17,22 @@ WEST, EAST = -1.95, -1.48
 LOCALITIES = NORTH_LOCALITIES + SOUTH_LOCALITIES
 INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # Royal Mail: no C, I, K, M, O, V in the inward code
 STREETS = (
-    "Mill Lane", "Station Road", "Church Street", "Beck Side", "Moor Road", "Chapel Walk",
-    "Quarry Bank", "Front Street", "Market Place", "Coronation Terrace", "Wellfield Road",
-    "Garth Lane", "Tannery Yard", "Abbey Row", "Fell View", "Hollins Crescent",
+    "Mill Lane",
+    "Station Road",
+    "Church Street",
+    "Beck Side",
+    "Moor Road",
+    "Chapel Walk",
+    "Quarry Bank",
+    "Front Street",
+    "Market Place",
+    "Coronation Terrace",
+    "Wellfield Road",
+    "Garth Lane",
+    "Tannery Yard",
+    "Abbey Row",
+    "Fell View",
+    "Hollins Crescent",
 )
 
 
@@ -78,7 +91,7 @@ def venues(rng: random.Random, places: list[Locality]) -> list[Venue]:
     sports hall or youth centre in every other one."""
     found = []
     for index, place in enumerate(places):
-        kinds = VENUE_KINDS[:4] + (VENUE_KINDS[4 + index % 2],)
+        kinds = (*VENUE_KINDS[:4], VENUE_KINDS[4 + index % 2])
         for kind, access in kinds:
             found.append(
                 Venue(

@@ -28,8 +28,13 @@ def holiday_weeks(today: dt.date, count: int = 3) -> list[tuple[dt.date, dt.date
     return sorted(weeks)[:count]
 
 
-def _base(service: m.Service, place: m.ServiceAtLocation | None, kind: Kind,
-          rng: random.Random, make_id: object) -> dict[str, object]:
+def _base(
+    service: m.Service,
+    place: m.ServiceAtLocation | None,
+    kind: Kind,
+    rng: random.Random,
+    make_id: object,
+) -> dict[str, object]:
     shift = rng.choice((0, 0, 30))
     return {
         "id": make_id(),  # type: ignore[operator]
@@ -41,36 +46,77 @@ def _base(service: m.Service, place: m.ServiceAtLocation | None, kind: Kind,
     }
 
 
-def schedules_for(service: m.Service, place: m.ServiceAtLocation | None, kind: Kind,
-                  today: dt.date, rng: random.Random, make_id: object) -> list[m.Schedule]:
+def schedules_for(
+    service: m.Service,
+    place: m.ServiceAtLocation | None,
+    kind: Kind,
+    today: dt.date,
+    rng: random.Random,
+    make_id: object,
+) -> list[m.Schedule]:
     base = _base(service, place, kind, rng, make_id)
     day = rng.choice(kind.days)
     term_start = today - dt.timedelta(days=rng.randrange(40, 90))
     if kind.schedule in ("weekly", "fortnightly"):
         interval = 2 if kind.schedule == "fortnightly" else 1
         every = "Every week" if interval == 1 else "Every other week"
-        return [m.Schedule(**base, dtstart=term_start, freq="WEEKLY", interval=interval,
-                           byday=day, description=f"{every}, in term time and holidays")]
+        return [
+            m.Schedule(
+                **base,
+                dtstart=term_start,
+                freq="WEEKLY",
+                interval=interval,
+                byday=day,
+                description=f"{every}, in term time and holidays",
+            )
+        ]
     if kind.schedule == "monthly":
-        return [m.Schedule(**base, dtstart=term_start, freq="MONTHLY", interval=1, byday=day,
-                           description="Once a month")]
+        return [
+            m.Schedule(
+                **base,
+                dtstart=term_start,
+                freq="MONTHLY",
+                interval=1,
+                byday=day,
+                description="Once a month",
+            )
+        ]
     if kind.schedule == "holiday":
         found = []
         for first, last in holiday_weeks(today):
-            found.append(m.Schedule(**{**base, "id": make_id()}, dtstart=first,  # type: ignore[operator]
-                                    freq="WEEKLY", interval=1, byday=WEEKDAYS, until=last,
-                                    description=f"Holiday week from {first:%-d %B}"))
+            found.append(
+                m.Schedule(
+                    **{**base, "id": make_id()},
+                    dtstart=first,  # type: ignore[operator]
+                    freq="WEEKLY",
+                    interval=1,
+                    byday=WEEKDAYS,
+                    until=last,
+                    description=f"Holiday week from {first:%-d %B}",
+                )
+            )
         return found
     if kind.hours[0] < kind.hours[1]:  # opening hours: not dated, so not on the calendar
-        return [m.Schedule(**base, freq="WEEKLY", byday=WEEKDAYS,
-                           description="Opening hours, Monday to Friday")]
+        return [
+            m.Schedule(
+                **base, freq="WEEKLY", byday=WEEKDAYS, description="Opening hours, Monday to Friday"
+            )
+        ]
     return []
 
 
-def party(service: m.Service, place: m.ServiceAtLocation | None, today: dt.date,
-          make_id: object) -> m.Schedule:
+def party(
+    service: m.Service, place: m.ServiceAtLocation | None, today: dt.date, make_id: object
+) -> m.Schedule:
     """A one-off dated event: the club's party, on the fourth Saturday from today."""
     saturday = today + dt.timedelta(days=(5 - today.weekday()) % 7 + 21)
-    return m.Schedule(id=make_id(), service=service, service_at_location=place,  # type: ignore[operator]
-                      dtstart=saturday, opens_at=dt.time(13), closes_at=dt.time(16),
-                      attending_type="in_person", description="Party for members and families (one-off)")
+    return m.Schedule(
+        id=make_id(),
+        service=service,
+        service_at_location=place,  # type: ignore[operator]
+        dtstart=saturday,
+        opens_at=dt.time(13),
+        closes_at=dt.time(16),
+        attending_type="in_person",
+        description="Party for members and families (one-off)",
+    )

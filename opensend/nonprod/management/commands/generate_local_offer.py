@@ -27,10 +27,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--seed", type=int, default=2026, help="same seed, same data")
-        parser.add_argument("--today", type=_date, default=None,
-                            help="the day sessions are planned around (default: today)")
-        parser.add_argument("--reset", action="store_true",
-                            help="delete a previously loaded demo Local Offer first")
+        parser.add_argument(
+            "--today",
+            type=_date,
+            default=None,
+            help="the day sessions are planned around (default: today)",
+        )
+        parser.add_argument(
+            "--reset", action="store_true", help="delete a previously loaded demo Local Offer first"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = options["today"] or timezone.localdate()
