@@ -163,3 +163,10 @@ def test_opening_hours_and_closed_services_stay_off_the_calendar(client, activit
     page = check_page(client.get(PAGE, {"week": "2026-11-29"}))
     assert "Winter fun day" not in sessions(page)
     assert all(e["name"] != "Winter fun day" for e in markup(page))
+
+
+def test_a_long_week_has_links_to_each_day(client, activities):
+    page = check_page(client.get(PAGE))
+    days = page.find(".//nav[@aria-label='Days']")
+    assert [a.get("href") for a in days.iter("a")] == ["#day-2026-11-24", "#day-2026-11-28"]
+    assert page.find(".//h3[@id='day-2026-11-28']") is not None
