@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from opensend.nonprod.local_offer.build import SHOWCASE, generate_local_offer
-from tests.system.conftest import path, visit
+from tests.system.conftest import path, screenshot, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,3 +46,4 @@ def test_a_family_finds_a_swim_and_adds_it_to_their_calendar(page: Page, today: 
     cancelled = page.locator(".opensend-session--cancelled", has_text=SHOWCASE)
     expect(cancelled).to_contain_text("The pool is closed for maintenance.")
     visit(page, "cancelled")
+    cancelled.first.screenshot(path=str(screenshot(page, "cancelled").with_name("cancelled-session.png")))
