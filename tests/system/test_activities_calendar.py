@@ -46,4 +46,5 @@ def test_a_family_finds_a_swim_and_adds_it_to_their_calendar(page: Page, today: 
     cancelled = page.locator(".opensend-session--cancelled", has_text=SHOWCASE)
     expect(cancelled).to_contain_text("The pool is closed for maintenance.")
     visit(page, "cancelled")
-    cancelled.first.screenshot(path=str(screenshot(page, "cancelled").with_name("cancelled-session.png")))
+    picture = screenshot(page, "cancelled").with_name(f"{page.test_name}-cancelled-session.png")
+    cancelled.first.screenshot(path=str(picture))

@@ -7,20 +7,22 @@ from the seed and a counter), so iCalendar UIDs survive a reload of the demo.
 import datetime as dt
 import random
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.text import slugify
 
 from opensend.directory import models as m
 from opensend.directory.calendar.models import ActivityCancellation, SessionCancellation
 from opensend.directory.calendar.occurrences import occurrence_dates
 from opensend.directory.calendar.selectors import rule_of
+from opensend.nonprod.generator.names import EMAIL_DOMAIN
 from opensend.nonprod.local_offer import catalogue as c
 from opensend.nonprod.local_offer import places as p
 from opensend.nonprod.local_offer.schedules import party, schedules_for
+from opensend.statutory import codes
 
 NAMESPACE = uuid.UUID("6b0f6f52-4f1e-4f7e-9a53-0c5e5d1e2026")
 VENUE_MARK = "opensend-demo-venue"
@@ -151,14 +153,15 @@ def _listings(kind: c.Kind) -> list[tuple[int, str]]:
 
 def _service(
     b: Builder, kind: c.Kind, index: int, place: str, orgs: list[m.Organization]
-) -> tuple[m.Service, str]:
+) -> m.Service:
     pick = index if index >= 0 else b.rng.randrange(len(kind.names))
-    if kind is c.KINDS[0] and place == p.LOCALITIES[0]:
-        pick = 1  # the showcase: Fellbeck autism-friendly swimming
+    showcase = kind is c.KINDS[0] and place == p.LOCALITIES[0]
+    if showcase:
+        pick = 1  # Fellbeck autism-friendly swimming
     name = kind.names[pick].format(place=place or "Northmoor")
     description = (
         kind.descriptions[min(pick, len(kind.descriptions) - 1)]
-        if index >= 0 or pick == 1
+        if index >= 0 or showcase
         else b.rng.choice(kind.descriptions)
     )
     org = orgs[kind.organisations[min(pick, len(kind.organisations) - 1)]]
@@ -170,18 +173,14 @@ def _service(
         organization=org,
         name=name,
         description=text,
-        url=f"{org.website}{pick}-{p.LOCALITIES.index(place) if place else 'all'}",
+        url=f"{org.website}services/{slugify(name)}",
         email=f"bookings@{host}",
         minimum_age=low,
         maximum_age=high,
         assured_date=b.assured(),
-        assurer_email=f"localoffer@{settings_domain()}",
+        assurer_email=f"localoffer@{EMAIL_DOMAIN}",
     )
-    return service, name
-
-
-def settings_domain() -> str:
-    return "northmoor.example"
+    return service
 
 
 def _details(b: Builder, service: m.Service, kind: c.Kind, terms: dict, orgs: list) -> None:
@@ -196,7 +195,7 @@ def _details(b: Builder, service: m.Service, kind: c.Kind, terms: dict, orgs: li
             short_break_tier=kind.tier,
             referral_route=kind.referral,
             needs_description=", ".join(
-                m.codes.NeedType(n).label.lower() for n in needs
+                codes.NeedType(n).label.lower() for n in needs
             ).capitalize(),
             eligibility=f"Children and young people aged {kind.ages[0]} to {kind.ages[1]}",
         ),
@@ -256,7 +255,7 @@ def build(seed: int, today: dt.date) -> Rows:
     terms, orgs, venues = b.taxonomy(), b.organisations(), b.venues()
     for kind in c.KINDS:
         for index, place in _listings(kind):
-            service, _ = _service(b, kind, index, place, orgs)
+            service = _service(b, kind, index, place, orgs)
             b.rows.add(service)
             _details(b, service, kind, terms, orgs)
             link = _place(b, service, kind, place, venues)
@@ -354,6 +353,3 @@ def generate_local_offer(*, seed: int, today: dt.date, reset: bool) -> Rows:
             rows.by_model.get(model, []), batch_size=1000, ignore_conflicts=conflicts
         )
     return rows
-
-
-Report = Callable[[Rows], str]
