@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+import time_machine
 from dateutil.rrule import rrulestr
 
 from opensend.directory import models as m
@@ -157,3 +158,17 @@ def test_past_activities_are_left_out_of_the_feed(client, activities):
     activities.fun_day.dtstart = dt.date(2026, 11, 1)
     activities.fun_day.save()
     assert "Winter fun day" not in events(fetch(client, FEED))
+
+
+def test_a_cancellation_changes_dtstamp_but_not_the_uid(client, activities):
+    from opensend.directory.calendar import services
+
+    before = events(fetch(client, FEED))["Quiet splash swimming"]
+    with time_machine.travel(dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)):
+        services.session_cancel(
+            schedule=activities.swimming, date=dt.date(2026, 11, 28), reason="Gala"
+        )
+    after = events(fetch(client, FEED))["Quiet splash swimming"]
+    assert after["uid"] == before["uid"]
+    assert after.decoded("dtstamp") > before.decoded("dtstamp")
+    assert after.decoded("last-modified") == after.decoded("dtstamp")
