@@ -172,3 +172,10 @@ def test_a_cancellation_changes_dtstamp_but_not_the_uid(client, activities):
     assert after["uid"] == before["uid"]
     assert after.decoded("dtstamp") > before.decoded("dtstamp")
     assert after.decoded("last-modified") == after.decoded("dtstamp")
+
+
+def test_feeds_may_be_cached_briefly_but_not_for_signed_in_users(client, activities, sam):
+    response = client.get(FEED)
+    assert response["Cache-Control"] == "public, max-age=900"
+    client.force_login(sam)
+    assert client.get(FEED)["Cache-Control"] == "no-store"

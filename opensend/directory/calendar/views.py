@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from opensend.core.render import render_page
@@ -15,6 +16,9 @@ from opensend.directory.calendar.forms import CalendarFilterForm
 
 WEEK = dt.timedelta(days=7)
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
+# Calendar apps poll feeds; public open data may be cached for a quarter of an hour by the
+# app or a proxy (NoStoreWhenSignedInMiddleware still says no-store to signed-in users).
+FEED_MAX_AGE = 15 * 60
 
 
 def _site(request: HttpRequest) -> str:
@@ -52,6 +56,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 def _calendar_response(body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
     return response
 
 
