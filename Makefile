@@ -55,6 +55,8 @@ migrate: db
 
 demo-data: migrate
 	$(PY) manage.py generate_area --children $(CHILDREN) --seed $(SEED) --reset
+	# the demo Local Offer: services, activities and demo postcodes (calendar task)
+	$(PY) manage.py generate_local_offer --seed 2026 --reset
 
 demo: install demo-data
 	$(PY) manage.py collectstatic --noinput -v 0

@@ -131,4 +131,14 @@ def environment(**options: Any) -> jinja2.Environment:
         govuk_form_page_title=govuk_form_page_title,
     )
     env.filters.update(govuk_date=govuk_date, govuk_datetime=govuk_datetime)
+    # Local Offer activities calendar (calendar task): sessions on the service page.
+    env.filters.update(govuk_time=govuk_time)
+    env.globals.update(upcoming_sessions=_upcoming_sessions)
     return env
+
+
+def _upcoming_sessions(service: Any) -> Any:
+    """The service's sessions over the next four weeks (calendar task)."""
+    from opensend.directory.calendar.templating import upcoming_sessions
+
+    return upcoming_sessions(service)

@@ -11,6 +11,8 @@ urlpatterns = [
     path("local-offer/", include("opensend.directory.feedback.urls")),
     # sen2 (issue 3, items 6-7): the SEN2 return and the inspection lists
     path("returns/", include("opensend.measures.urls_returns")),
+    # Local Offer activities calendar and iCalendar feeds (calendar task)
+    path("local-offer/", include("opensend.directory.calendar.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

@@ -351,4 +351,9 @@ class PostcodeCentroid(models.Model):
 
 def normalise_postcode(postcode: str) -> str:
     return "".join(postcode.split()).upper()
-from opensend.directory.feedback.models import *  # noqa: E402, F403 (issue 4 item 5: feedback)
+
+
+# The Local Offer's other parts keep their models beside their code (issue 4); importing
+# them here makes them part of the directory app.
+from opensend.directory.calendar.models import *  # noqa: E402, F403
+from opensend.directory.feedback.models import *  # noqa: E402, F403

@@ -144,6 +144,10 @@ ROUTES: dict[str, Route] = {
     "feedback:you_said_we_did_feed": public(),
     "feedback:queue": Route(frozenset({"directory_editor"})),
     "feedback:item": Route(frozenset({"directory_editor"}), post=200),
+    # the Local Offer activities calendar and its iCalendar feeds (calendar task)
+    "activities:calendar": public(),
+    "activities:feed": public(),
+    "activities:activity_feed": public(404, note="the matrix world has no activities"),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -163,6 +167,7 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "code": lambda bundle: "plans_issued_within_20_weeks_incl_exceptions",  # an indicator
     # Local Offer feedback (task: feedback): feedback is about no one, so any will do
     "feedback_id": lambda bundle: _matrix_feedback(),
+    "activity_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000001",  # calendar task
 }
 
 
