@@ -21,6 +21,8 @@ _STAFF_LINKS = [
     ("casework:search", "Find a child", {"caseworker", "sen_manager"}),
     ("casework:team", "Team caseload", {"sen_manager"}),
     ("casework:my_cases", "Cases", {"advice_giver", "senco", "panel_member"}),
+    # measures dashboard (issue 3, dashboard task)
+    ("measures:dashboard", "Measures", {"sen_manager", "analyst"}),
 ]
 
 

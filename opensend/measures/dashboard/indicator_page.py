@@ -46,7 +46,6 @@ class BreakdownRow:
     group: str
     numerator: Cell
     denominator: Cell
-    value_cell: Cell
     value: Cell
 
 
@@ -123,7 +122,8 @@ def trend_chart(indicator: Indicator, series: Sequence[SeriesPoint]) -> Chart | 
         unit_suffix=_suffix(indicator),
         ceiling=_ceiling(indicator),
     )
-    return Chart(svg, tuple((p.month.strftime("%B %Y"), p.display) for p in points))
+    months = (p.month.strftime("%B %Y") for p in series)
+    return Chart(svg, tuple((month, point.display) for month, point in zip(months, points)))
 
 
 def comparison_chart(

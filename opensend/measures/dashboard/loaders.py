@@ -55,7 +55,7 @@ def breakdown_tables(
             local_authority_id=area.pk, period=choice.period, breakdown=key,
             codes=[indicator.code],
         )
-        groups = [(str(figure.group), figure.value) for figure in figures]
+        groups = [(figure.group, figure.value) for figure in figures if figure.group is not None]
         rows = (
             public_rules.public_breakdown_rows(indicator, groups)
             if public

@@ -26,6 +26,19 @@ def figures(
     )
 
 
+def cases(
+    *, user: Any, local_authority_id: int, code: str, period: Period,
+    breakdown: str | None, group: str | None, part: str, request: object,
+) -> list[Any]:
+    """The cases behind a number (engine's cases_behind: checks the user, audits the read)."""
+    from opensend.measures.live import cases_behind
+
+    return cases_behind(
+        user=user, local_authority_id=local_authority_id, code=code, period=period,
+        breakdown=breakdown, group=group, part=part, request=request,  # type: ignore[arg-type]
+    )
+
+
 def breakdowns() -> dict[str, str]:
     from opensend.measures.live import BREAKDOWNS
 
