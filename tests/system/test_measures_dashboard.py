@@ -23,7 +23,9 @@ def plans(today: dt.date, area: Area, cara: User) -> None:
     """Twelve Northshire final plans over the last year, so the figures are not all `c`."""
     for number in range(12):
         f.case_with_final_plan(
-            child=f.ChildFactory(local_authority=area.northshire), caseworker=cara, today=today,
+            child=f.ChildFactory(local_authority=area.northshire),
+            caseworker=cara,
+            today=today,
             received_on=today - (25 + 2 * number) * f.WEEK,
         )
 
@@ -36,7 +38,8 @@ def test_manager_reads_the_dashboard_and_an_indicator(page: Page, today, sam: Us
     visit(page, "dashboard")
     page.get_by_role("link", name="New plans issued within 20 weeks, excluding exceptions").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "New plans issued within 20 weeks, excluding exceptions")
+        "New plans issued within 20 weeks, excluding exceptions"
+    )
     expect(page.get_by_role("img", name="New plans issued within 20 weeks")).to_have_count(1)
     visit(page, "indicator")
 

@@ -27,7 +27,7 @@ COMPARATOR_COLUMNS = ("England", "Region", "Statistical neighbours")
 
 
 def month_from_text(text: str) -> dt.date:
-    """"2026-10" -> 1 October 2026; anything else is a 404 (it is part of the URL)."""
+    """ "2026-10" -> 1 October 2026; anything else is a 404 (it is part of the URL)."""
     found = MONTH.match(text)
     if found is None:
         raise Http404("Not a month")
@@ -66,28 +66,41 @@ def board_sections(
         shown = BoardSection(section.title)
         for indicator in section.indicators:
             value = stored.get(indicator.code)
-            shown.rows.append(BoardRow(
-                name=indicator.name,
-                value=wording.format_value(indicator, value.value) if value else "Not stored",
-                counts=counts_text(indicator, value),
-                comparators=_comparator_texts(
-                    indicator, comparators.get(indicator.code, Comparators())
-                ),
-                polarity=wording.POLARITY_WORDS[indicator.polarity],
-            ))
+            shown.rows.append(
+                BoardRow(
+                    name=indicator.name,
+                    value=wording.format_value(indicator, value.value) if value else "Not stored",
+                    counts=counts_text(indicator, value),
+                    comparators=_comparator_texts(
+                        indicator, comparators.get(indicator.code, Comparators())
+                    ),
+                    polarity=wording.POLARITY_WORDS[indicator.polarity],
+                )
+            )
         sections.append(shown)
     return sections
 
 
 def board_report_html(
-    *, area_name: str, month: dt.date, taken_on: dt.date, comparator_year: int | None,
+    *,
+    area_name: str,
+    month: dt.date,
+    taken_on: dt.date,
+    comparator_year: int | None,
     sections: list[BoardSection],
 ) -> str:
-    return render_to_string("measures/board_report_document.html", {
-        "area_name": area_name, "month": month.strftime("%B %Y"),
-        "taken_on": f"{taken_on.day} {taken_on:%B %Y}", "comparator_year": comparator_year,
-        "columns": COMPARATOR_COLUMNS, "sections": sections,
-    }, using="jinja2")
+    return render_to_string(
+        "measures/board_report_document.html",
+        {
+            "area_name": area_name,
+            "month": month.strftime("%B %Y"),
+            "taken_on": f"{taken_on.day} {taken_on:%B %Y}",
+            "comparator_year": comparator_year,
+            "columns": COMPARATOR_COLUMNS,
+            "sections": sections,
+        },
+        using="jinja2",
+    )
 
 
 def board_report_pdf(html: str) -> bytes:

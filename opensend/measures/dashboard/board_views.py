@@ -16,13 +16,21 @@ from opensend.measures.dashboard.views import VIEWERS
 def board_reports(request: HttpRequest) -> HttpResponse:
     area = staff_local_authority(request.user)
     months = [
-        {"label": month.strftime("%B %Y"),
-         "url": reverse("measures:board_report", kwargs={"month": month.strftime("%Y-%m")})}
+        {
+            "label": month.strftime("%B %Y"),
+            "url": reverse("measures:board_report", kwargs={"month": month.strftime("%Y-%m")}),
+        }
         for month in sources.snapshot_months(local_authority_id=area.pk)
     ]
-    return render_page(request, "measures/board_reports.html", {
-        "area_name": area.name, "months": months, "back_url": reverse("measures:dashboard"),
-    })
+    return render_page(
+        request,
+        "measures/board_reports.html",
+        {
+            "area_name": area.name,
+            "months": months,
+            "back_url": reverse("measures:dashboard"),
+        },
+    )
 
 
 @staff_required(*VIEWERS)
@@ -33,11 +41,13 @@ def board_report_pdf(request: HttpRequest, month: str) -> HttpResponse:
     taken_on, stored = sources.month_snapshot(local_authority_id=area.pk, month=first_day)
     year = taken_on.year - 1  # the DfE's latest calendar year is the one before
     comparators = {
-        code: sources.comparators(code=code, area_code=area.ons_code, year=year)
-        for code in stored
+        code: sources.comparators(code=code, area_code=area.ons_code, year=year) for code in stored
     }
     html = board_report.board_report_html(
-        area_name=area.name, month=first_day, taken_on=taken_on, comparator_year=year,
+        area_name=area.name,
+        month=first_day,
+        taken_on=taken_on,
+        comparator_year=year,
         sections=board_report.board_sections(stored, comparators),
     )
     response = HttpResponse(board_report.board_report_pdf(html), content_type="application/pdf")

@@ -33,12 +33,26 @@ def _raw(cell: Cell) -> str | int | float:
 
 def download_rows(page: IndicatorPage) -> Iterator[tuple[str | int | float, ...]]:
     code, unit = page.indicator.code, page.indicator.unit
-    yield (code, "all", "all", _raw(page.numerator), _raw(page.denominator),
-           _raw(page.value_cell), unit)
+    yield (
+        code,
+        "all",
+        "all",
+        _raw(page.numerator),
+        _raw(page.denominator),
+        _raw(page.value_cell),
+        unit,
+    )
     for table in page.breakdowns:
         for row in table.rows:
-            yield (code, table.key, row.group, _raw(row.numerator), _raw(row.denominator),
-                   _raw(row.value), unit)
+            yield (
+                code,
+                table.key,
+                row.group,
+                _raw(row.numerator),
+                _raw(row.denominator),
+                _raw(row.value),
+                unit,
+            )
 
 
 def filename(page: IndicatorPage, period_key: str, extension: str) -> str:

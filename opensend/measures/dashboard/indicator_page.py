@@ -122,12 +122,15 @@ def trend_chart(indicator: Indicator, series: Sequence[SeriesPoint]) -> Chart | 
         unit_suffix=_suffix(indicator),
         ceiling=_ceiling(indicator),
     )
-    months = (p.month.strftime("%B %Y") for p in series)
-    return Chart(svg, tuple((month, point.display) for month, point in zip(months, points)))
+    months = [p.month.strftime("%B %Y") for p in series]
+    return Chart(svg, tuple(zip(months, (p.display for p in points), strict=True)))
 
 
 def comparison_chart(
-    indicator: Indicator, area_name: str, ours: Decimal | None, comparators: Comparators,
+    indicator: Indicator,
+    area_name: str,
+    ours: Decimal | None,
+    comparators: Comparators,
     ours_text: str,
 ) -> Chart:
     points = [ChartPoint(area_name, ours, ours_text)]

@@ -36,7 +36,8 @@ def dashboard_tiles(
     if not public:
         return dashboard_sections(values, series, comparators)
     hidden = frozenset(
-        code for code, value in values.items()
+        code
+        for code, value in values.items()
         if public_rules.is_suppressed(INDICATORS[code], value)
     )
     series = {
@@ -52,7 +53,9 @@ def breakdown_tables(
     tables = []
     for key, title in sources.breakdowns().items():
         figures = sources.figures(
-            local_authority_id=area.pk, period=choice.period, breakdown=key,
+            local_authority_id=area.pk,
+            period=choice.period,
+            breakdown=key,
             codes=[indicator.code],
         )
         groups = [(figure.group, figure.value) for figure in figures if figure.group is not None]
@@ -66,8 +69,12 @@ def breakdown_tables(
 
 
 def indicator_detail(
-    area: Organisation, indicator: Indicator, choice: PeriodChoice, day: dt.date,
-    *, public: bool = False,
+    area: Organisation,
+    indicator: Indicator,
+    choice: PeriodChoice,
+    day: dt.date,
+    *,
+    public: bool = False,
 ) -> IndicatorPage:
     found = sources.figures(
         local_authority_id=area.pk, period=choice.period, codes=[indicator.code]

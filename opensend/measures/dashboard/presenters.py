@@ -66,7 +66,7 @@ class SectionTiles:
 
 
 def counts_text(indicator: Indicator, value: IndicatorValue | None) -> str:
-    """"412 of 890 plans" for a percentage; "" when the value is itself the count."""
+    """ "412 of 890 plans" for a percentage; "" when the value is itself the count."""
     if value is None or indicator.unit == "count" or value.denominator is None:
         return ""
     if value.numerator is None:
@@ -87,7 +87,9 @@ def comparison_phrases(
     for line in comparators.lines:
         said = wording.comparison(indicator, ours, line.value, line.name)
         if said:
-            phrases.append(f"{said[0].upper()}{said[1:]} ({comparator_value_text(indicator, line)})")
+            phrases.append(
+                f"{said[0].upper()}{said[1:]} ({comparator_value_text(indicator, line)})"
+            )
     return tuple(phrases)
 
 

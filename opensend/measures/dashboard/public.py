@@ -77,6 +77,8 @@ def _alone(indicator: Indicator, name: str, value: IndicatorValue) -> BreakdownR
     if is_suppressed(indicator, value):
         return BreakdownRow(name, HIDDEN, HIDDEN, HIDDEN)
     return BreakdownRow(
-        name, count_cell(value.numerator), count_cell(value.denominator),
+        name,
+        count_cell(value.numerator),
+        count_cell(value.denominator),
         value_cell(indicator, value.value),
     )

@@ -20,18 +20,26 @@ from opensend.measures.dashboard.presenters import indicator_or_404
 def dashboard(request: HttpRequest) -> HttpResponse:
     area, day = public_local_authority(), today()
     choice = period_choice(request.GET.get("period"), day)
-    return render_page(request, "measures/dashboard.html", {
-        "heading_text": "How the local area is doing for children and young people with SEND",
-        "area_name": area.name, "public": True, "choice": choice,
-        "choices": period_choices(day), "action": request.path,
-        "sections": loaders.dashboard_tiles(area, choice, day, public=True),
-        "link_for": lambda code: sources.query_url(
-            reverse("public_measures:indicator", kwargs={"code": code}), period=choice.key),
-        "board_reports_url": None,
-    })
+    return render_page(
+        request,
+        "measures/dashboard.html",
+        {
+            "heading_text": "How the local area is doing for children and young people with SEND",
+            "area_name": area.name,
+            "public": True,
+            "choice": choice,
+            "choices": period_choices(day),
+            "action": request.path,
+            "sections": loaders.dashboard_tiles(area, choice, day, public=True),
+            "link_for": lambda code: sources.query_url(
+                reverse("public_measures:indicator", kwargs={"code": code}), period=choice.key
+            ),
+            "board_reports_url": None,
+        },
+    )
 
 
-def _page(request: HttpRequest, code: str):  # noqa: ANN202
+def _page(request: HttpRequest, code: str):
     indicator = indicator_or_404(code)
     area, day = public_local_authority(), today()
     choice = period_choice(request.GET.get("period"), day)
@@ -41,13 +49,27 @@ def _page(request: HttpRequest, code: str):  # noqa: ANN202
 @require_GET
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     area, choice, page = _page(request, code)
-    links = {name: sources.query_url(reverse(f"public_measures:{name}", kwargs={"code": code}),
-                                     period=choice.key) for name in ("csv", "xlsx")}
-    return render_page(request, "measures/indicator.html", {
-        "page": page, "area_name": area.name, "public": True, "choice": choice,
-        "choices": period_choices(today()), "back_url": reverse("public_measures:dashboard"),
-        "drill_link": None, "csv_url": links["csv"], "xlsx_url": links["xlsx"],
-    })
+    links = {
+        name: sources.query_url(
+            reverse(f"public_measures:{name}", kwargs={"code": code}), period=choice.key
+        )
+        for name in ("csv", "xlsx")
+    }
+    return render_page(
+        request,
+        "measures/indicator.html",
+        {
+            "page": page,
+            "area_name": area.name,
+            "public": True,
+            "choice": choice,
+            "choices": period_choices(today()),
+            "back_url": reverse("public_measures:dashboard"),
+            "drill_link": None,
+            "csv_url": links["csv"],
+            "xlsx_url": links["xlsx"],
+        },
+    )
 
 
 @require_GET

@@ -21,12 +21,15 @@ VIEWERS = (Role.SEN_MANAGER, Role.ANALYST)
 STAGES = dict(Stage.choices)
 
 
-def _drill_link(request: HttpRequest, code: str, period_key: str):  # noqa: ANN202
+def _drill_link(request: HttpRequest, code: str, period_key: str):
     if not request.user.has_role(Role.SEN_MANAGER):
         return None
     base = reverse("measures:cases", kwargs={"code": code})
     return lambda breakdown, group, part: sources.query_url(
-        base, period=period_key, breakdown=breakdown, group=group,
+        base,
+        period=period_key,
+        breakdown=breakdown,
+        group=group,
         part="" if part == "numerator" else part,
     )
 
@@ -36,17 +39,26 @@ def _drill_link(request: HttpRequest, code: str, period_key: str):  # noqa: ANN2
 def dashboard(request: HttpRequest) -> HttpResponse:
     area, day = staff_local_authority(request.user), today()
     choice = period_choice(request.GET.get("period"), day)
-    return render_page(request, "measures/dashboard.html", {
-        "heading_text": "Measures", "area_name": area.name, "public": False,
-        "choice": choice, "choices": period_choices(day), "action": request.path,
-        "sections": loaders.dashboard_tiles(area, choice, day),
-        "link_for": lambda code: sources.query_url(
-            reverse("measures:indicator", kwargs={"code": code}), period=choice.key),
-        "board_reports_url": reverse("measures:board_reports"),
-    })
+    return render_page(
+        request,
+        "measures/dashboard.html",
+        {
+            "heading_text": "Measures",
+            "area_name": area.name,
+            "public": False,
+            "choice": choice,
+            "choices": period_choices(day),
+            "action": request.path,
+            "sections": loaders.dashboard_tiles(area, choice, day),
+            "link_for": lambda code: sources.query_url(
+                reverse("measures:indicator", kwargs={"code": code}), period=choice.key
+            ),
+            "board_reports_url": reverse("measures:board_reports"),
+        },
+    )
 
 
-def _page(request: HttpRequest, code: str):  # noqa: ANN202
+def _page(request: HttpRequest, code: str):
     indicator = indicator_or_404(code)
     area, day = staff_local_authority(request.user), today()
     choice = period_choice(request.GET.get("period"), day)
@@ -57,14 +69,27 @@ def _page(request: HttpRequest, code: str):  # noqa: ANN202
 @require_GET
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     area, choice, page = _page(request, code)
-    links = {name: sources.query_url(reverse(f"measures:{name}", kwargs={"code": code}),
-                                     period=choice.key) for name in ("csv", "xlsx")}
-    return render_page(request, "measures/indicator.html", {
-        "page": page, "area_name": area.name, "public": False, "choice": choice,
-        "choices": period_choices(today()), "back_url": reverse("measures:dashboard"),
-        "drill_link": _drill_link(request, code, choice.key),
-        "csv_url": links["csv"], "xlsx_url": links["xlsx"],
-    })
+    links = {
+        name: sources.query_url(
+            reverse(f"measures:{name}", kwargs={"code": code}), period=choice.key
+        )
+        for name in ("csv", "xlsx")
+    }
+    return render_page(
+        request,
+        "measures/indicator.html",
+        {
+            "page": page,
+            "area_name": area.name,
+            "public": False,
+            "choice": choice,
+            "choices": period_choices(today()),
+            "back_url": reverse("measures:dashboard"),
+            "drill_link": _drill_link(request, code, choice.key),
+            "csv_url": links["csv"],
+            "xlsx_url": links["xlsx"],
+        },
+    )
 
 
 @staff_required(*VIEWERS)
@@ -91,16 +116,36 @@ def cases(request: HttpRequest, code: str) -> HttpResponse:
     breakdown, group = request.GET.get("breakdown", ""), request.GET.get("group", "")
     part = "denominator" if request.GET.get("part") == "denominator" else "numerator"
     rows = sources.cases(
-        user=request.user, local_authority_id=area.pk, code=code, period=choice.period,
-        breakdown=breakdown or None, group=group or None, part=part, request=request,
+        user=request.user,
+        local_authority_id=area.pk,
+        code=code,
+        period=choice.period,
+        breakdown=breakdown or None,
+        group=group or None,
+        part=part,
+        request=request,
     )
-    return render_page(request, "measures/cases.html", {
-        "indicator": indicator_found, "choice": choice, "area_name": area.name,
-        "group_label": sources.breakdowns().get(breakdown, ""), "group": group,
-        "rows": [{"name": row.child_name, "case_id": row.case_id,
-                  "url": reverse("casework:case", kwargs={"case_id": row.case_id}),
-                  "stage": STAGES.get(row.stage, row.stage)} for row in rows],
-        "part": part,
-        "back_url": sources.query_url(
-            reverse("measures:indicator", kwargs={"code": code}), period=choice.key),
-    })
+    return render_page(
+        request,
+        "measures/cases.html",
+        {
+            "indicator": indicator_found,
+            "choice": choice,
+            "area_name": area.name,
+            "group_label": sources.breakdowns().get(breakdown, ""),
+            "group": group,
+            "rows": [
+                {
+                    "name": row.child_name,
+                    "case_id": row.case_id,
+                    "url": reverse("casework:case", kwargs={"case_id": row.case_id}),
+                    "stage": STAGES.get(row.stage, row.stage),
+                }
+                for row in rows
+            ],
+            "part": part,
+            "back_url": sources.query_url(
+                reverse("measures:indicator", kwargs={"code": code}), period=choice.key
+            ),
+        },
+    )

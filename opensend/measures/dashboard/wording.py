@@ -44,8 +44,10 @@ def _same(indicator: Indicator, difference: Decimal) -> bool:
     return abs(difference) < SAME.get(indicator.unit, Decimal("0.5"))
 
 
-def comparison(indicator: Indicator, ours: Decimal | None, theirs: Decimal | None, name: str) -> str:
-    """"better than England", "higher than the North East" (neutral), "the same as ..."."""
+def comparison(
+    indicator: Indicator, ours: Decimal | None, theirs: Decimal | None, name: str
+) -> str:
+    """ "better than England", "higher than the North East" (neutral), "the same as ..."."""
     if ours is None or theirs is None:
         return ""
     difference = ours - theirs
@@ -58,7 +60,7 @@ def comparison(indicator: Indicator, ours: Decimal | None, theirs: Decimal | Non
 
 
 def trend(indicator: Indicator, first: Decimal | None, last: Decimal | None, since: dt.date) -> str:
-    """"up 3.1 percentage points since December 2025 (better)"."""
+    """ "up 3.1 percentage points since December 2025 (better)"."""
     if first is None or last is None:
         return ""
     month = since.strftime("%B %Y")

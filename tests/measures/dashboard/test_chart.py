@@ -23,7 +23,9 @@ POINTS = [
 
 def _svg(markup: str):
     """The chart as the browser parses it in a page (SVG namespace dropped for brevity)."""
-    page = parse_html(f"<!DOCTYPE html><html lang='en'><title>t</title><body>{markup}</body></html>")
+    page = parse_html(
+        f"<!DOCTYPE html><html lang='en'><title>t</title><body>{markup}</body></html>"
+    )
     svg = page.find(f".//{SVG}svg")
     for element in svg.iter():
         element.tag = element.tag.removeprefix(SVG)
@@ -57,7 +59,9 @@ def test_bar_heights_are_proportional_to_the_values():
 
 
 def test_labels_are_escaped():
-    svg = bar_chart([ChartPoint("<b>A&B</b>", Decimal(1), "1")], chart_id="c", title="<t>", desc="d")
+    svg = bar_chart(
+        [ChartPoint("<b>A&B</b>", Decimal(1), "1")], chart_id="c", title="<t>", desc="d"
+    )
     assert "<b>" not in svg and "&lt;b&gt;A&amp;B" in svg and "&lt;t&gt;" in svg
 
 

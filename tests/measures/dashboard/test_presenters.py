@@ -46,8 +46,9 @@ def series(values):
 
 
 def test_a_tile_says_its_value_trend_and_comparisons():
-    shown = tile(TWENTY_WEEKS, percent(48, 100), series([percent(40, 100), percent(431, 1000)]),
-                 COMPARATORS)
+    shown = tile(
+        TWENTY_WEEKS, percent(48, 100), series([percent(40, 100), percent(431, 1000)]), COMPARATORS
+    )
     assert shown.value == "48.0%"
     assert shown.counts == "48 of 100"
     assert shown.trend == "Up 3.1 percentage points since December 2025 (better)"
@@ -78,10 +79,14 @@ def _page(**overrides):
         "series": series([percent(40, 100), None, percent(45, 100)]),
         "comparators": COMPARATORS,
         "breakdowns": [
-            BreakdownTable("sex", "Sex", (
-                breakdown_row(TWENTY_WEEKS, "Female", percent(20, 40)),
-                breakdown_row(TWENTY_WEEKS, "Male", percent(28, 60)),
-            ))
+            BreakdownTable(
+                "sex",
+                "Sex",
+                (
+                    breakdown_row(TWENTY_WEEKS, "Female", percent(20, 40)),
+                    breakdown_row(TWENTY_WEEKS, "Male", percent(28, 60)),
+                ),
+            )
         ],
     }
     return indicator_page(TWENTY_WEEKS, **(arguments | overrides))
@@ -101,7 +106,11 @@ def test_the_comparison_chart_and_its_table_have_the_same_numbers():
 
 def test_the_trend_chart_has_a_point_for_each_stored_month():
     page = _page()
-    assert [label for label, _ in page.trend.rows] == ["December 2025", "January 2026", "February 2026"]
+    assert [label for label, _ in page.trend.rows] == [
+        "December 2025",
+        "January 2026",
+        "February 2026",
+    ]
     assert [shown for _, shown in page.trend.rows] == ["40.0%", "No data", "45.0%"]
     assert page.trend.svg.count("<circle") == 2
 
@@ -112,8 +121,14 @@ def test_no_trend_chart_without_snapshots():
 
 def test_definition_box_has_every_part():
     labels = [label for label, _ in _page().definition]
-    for wanted in ("Numerator", "Denominator", "Period", "Exclusions", "Legal or DfE source",
-                   "Polarity"):
+    for wanted in (
+        "Numerator",
+        "Denominator",
+        "Period",
+        "Exclusions",
+        "Legal or DfE source",
+        "Polarity",
+    ):
         assert wanted in labels
     assert dict(_page().definition)["Polarity"] == "Higher is better"
 

@@ -28,9 +28,12 @@ NORTHSHIRE = "E10000020"
 def plans(world, today: dt.date):
     """Nine more Northshire final plans, all issued 18 weeks after the request."""
     return [
-        f.case_with_final_plan(child=f.ChildFactory(local_authority=world.area.northshire),
-                               caseworker=world.people["cara"], today=today,
-                               received_on=today - (30 + number) * f.WEEK)
+        f.case_with_final_plan(
+            child=f.ChildFactory(local_authority=world.area.northshire),
+            caseworker=world.people["cara"],
+            today=today,
+            received_on=today - (30 + number) * f.WEEK,
+        )
         for number in range(9)
     ]
 
@@ -47,16 +50,28 @@ def _page(client: Client, name: str, **kwargs) -> tuple:
 @pytest.mark.parametrize("persona", ["sam", "ann"])
 def test_managers_and_analysts_see_every_section(persona, world, staff_client):
     client = staff_client(world.people[persona])
-    response, page = _page(client, "measures:dashboard")
+    _response, page = _page(client, "measures:dashboard")
     headings = [text_of(h) for h in page.iter("h2")]
-    for title in ("Requests and assessments", "Timeliness", "Advice", "Reviews", "Transfers",
-                  "Ceased", "Needs", "Placements", "Disputes", "Caseload"):
+    for title in (
+        "Requests and assessments",
+        "Timeliness",
+        "Advice",
+        "Reviews",
+        "Transfers",
+        "Ceased",
+        "Needs",
+        "Placements",
+        "Disputes",
+        "Caseload",
+    ):
         assert title in headings
     tiles = elements_with_class(page, "opensend-tile")
     assert len(tiles) >= 40
     text = text_of(page)
     assert "Northshire County Council" in text
-    nav = [text_of(a) for a in page.iter("a") if "govuk-service-navigation__link" in a.get("class", "")]
+    nav = [
+        text_of(a) for a in page.iter("a") if "govuk-service-navigation__link" in a.get("class", "")
+    ]
     assert "Measures" in nav
 
 
@@ -79,8 +94,9 @@ def _chart_values(page, chart_class: str) -> list[str]:
 
 
 def _table_after(page, caption_start: str) -> list[list[str]]:
-    table = next(t for t in page.iter("table")
-                 if text_of(t.find("caption")).startswith(caption_start))
+    table = next(
+        t for t in page.iter("table") if text_of(t.find("caption")).startswith(caption_start)
+    )
     return [[text_of(c) for c in row] for row in table.find("tbody").iter("tr")]
 
 
@@ -89,7 +105,7 @@ def test_indicator_page_has_chart_table_breakdowns_and_definition(
     persona, world, plans, staff_client
 ):
     client = staff_client(world.people[persona])
-    response, page = _page(client, "measures:indicator", code=TWENTY_WEEKS)
+    _response, page = _page(client, "measures:indicator", code=TWENTY_WEEKS)
     assert text_of(page.find(".//h1")) == "New plans issued within 20 weeks, excluding exceptions"
     svg = page.find(f".//{SVG}svg[@role='img']")
     assert svg is not None and svg.find(f"{SVG}title") is not None
@@ -97,8 +113,11 @@ def test_indicator_page_has_chart_table_breakdowns_and_definition(
     # the chart and its table show the same numbers
     rows = _table_after(page, "Compared with")
     drawn = _chart_values(page, "opensend-chart--bars")
-    shown = [cells[1] for cells in rows if "not published" not in cells[1]
-             and cells[1] != "Not published"]
+    shown = [
+        cells[1]
+        for cells in rows
+        if "not published" not in cells[1] and cells[1] != "Not published"
+    ]
     assert drawn == shown
     assert rows[0][0] == "Northshire County Council"
     headline = text_of(page.find(".//*[@id='headline-value']"))
@@ -133,14 +152,16 @@ def test_drill_down_lists_the_cases_and_audits(world, plans, staff_client):
 
 def test_analysts_never_see_cases(world, staff_client):
     response = staff_client(world.people["ann"]).get(
-        reverse("measures:cases", kwargs={"code": TWENTY_WEEKS}))
+        reverse("measures:cases", kwargs={"code": TWENTY_WEEKS})
+    )
     assert response.status_code == 404
     assert AuditEvent.objects.filter(actor=world.people["ann"], action=AuditAction.DENIED).exists()
 
 
 def test_unknown_indicator_is_404(world, staff_client):
     response = staff_client(world.people["sam"]).get(
-        reverse("measures:indicator", kwargs={"code": "no_such_thing"}))
+        reverse("measures:indicator", kwargs={"code": "no_such_thing"})
+    )
     assert response.status_code == 404
 
 
@@ -166,12 +187,23 @@ def test_csv_and_excel_downloads_match_the_page(world, plans, staff_client):
     assert (whole["breakdown"], whole["group"]) == ("all", "all")
     assert whole["value"] == headline
     assert {row["breakdown"] for row in rows[1:]} == {
-        "age", "primary_need", "sex", "ethnicity", "setting", "locality"}
+        "age",
+        "primary_need",
+        "sex",
+        "ethnicity",
+        "setting",
+        "locality",
+    }
     response = client.get(reverse("measures:xlsx", kwargs={"code": TWENTY_WEEKS}))
     sheet = load_workbook(io.BytesIO(response.content))["Figures"]
     assert [c.value for c in sheet[5]][:6] == [
-        TWENTY_WEEKS, "all", "all", int(whole["numerator"]), int(whole["denominator"]),
-        float(whole["value"])]
+        TWENTY_WEEKS,
+        "all",
+        "all",
+        int(whole["numerator"]),
+        int(whole["denominator"]),
+        float(whole["value"]),
+    ]
 
 
 # --- the public pages -------------------------------------------------------------------
@@ -204,8 +236,15 @@ def test_public_indicator_page_has_no_drill_down_and_no_small_numbers(world, pla
     response, page = _page(client, "public_measures:indicator", code=TWENTY_WEEKS)
     assert "/measures/" + TWENTY_WEEKS + "/cases/" not in response.content.decode()
     assert not _small_numbers_shown(page)
-    rows = list(csv.reader(io.StringIO(client.get(
-        reverse("public_measures:csv", kwargs={"code": TWENTY_WEEKS})).content.decode())))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(
+                    reverse("public_measures:csv", kwargs={"code": TWENTY_WEEKS})
+                ).content.decode()
+            )
+        )
+    )
     numbers = [cell for row in rows[1:] for cell in row[3:5]]
     assert not [n for n in numbers if SMALL.match(n)]
 

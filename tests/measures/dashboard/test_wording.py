@@ -49,7 +49,9 @@ def test_trend_words():
     said = wording.trend(OVER_52, Decimal("4"), Decimal("7"), since)
     assert said == "up 3.0 percentage points since December 2025 (worse)"
     assert wording.trend(REQUESTS, Decimal(10), Decimal(9), since) == "down 1 since December 2025"
-    assert wording.trend(REQUESTS, Decimal(10), Decimal(10), since) == "no change since December 2025"
+    assert (
+        wording.trend(REQUESTS, Decimal(10), Decimal(10), since) == "no change since December 2025"
+    )
 
 
 def test_every_indicator_is_in_exactly_one_section():
