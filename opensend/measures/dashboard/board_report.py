@@ -24,6 +24,7 @@ from opensend.statutory.indicators import Indicator, IndicatorValue
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 COMPARATOR_COLUMNS = ("England", "Region", "Statistical neighbours")
+ENGLAND, NEIGHBOURS = "England", "Statistical neighbours' average"
 
 
 def month_from_text(text: str) -> dt.date:
@@ -50,11 +51,14 @@ class BoardSection:
 
 
 def _comparator_texts(indicator: Indicator, comparators: Comparators) -> tuple[str, ...]:
-    texts = []
-    for position in range(len(COMPARATOR_COLUMNS)):
-        line = comparators.lines[position] if position < len(comparators.lines) else None
-        texts.append(comparator_value_text(indicator, line) if line else "")
-    return tuple(texts)
+    """England, the region (whatever its name) and the neighbours, each in its column."""
+    england = comparators.line(ENGLAND)
+    neighbours = comparators.line(NEIGHBOURS)
+    region = next((x for x in comparators.lines if x.name not in (ENGLAND, NEIGHBOURS)), None)
+    return tuple(
+        comparator_value_text(indicator, line) if line else ""
+        for line in (england, region, neighbours)
+    )
 
 
 def board_sections(
