@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
-from opensend.measures.dashboard.presenters import ComparatorLine, Comparators
+from opensend.measures.dashboard.presenters import ComparatorLine, Comparators, SeriesPoint
 from opensend.statutory.indicators import Period
 
 
@@ -119,3 +119,16 @@ def comparators(*, code: str, area_code: str, year: int) -> Comparators:
             f"{found.time_period}" + (f". {found.source.note}" if found.source.note else "")
         )
     return Comparators(lines=tuple(lines), rank=rank, year=year, table=table)
+
+
+def monthly_series(
+    *, local_authority_id: int, months: int, today: dt.date, codes: Sequence[str] | None = None
+) -> dict[str, list[SeriesPoint]]:
+    """Each indicator's value as stored at the end of each of the last `months` months."""
+    try:
+        from opensend.measures.live import snapshot_series  # type: ignore[attr-defined]
+    except ImportError:  # the snapshot task is not merged yet: no stored values, no trend
+        return {}
+    return snapshot_series(
+        local_authority_id=local_authority_id, months=months, today=today, codes=codes
+    )

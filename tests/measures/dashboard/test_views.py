@@ -141,7 +141,9 @@ def test_drill_down_lists_the_cases_and_audits(world, plans, staff_client):
     client = staff_client(world.people["sam"])
     response = client.get(reverse("measures:cases", kwargs={"code": TWENTY_WEEKS}))
     page = check_page(response)
-    case_links = {a.get("href") for a in page.iter("a") if "/cases/" in a.get("href", "")}
+    case_links = {
+        a.get("href") for a in page.iter("a") if re.match(r"^/cases/\d+/$", a.get("href", ""))
+    }
     tom_case = reverse("casework:case", kwargs={"case_id": world.tom.case.pk})
     assert tom_case not in case_links  # Tom's plan had an exception: not in this figure
     yasmin_case = reverse("casework:case", kwargs={"case_id": world.yasmin.case.pk})
@@ -228,7 +230,10 @@ def test_public_dashboard_needs_no_sign_in_and_hides_small_numbers(world, client
     assert page.find(".//*[@id='suppression-note']") is not None
     assert not _small_numbers_shown(page)
     assert "c" in [text_of(e) for e in elements_with_class(page, "opensend-tile__value")]
-    assert reverse("measures:dashboard") not in response.content.decode()
+    staff_links = [
+        a.get("href") for a in page.iter("a") if a.get("href", "").startswith("/measures/")
+    ]
+    assert not staff_links
 
 
 @override_settings(MEASURES_PUBLIC_AREA_ONS_CODE=NORTHSHIRE)
