@@ -6,6 +6,8 @@ return, so a change in those modules' shape is absorbed here.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
