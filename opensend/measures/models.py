@@ -123,3 +123,61 @@ class AreaComparison(models.Model):
 
     def __str__(self) -> str:
         return f"{self.local_authority} compares as {self.compares_as}"
+
+
+# --- issue 3 engine: snapshots of the live indicators -------------------------------------
+
+
+class PeriodKind(models.TextChoices):
+    YEAR_TO_DATE = "year_to_date", "Calendar year to date"
+    LAST_12_MONTHS = "last_12_months", "Last 12 months"
+
+
+class IndicatorSnapshot(models.Model):
+    """One live figure as it stood on ``taken_on``: what the board saw that day.
+
+    Written by ``snapshots.snapshots_take`` (nightly, and for past month ends by the
+    backfill); never edited by hand. ``breakdown`` "" and ``group`` "" is the whole area.
+    """
+
+    local_authority = models.ForeignKey(
+        "people.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    code = models.CharField(max_length=80)
+    period_kind = models.CharField(max_length=20, choices=PeriodKind.choices)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    breakdown = models.CharField(max_length=30, blank=True, default="")
+    group = models.CharField(max_length=120, blank=True, default="")
+    value = models.DecimalField(max_digits=12, decimal_places=1, null=True)
+    numerator = models.IntegerField(null=True)
+    denominator = models.IntegerField(null=True)
+    taken_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "local_authority",
+                    "code",
+                    "period_start",
+                    "period_end",
+                    "breakdown",
+                    "group",
+                    "taken_on",
+                ],
+                name="measures_one_snapshot_per_figure_and_day",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["local_authority", "code", "breakdown", "group", "taken_on"],
+                name="measures_snapshot_series",
+            ),
+            models.Index(fields=["local_authority", "taken_on"], name="measures_snapshot_day"),
+        ]
+
+    def __str__(self) -> str:
+        where = f" {self.breakdown}={self.group}" if self.breakdown else ""
+        return f"{self.code}{where} {self.period_start}..{self.period_end} on {self.taken_on}"

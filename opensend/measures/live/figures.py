@@ -21,7 +21,14 @@ from opensend.measures.live.facts_other import case_rows, dispute_rows, review_r
 from opensend.measures.live.people import BREAKDOWNS, groups_of, labels_of
 from opensend.statutory.indicators import INDICATORS, IndicatorValue, MeasureRows, Period
 
-__all__ = ["Figure", "UnknownBreakdown", "UnknownIndicator", "live_figures", "measure_rows"]
+__all__ = [
+    "Figure",
+    "UnknownBreakdown",
+    "UnknownIndicator",
+    "figures_from_rows",
+    "live_figures",
+    "measure_rows",
+]
 
 KINDS: Final = ("requests", "plans", "advice", "reviews", "transfers", "cases", "disputes")
 
@@ -133,14 +140,26 @@ def live_figures(
     rows = measure_rows(
         local_authority_id=local_authority_id, period=period, kinds=kinds, as_of=as_of
     )
-    whole = {code: INDICATORS[code].formula(rows, period) for code in wanted}
-    if breakdown is None:
-        return [Figure(code, None, whole[code]) for code in wanted]
-    groups = groups_of(local_authority_id, breakdown, period)
+    groups = None if breakdown is None else groups_of(local_authority_id, breakdown, period)
+    return figures_from_rows(rows, period, wanted, breakdown, groups)
+
+
+def figures_from_rows(
+    rows: MeasureRows,
+    period: Period,
+    codes: list[str],
+    breakdown: str | None = None,
+    groups: dict[int, str] | None = None,
+) -> list[Figure]:
+    """``live_figures`` on rows already fetched (snapshots reuse one fetch for every
+    breakdown); ``groups`` is ``people.groups_of`` for the breakdown."""
+    whole = {code: INDICATORS[code].formula(rows, period) for code in codes}
+    if breakdown is None or groups is None:
+        return [Figure(code, None, whole[code]) for code in codes]
     parts = split_rows(rows, groups)
     labels = labels_of(breakdown, groups)
     figures = []
-    for code in wanted:
+    for code in codes:
         figures.append(Figure(code, None, whole[code]))
         formula = INDICATORS[code].formula
         figures.extend(

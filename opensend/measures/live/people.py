@@ -20,7 +20,16 @@ from opensend.statutory.codes import Ethnicity, EthnicityGroup, NeedType, Sex
 from opensend.statutory.indicators import Period
 from opensend.statutory.indicators.placements import PLACEMENTS, placement_of
 
-__all__ = ["AGE_BANDS", "BREAKDOWNS", "NOT_KNOWN", "NOT_RECORDED", "groups_of", "labels_of"]
+__all__ = [
+    "AGE_BANDS",
+    "BREAKDOWNS",
+    "NOT_KNOWN",
+    "NOT_RECORDED",
+    "groups_from",
+    "groups_of",
+    "labels_of",
+    "people_of",
+]
 
 BREAKDOWNS: Final[dict[str, str]] = {
     "age": "Age",
@@ -168,8 +177,12 @@ def people_of(local_authority_id: int, day: dt.date) -> dict[int, Person]:
 
 def groups_of(local_authority_id: int, breakdown: str, period: Period) -> dict[int, str]:
     """Case id -> its group label in ``breakdown`` for ``period``."""
+    return groups_from(people_of(local_authority_id, period.end), breakdown, period)
+
+
+def groups_from(people: dict[int, Person], breakdown: str, period: Period) -> dict[int, str]:
+    """``groups_of`` on people already fetched (one fetch serves every breakdown)."""
     grouper = GROUPERS[breakdown]
-    people = people_of(local_authority_id, period.end)
     return {case_id: grouper(person, period) for case_id, person in people.items()}
 
 
