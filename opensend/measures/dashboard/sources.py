@@ -1,19 +1,26 @@
-"""The one place the dashboard reads figures from: the live engine, the snapshots, the
-DfE comparators and the suppression rules (opensend.measures.live, .comparators,
-.suppression, built beside this package). Everything else here works on what these
-return, so a change in those modules' shape is absorbed here.
+"""The one place the dashboard reads figures from: the live engine (opensend.measures.live),
+the stored snapshots (.snapshot_selectors) and the DfE comparators (.comparators).
+Everything else here works on what these return, so a change in their shape is absorbed
+here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
+from dateutil.relativedelta import relativedelta
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+
+from opensend.measures.comparators import REGION_NAMES, UnknownArea, comparators_for
 from opensend.measures.dashboard.presenters import ComparatorLine, Comparators, SeriesPoint
-from opensend.statutory.indicators import Period
+from opensend.measures.live import BREAKDOWNS, cases_behind, live_figures
+from opensend.measures.models import IndicatorSnapshot, PeriodKind
+from opensend.measures.snapshot_selectors import snapshot_as_of, snapshot_series
+from opensend.statutory.indicators import INDICATORS, IndicatorValue, Period
 
 
 def figures(
@@ -23,7 +30,6 @@ def figures(
     breakdown: str | None = None,
     codes: Sequence[str] | None = None,
 ) -> list[Any]:
-    from opensend.measures.live import live_figures
 
     return live_figures(
         local_authority_id=local_authority_id,
@@ -45,7 +51,6 @@ def cases(
     request: object,
 ) -> list[Any]:
     """The cases behind a number (engine's cases_behind: checks the user, audits the read)."""
-    from opensend.measures.live import cases_behind
 
     return cases_behind(
         user=user,
@@ -60,7 +65,6 @@ def cases(
 
 
 def breakdowns() -> dict[str, str]:
-    from opensend.measures.live import BREAKDOWNS
 
     return dict(BREAKDOWNS)
 
@@ -86,7 +90,6 @@ def _published_line(name: str, published: Any) -> ComparatorLine:
 def comparators(*, code: str, area_code: str, year: int) -> Comparators:
     """England, region, neighbours' average and rank as the DfE published them (api's
     comparators_for), or none when the area or the indicator has no published figures."""
-    from opensend.measures.comparators import REGION_NAMES, UnknownArea, comparators_for
 
     try:
         found = comparators_for(code=code, area_code=area_code, year=year)
@@ -123,14 +126,54 @@ def comparators(*, code: str, area_code: str, year: int) -> Comparators:
     return Comparators(lines=tuple(lines), rank=rank, year=year, table=table)
 
 
+def _value(point: Any) -> IndicatorValue:
+    return IndicatorValue(point.value, point.numerator, point.denominator)
+
+
 def monthly_series(
     *, local_authority_id: int, months: int, today: dt.date, codes: Sequence[str] | None = None
 ) -> dict[str, list[SeriesPoint]]:
-    """Each indicator's value as stored at the end of each of the last `months` months."""
-    try:
-        from opensend.measures.live import snapshot_series  # type: ignore[attr-defined]
-    except ImportError:  # the snapshot task is not merged yet: no stored values, no trend
-        return {}
-    return snapshot_series(
-        local_authority_id=local_authority_id, months=months, today=today, codes=codes
+    """Each indicator's value for the 12 months to each month's last snapshot, oldest first,
+    over the last `months` months (engine's snapshot_series; months with none left out)."""
+
+    return {
+        code: [
+            SeriesPoint(point.taken_on.replace(day=1), _value(point))
+            for point in snapshot_series(
+                local_authority_id=local_authority_id,
+                code=code,
+                months=months,
+                period_kind=PeriodKind.LAST_12_MONTHS,
+                until=today,
+            )
+        ]
+        for code in (codes if codes is not None else INDICATORS)
+    }
+
+
+def snapshot_months(*, local_authority_id: int) -> list[dt.date]:
+    """The months (their first days) with at least one stored snapshot, newest first."""
+
+    return list(
+        IndicatorSnapshot.objects.filter(local_authority_id=local_authority_id)
+        .annotate(month=TruncMonth("taken_on"))
+        .values_list("month", flat=True)
+        .distinct()
+        .order_by("-month")
     )
+
+
+def month_snapshot(
+    *, local_authority_id: int, month: dt.date
+) -> tuple[dt.date, dict[str, IndicatorValue]]:
+    """The month's last snapshot (12 months to that day, whole area): its day and values.
+    A 404 when no snapshot was taken in that month: the board saw nothing from here."""
+
+    points = snapshot_as_of(
+        local_authority_id=local_authority_id,
+        on=month + relativedelta(day=31),
+        period_kind=PeriodKind.LAST_12_MONTHS,
+    )
+    if not points or points[0].taken_on < month:
+        raise Http404("No snapshot was stored in that month")
+    return points[0].taken_on, {point.code: _value(point) for point in points}

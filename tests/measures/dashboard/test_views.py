@@ -9,6 +9,8 @@ import csv
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
 
 import pytest
 from django.test import Client, override_settings
@@ -16,6 +18,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from opensend.core.models import AuditAction, AuditEvent
+from opensend.measures.snapshots import snapshots_take
 from tests import factories as f
 from tests.pages import check_page, elements_with_class, text_of
 
@@ -226,7 +229,7 @@ def _small_numbers_shown(page) -> list[str]:
 
 @override_settings(MEASURES_PUBLIC_AREA_ONS_CODE=NORTHSHIRE)
 def test_public_dashboard_needs_no_sign_in_and_hides_small_numbers(world, client):
-    response, page = _page(client, "public_measures:dashboard")
+    _response, page = _page(client, "public_measures:dashboard")
     assert page.find(".//*[@id='suppression-note']") is not None
     assert not _small_numbers_shown(page)
     assert "c" in [text_of(e) for e in elements_with_class(page, "opensend-tile__value")]
@@ -256,3 +259,57 @@ def test_public_indicator_page_has_no_drill_down_and_no_small_numbers(world, pla
 
 def test_public_pages_are_404_when_no_area_is_chosen(world, client):
     assert client.get(reverse("public_measures:dashboard")).status_code == 404
+
+
+# --- trends and board reports from stored snapshots -------------------------------------
+
+
+@pytest.fixture
+def snapshots(world, plans):
+    """Snapshots at the end of September and October 2026 (whole area only)."""
+    northshire = world.area.northshire.pk
+    for day in (dt.date(2026, 9, 30), dt.date(2026, 10, 31)):
+        snapshots_take(local_authority_id=northshire, taken_on=day, breakdowns=())
+
+
+def test_indicator_trend_chart_and_table_agree(world, snapshots, staff_client):
+    page = _page(staff_client(world.people["ann"]), "measures:indicator", code=TWENTY_WEEKS)[1]
+    rows = _table_after(page, "Value stored at the end of each month")
+    assert [cells[0] for cells in rows] == ["September 2026", "October 2026"]
+    assert _chart_values(page, "opensend-chart--line") == [cells[1] for cells in rows]
+
+
+def test_dashboard_tiles_say_the_trend(world, snapshots, staff_client):
+    page = _page(staff_client(world.people["sam"]), "measures:dashboard")[1]
+    words = [text_of(e) for e in elements_with_class(page, "opensend-tile__words")]
+    assert any(w.endswith("since September 2026") or "since September 2026 (" in w for w in words)
+    assert page.find(f".//{SVG}svg[@class='opensend-sparkline']") is not None
+
+
+def test_board_reports_list_the_months_and_each_is_a_pdf(world, snapshots, staff_client):
+    client = staff_client(world.people["ann"])
+    page = _page(client, "measures:board_reports")[1]
+    links = [a.get("href") for a in page.iter("a") if a.get("href", "").endswith(".pdf")]
+    assert links == [
+        reverse("measures:board_report", kwargs={"month": "2026-10"}),
+        reverse("measures:board_report", kwargs={"month": "2026-09"}),
+    ]
+    response = client.get(links[0])
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"],
+            input=response.content,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+        assert "31 October 2026" in text and "Northshire County Council" in text
+        assert "New plans issued within 20 weeks, excluding exceptions" in text
+
+
+def test_a_month_without_a_snapshot_has_no_report(world, snapshots, staff_client):
+    client = staff_client(world.people["sam"])
+    for month in ("2026-08", "2026-11", "2026-13"):
+        response = client.get(f"/measures/board-report/{month}.pdf")
+        assert response.status_code == 404, month
