@@ -55,6 +55,11 @@ class PeriodChoice:
     period: Period
     comparator_year: int  # the DfE calendar year to compare with
 
+    @property
+    def phrase(self) -> str:
+        """The label inside a sentence: "the last 12 months (to ...)", "2025 (calendar year)"."""
+        return "the l" + self.label[1:] if self.key == LAST_12_MONTHS else self.label
+
 
 def period_choices(today: dt.date) -> list[PeriodChoice]:
     start = today - relativedelta(years=1) + dt.timedelta(days=1)

@@ -40,9 +40,7 @@ def board_report_pdf(request: HttpRequest, month: str) -> HttpResponse:
     first_day = board_report.month_from_text(month)
     taken_on, stored = sources.month_snapshot(local_authority_id=area.pk, month=first_day)
     year = taken_on.year - 1  # the DfE's latest calendar year is the one before
-    comparators = {
-        code: sources.comparators(code=code, area_code=area.ons_code, year=year) for code in stored
-    }
+    comparators = sources.comparators_many(codes=list(stored), area_code=area.ons_code, year=year)
     html = board_report.board_report_html(
         area_name=area.name,
         month=first_day,

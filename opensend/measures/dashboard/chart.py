@@ -75,11 +75,18 @@ def _frame(chart_id: str, title: str, desc: str, body: Sequence[str], css: str) 
     )
 
 
+def short_label(label: str, slot: float) -> str:
+    """A label that fits under its bar (about 7 pixels a character); the table has it whole."""
+    fits = max(4, int(slot / 7.5))
+    return label if len(label) <= fits else label[: fits - 1].rstrip() + "…"
+
+
 def _labels(points: Sequence[ChartPoint], slot: float) -> list[str]:
     every = max(1, len(points) // 12)  # at most about 12 labels along the bottom
     return [
         f'<text class="opensend-chart__label" x="{LEFT + slot * (i + 0.5):.1f}" '
-        f'y="{HEIGHT - BOTTOM + 20}" text-anchor="middle">{escape(point.label)}</text>'
+        f'y="{HEIGHT - BOTTOM + 20}" text-anchor="middle">'
+        f"{escape(short_label(point.label, slot * every))}</text>"
         for i, point in enumerate(points)
         if i % every == 0
     ]

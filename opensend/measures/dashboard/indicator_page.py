@@ -133,11 +133,15 @@ def comparison_chart(
     comparators: Comparators,
     ours_text: str,
 ) -> Chart:
+    """Bars for a rate; for a count only the table (an area's count beside England's total
+    would be one bar and a line)."""
     points = [ChartPoint(area_name, ours, ours_text)]
     points += [
         ChartPoint(line.name, line.value, comparator_value_text(indicator, line))
         for line in comparators.lines
     ]
+    if indicator.unit == "count":
+        return Chart(Markup(""), tuple((p.label, p.display) for p in points))
     svg = bar_chart(
         points,
         chart_id=f"compare-{indicator.code}",

@@ -29,10 +29,9 @@ def dashboard_tiles(
 ) -> list[SectionTiles]:
     values = _headline(sources.figures(local_authority_id=area.pk, period=choice.period))
     series = sources.monthly_series(local_authority_id=area.pk, months=TREND_MONTHS, today=day)
-    comparators = {
-        code: sources.comparators(code=code, area_code=area.ons_code, year=choice.comparator_year)
-        for code in values
-    }
+    comparators = sources.comparators_many(
+        codes=list(values), area_code=area.ons_code, year=choice.comparator_year
+    )
     if not public:
         return dashboard_sections(values, series, comparators)
     hidden = frozenset(

@@ -70,7 +70,7 @@ def counts_text(indicator: Indicator, value: IndicatorValue | None) -> str:
     if value is None or indicator.unit == "count" or value.denominator is None:
         return ""
     if value.numerator is None:
-        return f"over {value.denominator:,}"
+        return f"average over {value.denominator:,}"
     return f"{value.numerator:,} of {value.denominator:,}"
 
 
@@ -83,6 +83,10 @@ def comparator_value_text(indicator: Indicator, line: ComparatorLine) -> str:
 def comparison_phrases(
     indicator: Indicator, ours: Decimal | None, comparators: Comparators
 ) -> tuple[str, ...]:
+    """Better/worse (or higher/lower) than each comparator. None for a count: England's
+    or a region's total is not comparable with one area's."""
+    if indicator.unit == "count":
+        return ()
     phrases = []
     for line in comparators.lines:
         said = wording.comparison(indicator, ours, line.value, line.name)

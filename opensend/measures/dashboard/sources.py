@@ -7,20 +7,34 @@ here.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
 from dateutil.relativedelta import relativedelta
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
-from opensend.measures.comparators import REGION_NAMES, UnknownArea, comparators_for
+from opensend.measures.comparator_sources import COMPARATOR_SOURCES
+from opensend.measures.comparators import ENGLAND, REGION_NAMES, UnknownArea, comparators_for
 from opensend.measures.dashboard.presenters import ComparatorLine, Comparators, SeriesPoint
 from opensend.measures.live import BREAKDOWNS, cases_behind, live_figures
-from opensend.measures.models import IndicatorSnapshot, PeriodKind
+from opensend.measures.models import (
+    AreaComparison,
+    EesRelease,
+    EesRow,
+    IndicatorSnapshot,
+    PeriodKind,
+    StatisticalNeighbour,
+)
+from opensend.measures.selectors import ComparatorNotFound, latest_table
 from opensend.measures.snapshot_selectors import snapshot_as_of, snapshot_series
 from opensend.statutory.indicators import INDICATORS, IndicatorValue, Period
+
+COMPARATOR_CACHE_SECONDS = 24 * 60 * 60  # and the key changes with every import anyway
 
 
 def figures(
@@ -87,17 +101,67 @@ def _published_line(name: str, published: Any) -> ComparatorLine:
     return ComparatorLine(name, figure.value, figure.published)
 
 
-def comparators(*, code: str, area_code: str, year: int) -> Comparators:
-    """England, region, neighbours' average and rank as the DfE published them (api's
-    comparators_for), or none when the area or the indicator has no published figures."""
+def comparators_many(*, codes: Sequence[str], area_code: str, year: int) -> dict[str, Comparators]:
+    """Each code's comparators (below). Published statistics change only when a release is
+    imported or the area's comparison is changed, so they are cached under a key naming
+    both: a page of 60 indicators does not ask for the same published figures each time."""
+    version = _published_version(area_code)
+    found = {}
+    for code in codes:
+        key = f"measures:comparators:{version}:{code}:{area_code}:{year}"
+        cached = cache.get(key)
+        if cached is None:
+            cached = _comparators(code=code, area_code=area_code, year=year)
+            cache.set(key, cached, timeout=COMPARATOR_CACHE_SECONDS)
+        found[code] = cached
+    return found
 
+
+def comparators(*, code: str, area_code: str, year: int) -> Comparators:
+    return comparators_many(codes=[code], area_code=area_code, year=year)[code]
+
+
+def _published_version(area_code: str) -> str:
+    release = EesRelease.objects.aggregate(last=Max("pk"), at=Max("imported_at"))
+    compares = list(
+        AreaComparison.objects.filter(local_authority__ons_code=area_code).values_list(
+            "compares_as", "region_code", "neighbours_of"
+        )
+    )
+    neighbours = StatisticalNeighbour.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    return hashlib.sha256(repr((release, compares, neighbours)).encode()).hexdigest()[:16]
+
+
+def _comparators(*, code: str, area_code: str, year: int) -> Comparators:
+    """England, region, neighbours' average and rank as the DfE published them (api's
+    comparators_for) for `year`, or for the latest year published before it (the DfE
+    publishes a calendar year the June after it ends); none when nothing is published."""
+    source = COMPARATOR_SOURCES.get(code)
+    latest = _latest_published_year(source.table) if source is not None else None
+    if latest is None:
+        return Comparators(year=year)
     try:
-        found = comparators_for(code=code, area_code=area_code, year=year)
+        found = comparators_for(code=code, area_code=area_code, year=min(year, latest))
     except UnknownArea:
         return Comparators(year=year)
-    lines = []
-    if found.england is not None:
-        lines.append(_published_line("England", found.england))
+    if found.england is None:
+        return Comparators(year=year)
+    return _presented(found)
+
+
+def _latest_published_year(table_name: str) -> int | None:
+    """The latest year England has a row for in the table ("2024", or "202425" -> 2024)."""
+    try:
+        table = latest_table(table=table_name)
+    except ComparatorNotFound:
+        return None
+    rows = EesRow.objects.filter(table=table, area_code=ENGLAND)
+    last = rows.aggregate(last=Max("time_period"))["last"]
+    return int(last[:4]) if last else None
+
+
+def _presented(found: Any) -> Comparators:
+    lines = [_published_line("England", found.england)]
     if found.region is not None:
         region = REGION_NAMES.get(found.region.area_code, found.region.area_code)
         lines.append(_published_line(region, found.region))
@@ -117,13 +181,11 @@ def comparators(*, code: str, area_code: str, year: int) -> Comparators:
             f"{_ordinal(found.rank.position)} of {found.rank.out_of} local authorities "
             "(1st = highest)"
         )
-    table = ""
-    if found.source is not None and found.time_period:
-        table = (
-            f"DfE, Education, health and care plans: table {found.source.table}, "
-            f"{found.time_period}" + (f". {found.source.note}" if found.source.note else "")
-        )
-    return Comparators(lines=tuple(lines), rank=rank, year=year, table=table)
+    table = (
+        f"DfE, Education, health and care plans: table {found.source.table}, "
+        f"{found.time_period}" + (f". {found.source.note}" if found.source.note else "")
+    )
+    return Comparators(lines=tuple(lines), rank=rank, year=found.year, table=table)
 
 
 def _value(point: Any) -> IndicatorValue:

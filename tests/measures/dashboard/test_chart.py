@@ -81,3 +81,17 @@ def test_sparkline_is_decorative_and_needs_two_points():
     assert len(coordinates) == 2
     # the higher value is drawn higher up (smaller y)
     assert float(coordinates[1].split(",")[1]) < float(coordinates[0].split(",")[1])
+
+
+def test_long_labels_are_shortened_under_their_bar():
+    from opensend.measures.dashboard.chart import short_label
+
+    assert short_label("England", 146) == "England"
+    assert short_label("Statistical neighbours' average", 146) == "Statistical neighb…"
+    svg = bar_chart(
+        [ChartPoint("Statistical neighbours' average", Decimal(1), "1")] * 4,
+        chart_id="c",
+        title="t",
+        desc="d",
+    )
+    assert "Statistical neighbours' average" not in svg and "…" in svg

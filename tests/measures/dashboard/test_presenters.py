@@ -176,3 +176,23 @@ def test_public_value_and_series_hide_small_numbers():
     assert public.is_suppressed(REQUESTS, count(5)) and not public.is_suppressed(REQUESTS, count(6))
     points = public.public_series(REQUESTS, series([count(3), count(30)]))
     assert [p.value for p in points] == [None, count(30)]
+
+
+def test_counts_are_not_compared_with_england():
+    shown = tile(
+        REQUESTS,
+        count(111),
+        [],
+        Comparators(lines=(ComparatorLine("England", Decimal(154489), "154489"),)),
+    )
+    assert shown.comparisons == ()
+    page = indicator_page(
+        REQUESTS,
+        area_name="Northshire",
+        value=count(111),
+        series=[],
+        comparators=Comparators(lines=(ComparatorLine("England", Decimal(154489), "154489"),)),
+        breakdowns=[],
+    )
+    assert page.comparison.svg == ""
+    assert page.comparison.rows == (("Northshire", "111"), ("England", "154,489"))
