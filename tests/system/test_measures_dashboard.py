@@ -33,7 +33,7 @@ def plans(today: dt.date, area: Area, cara: User) -> None:
 def test_manager_reads_the_dashboard_and_an_indicator(page: Page, today, sam: User, plans):
     page.set_viewport_size(WIDE)
     sign_in(page, sam, confirmed_device(sam))
-    page.get_by_role("link", name="Measures").click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Measures").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Measures")
     visit(page, "dashboard")
     page.get_by_role("link", name="New plans issued within 20 weeks, excluding exceptions").click()

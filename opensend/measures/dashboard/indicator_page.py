@@ -162,6 +162,7 @@ class IndicatorPage:
     comparisons: tuple[str, ...]
     comparison: Chart
     rank: str
+    comparator_note: str
     trend: Chart | None
     breakdowns: tuple[BreakdownTable, ...]
     definition: tuple[tuple[str, str], ...]
@@ -192,6 +193,7 @@ def indicator_page(
         comparisons=comparison_phrases(indicator, number, comparators),
         comparison=comparison_chart(indicator, area_name, number, comparators, shown),
         rank=comparators.rank,
+        comparator_note=comparators.note,
         trend=trend_chart(indicator, series),
         breakdowns=tuple(breakdowns),
         definition=tuple(definition_rows(indicator, comparators)),

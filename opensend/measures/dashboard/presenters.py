@@ -35,6 +35,7 @@ class Comparators:
     rank: str = ""  # "12th of 153 local authorities (1st = highest)"
     year: int | None = None  # the DfE's calendar year these are for
     table: str = ""  # where they come from, for the source box
+    note: str = ""  # e.g. the demo area borrows a real authority's published figures
 
     def line(self, name: str) -> ComparatorLine | None:
         return next((line for line in self.lines if line.name == name), None)

@@ -185,7 +185,9 @@ def _presented(found: Any) -> Comparators:
         f"DfE, Education, health and care plans: table {found.source.table}, "
         f"{found.time_period}" + (f". {found.source.note}" if found.source.note else "")
     )
-    return Comparators(lines=tuple(lines), rank=rank, year=found.year, table=table)
+    return Comparators(
+        lines=tuple(lines), rank=rank, year=found.year, table=table, note=found.area.note
+    )
 
 
 def _value(point: Any) -> IndicatorValue:
