@@ -73,6 +73,8 @@ test: install install-browser db lint
 
 bench: install db
 	$(PY) bench/bench_casework.py
+	# issue 3 (engine): live measures at 25,000 and 640,000 plans beside one SQL query
+	$(PY) bench/bench_measures.py
 
 code:
 	@$(PY) manage.py demo_code "$(EMAIL)"

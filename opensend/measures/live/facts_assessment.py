@@ -12,9 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db.models import FilteredRelation, Q
+from django.db.models.fields.json import KT
 
 from opensend.casework.models import AdviceRequest, CaseEvent, EhcRequest, EventKind, Plan
 from opensend.casework.services.clock import clock_event
+from opensend.measures.live.fetch import tuples
+from opensend.people.models import Organisation, OrganisationKind
 from opensend.statutory.clock import ClockEvent
 from opensend.statutory.clock.model import CLOSURE_REASONS
 from opensend.statutory.indicators import AdviceRow, Period, PlanRow, RequestRow
@@ -24,7 +27,15 @@ from opensend.statutory.indicators.exceptions import (
 )
 from opensend.statutory.indicators.placements import placement_of
 
-__all__ = ["Cutoff", "Exceptions", "advice_rows", "exceptions_of", "plan_rows", "request_rows"]
+__all__ = [
+    "Cutoff",
+    "Exceptions",
+    "advice_rows",
+    "exceptions_of",
+    "plan_rows",
+    "request_rows",
+    "settings_placed",
+]
 
 # Advice falls due 6 weeks after it is asked for; a week more covers any calendar rule.
 ADVICE_LOOKBACK = dt.timedelta(weeks=7)
@@ -103,7 +114,9 @@ def _first_decisions(
     if cutoff.as_of is not None:
         decisions = decisions.filter(occurred_on__lte=cutoff.as_of)
     by_case: dict[int, list[tuple[dt.date, str | None]]] = defaultdict(list)
-    for case_id, day, outcome in decisions.values_list("case_id", "occurred_on", "data__outcome"):
+    for case_id, day, outcome in tuples(
+        decisions.values_list("case_id", "occurred_on", KT("data__outcome"))
+    ):
         by_case[case_id].append((day, outcome))
     return by_case
 
@@ -112,17 +125,17 @@ def request_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> lis
     """Initial requests received in the period or decided in it (decision whether to
     assess: the first decision_to_assess event on or after the request)."""
     decisions = _first_decisions(local_authority_id, period, cutoff)
-    decided_in = [
-        case_id
-        for case_id, found in decisions.items()
-        if any(period.start <= day <= period.end for day, _ in found)
-    ]
+    decided_in = CaseEvent.objects.filter(
+        case__local_authority_id=local_authority_id,
+        kind=EventKind.DECISION_TO_ASSESS,
+        occurred_on__range=(period.start, cutoff.last(period.end)),
+    ).values("case_id")
     requests = EhcRequest.objects.filter(
         case__local_authority_id=local_authority_id,
         received_on__lte=cutoff.last(period.end),
     ).filter(Q(received_on__gte=period.start) | Q(case_id__in=decided_in))
     rows = []
-    for case_id, received in requests.values_list("case_id", "received_on").iterator(5000):
+    for case_id, received in tuples(requests.values_list("case_id", "received_on")):
         after = sorted(found for found in decisions.get(case_id, ()) if found[0] >= received)
         decided, outcome = after[0] if after else (None, None)
         rows.append(RequestRow(received, decided, outcome, case_id))
@@ -136,12 +149,25 @@ PLAN_COLUMNS = (
     "ceased_on",
     "cease_reason",
     "primary__need",
-    "named_setting__kind",
-    "named_setting__phase",
-    "named_setting__is_special",
-    "named_setting__is_independent",
-    "named_setting__local_authority_id",
+    "named_setting_id",
 )
+# A plan naming no setting: placed elsewhere, neither in nor out of the area.
+NO_SETTING = ("elsewhere", None)
+
+
+def settings_placed(local_authority_id: int) -> dict[int, tuple[str, bool]]:
+    """Every setting (organisation that is not an LA) -> its placement type and whether it
+    is in the area: a few thousand rows, instead of five columns on every plan."""
+    settings = Organisation.objects.exclude(kind=OrganisationKind.LOCAL_AUTHORITY).values_list(
+        "pk", "kind", "phase", "is_special", "is_independent", "local_authority_id"
+    )
+    return {
+        pk: (
+            placement_of(kind=kind, phase=phase, is_special=special, is_independent=independent),
+            area == local_authority_id,
+        )
+        for pk, kind, phase, special, independent, area in settings
+    }
 
 
 def _plans(local_authority_id: int, period: Period, cutoff: Cutoff) -> Iterable[tuple]:
@@ -155,7 +181,7 @@ def _plans(local_authority_id: int, period: Period, cutoff: Cutoff) -> Iterable[
             primary=FilteredRelation("case__child__needs", condition=Q(case__child__needs__rank=1))
         )
     )
-    return plans.values_list(*PLAN_COLUMNS).iterator(10000)
+    return tuples(plans.values_list(*PLAN_COLUMNS))
 
 
 def plan_rows(
@@ -163,36 +189,25 @@ def plan_rows(
 ) -> list[PlanRow]:
     """Plans issued by the period's end and not ceased before it began: every plan a
     plan formula can count (new, in place on the last day, ceased in the period)."""
+    placed = settings_placed(local_authority_id)
+    week20 = exceptions.week20
+    known = cutoff.known
     rows = []
-    for (
-        case_id,
-        issued,
-        received,
-        ceased,
-        reason,
-        need,
-        kind,
-        phase,
-        special,
-        independent,
-        setting_la,
-    ) in _plans(local_authority_id, period, cutoff):
-        gone = cutoff.known(ceased)
+    for case_id, issued, received, ceased, reason, need, setting in _plans(
+        local_authority_id, period, cutoff
+    ):
+        gone = known(ceased)
+        placement, in_area = NO_SETTING if setting is None else placed[setting]
         rows.append(
             PlanRow(
                 issued,
                 received,
-                exceptions.week20(case_id, received),
+                week20(case_id, received),
                 gone,
                 (reason or None) if gone else None,
                 need,
-                placement_of(
-                    kind=kind,
-                    phase=phase or "",
-                    is_special=bool(special),
-                    is_independent=bool(independent),
-                ),
-                None if kind is None else setting_la == local_authority_id,
+                placement,
+                in_area,
                 case_id,
             )
         )
@@ -216,5 +231,5 @@ def advice_rows(
             exceptions.advice(case_id, requested),
             case_id,
         )
-        for case_id, service, requested, received in asked.iterator(10000)
+        for case_id, service, requested, received in tuples(asked)
     ]

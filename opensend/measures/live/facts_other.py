@@ -19,6 +19,7 @@ from opensend.casework.models import (
     Stage,
 )
 from opensend.measures.live.facts_assessment import Cutoff
+from opensend.measures.live.fetch import tuples
 from opensend.statutory.codes import ReviewOutcome
 from opensend.statutory.indicators import CaseRow, DisputeRow, Period, ReviewRow, TransferRow
 from opensend.statutory.indicators.disputes import outcome_of
@@ -44,7 +45,7 @@ def _amended_plans(local_authority_id: int, since: dt.date) -> dict[int, list[dt
         occurred_on__gte=since,
     ).values_list("case_id", "occurred_on")
     by_case: dict[int, list[dt.date]] = defaultdict(list)
-    for case_id, day in issued:
+    for case_id, day in tuples(issued):
         by_case[case_id].append(day)
     return by_case
 
@@ -61,7 +62,7 @@ def _meetings(
             cutoff.known(decided),
             REVIEW_OUTCOMES.get(outcome) if cutoff.known(decided) else None,
         )
-        for case_id, held, decided, outcome in meetings
+        for case_id, held, decided, outcome in tuples(meetings)
     }
 
 
@@ -79,7 +80,7 @@ def review_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list
     )
     rows = []
     answered = set()
-    for case_id, due, done in steps.iterator(10000):
+    for case_id, due, done in tuples(steps):
         held = cutoff.known(done)
         rows.append(_review_row(case_id, due, held, meetings, amended, cutoff))
         if held is not None:
@@ -154,7 +155,7 @@ def case_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list[C
         .values_list("id", "opened_on", "caseworker_id", "plan__ceased_on")
     )
     rows = []
-    for case_id, opened, caseworker, ceased in cases.iterator(10000):
+    for case_id, opened, caseworker, ceased in tuples(cases):
         closed = cutoff.known(ceased or refused.get(case_id))
         rows.append(CaseRow(opened, closed, str(caseworker), case_id))
     return rows

@@ -15,7 +15,8 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import FilteredRelation, Q
 
 from opensend.casework.models import Case
-from opensend.people.models import Enrolment, Organisation
+from opensend.measures.live.fetch import tuples
+from opensend.people.models import Enrolment, Organisation, OrganisationKind
 from opensend.statutory.codes import Ethnicity, EthnicityGroup, NeedType, Sex
 from opensend.statutory.indicators import Period
 from opensend.statutory.indicators.placements import PLACEMENTS, placement_of
@@ -109,18 +110,33 @@ GROUPERS: Final[dict[str, Callable[[Person, Period], str]]] = {
     "locality": lambda person, period: person.locality or NOT_KNOWN,
 }
 
-SETTING = ("kind", "phase", "is_special", "is_independent", "locality")
+# No setting named and none on roll: placed elsewhere, locality from the child's postcode.
+NO_SETTING = ("elsewhere", "")
 
 
-def _enrolled_settings(local_authority_id: int, day: dt.date) -> dict[int, tuple]:
-    """Each child's setting on ``day`` (the latest started), as SETTING columns."""
+def _settings() -> dict[int, tuple[str, str]]:
+    """Every setting -> (placement type, locality): looked up, not joined on every case."""
+    settings = Organisation.objects.exclude(kind=OrganisationKind.LOCAL_AUTHORITY).values_list(
+        "pk", "kind", "phase", "is_special", "is_independent", "locality"
+    )
+    return {
+        pk: (
+            placement_of(kind=kind, phase=phase, is_special=special, is_independent=independent),
+            locality,
+        )
+        for pk, kind, phase, special, independent, locality in settings
+    }
+
+
+def _enrolled_settings(local_authority_id: int, day: dt.date) -> dict[int, int]:
+    """Each child's setting on ``day`` (the latest started)."""
     enrolments = (
         Enrolment.objects.filter(child__local_authority_id=local_authority_id, start__lte=day)
         .filter(Q(end__isnull=True) | Q(end__gte=day))
         .order_by("child_id", "start")
-        .values_list("child_id", *(f"setting__{name}" for name in SETTING))
+        .values_list("child_id", "setting_id")
     )
-    return {child_id: tuple(setting) for child_id, *setting in enrolments}
+    return dict(enrolments)
 
 
 def _postcode_localities(local_authority_id: int) -> dict[str, str]:
@@ -137,6 +153,7 @@ def _postcode_localities(local_authority_id: int) -> dict[str, str]:
 
 def people_of(local_authority_id: int, day: dt.date) -> dict[int, Person]:
     """Every case of the area -> its child's attributes on ``day``."""
+    settings = _settings()
     enrolled = _enrolled_settings(local_authority_id, day)
     districts = _postcode_localities(local_authority_id)
     cases = (
@@ -150,26 +167,20 @@ def people_of(local_authority_id: int, day: dt.date) -> dict[int, Person]:
             "child__ethnicity",
             "child__postcode",
             "primary__need",
-            *(f"plan__named_setting__{name}" for name in SETTING),
+            "plan__named_setting_id",
         )
     )
     people = {}
-    for case_id, child_id, born, sex, ethnicity, postcode, need, *named in cases.iterator(10000):
-        kind, phase, special, independent, locality = (
-            named if named[0] is not None else enrolled.get(child_id, (None,) * len(SETTING))
-        )
-        district = (postcode or "").split()[0].upper() if postcode else ""
+    for case_id, child_id, born, sex, ethnicity, postcode, need, named in tuples(cases):
+        setting = named if named is not None else enrolled.get(child_id)
+        placement, locality = NO_SETTING if setting is None else settings[setting]
+        district = postcode.split()[0].upper() if postcode else ""
         people[case_id] = Person(
             born=born,
             sex=sex,
             ethnicity=ethnicity,
             need=need,
-            placement=placement_of(
-                kind=kind,
-                phase=phase or "",
-                is_special=bool(special),
-                is_independent=bool(independent),
-            ),
+            placement=placement,
             locality=locality or districts.get(district, ""),
         )
     return people

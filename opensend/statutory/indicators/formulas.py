@@ -8,10 +8,10 @@ from the statutory clock (``opensend.statutory.clock``) and its calendar arithme
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
-from typing import Final, cast
+from functools import lru_cache
+from typing import Final
 
 from opensend.statutory.clock import advice_due
 from opensend.statutory.clock.assessment import DECISION_WEEKS as REQUEST_DECISION_WEEKS
@@ -22,6 +22,14 @@ from opensend.statutory.clock.review import (
 )
 from opensend.statutory.clock.review import DECISION_WEEKS as REVIEW_DECISION_WEEKS
 from opensend.statutory.dates import DAYS_PER_WEEK, add_weeks
+from opensend.statutory.indicators.arithmetic import (
+    count,
+    memoized,
+    percent,
+    ratio,
+    share,
+    tenths,
+)
 from opensend.statutory.indicators.definitions import IndicatorValue, Period
 from opensend.statutory.indicators.rows import (
     AdviceRow,
@@ -67,72 +75,7 @@ __all__ = [
 LONG_WAIT_WEEKS: Final = 52
 
 
-# --- arithmetic -------------------------------------------------------------------------
-
-
-def _tenths(numerator: int, denominator: int) -> Decimal:
-    """numerator / denominator to one decimal place, half up, in exact integer arithmetic."""
-    tenths = (2 * 10 * numerator + denominator) // (2 * denominator)
-    return Decimal(tenths).scaleb(-1)
-
-
-def count(items: Iterable[object]) -> IndicatorValue:
-    counted = tuple(items)
-    total = len(counted)
-    return IndicatorValue(
-        value=Decimal(total), numerator=total, denominator=None, numerator_rows=counted
-    )
-
-
-def percent(
-    numerator: int,
-    denominator: int,
-    numerator_rows: Sequence[object] = (),
-    denominator_rows: Sequence[object] = (),
-) -> IndicatorValue:
-    """numerator as a percentage of denominator (one decimal place, half up)."""
-    value = None if denominator == 0 else _tenths(100 * numerator, denominator)
-    return IndicatorValue(
-        value=value,
-        numerator=numerator,
-        denominator=denominator,
-        numerator_rows=tuple(numerator_rows),
-        denominator_rows=tuple(denominator_rows),
-    )
-
-
-def ratio(
-    numerator: int,
-    denominator: int,
-    numerator_rows: Sequence[object] = (),
-    denominator_rows: Sequence[object] = (),
-) -> IndicatorValue:
-    value = None if denominator == 0 else _tenths(numerator, denominator)
-    return IndicatorValue(
-        value=value,
-        numerator=numerator,
-        denominator=denominator,
-        numerator_rows=tuple(numerator_rows),
-        denominator_rows=tuple(denominator_rows),
-    )
-
-
-def share[T](rows: Sequence[T], hit: Callable[[T], bool]) -> IndicatorValue:
-    """% of ``rows`` for which ``hit`` holds, keeping both sets of rows for a drill-down."""
-    hits = [row for row in rows if hit(row)]
-    return percent(len(hits), len(rows), hits, rows)
-
-
 _share = share
-
-
-def memoized[T](memo: dict[object, object] | None, key: object, compute: Callable[[], T]) -> T:
-    """``compute()``, kept in ``memo`` (a MeasureRows.memo) under ``key`` when one is given."""
-    if memo is None:
-        return compute()
-    if key not in memo:
-        memo[key] = compute()
-    return cast(T, memo[key])
 
 
 def _on_time(done: date | None, due: date) -> bool:
@@ -168,13 +111,23 @@ def requests_refused(rows: Sequence[RequestRow], period: Period) -> IndicatorVal
 # --- new plans and the 20 weeks -------------------------------------------------------------
 
 
+@lru_cache(maxsize=16384)
 def final_plan_due(request_received: date) -> date:
     """Reg 13(2): the final plan is due 20 weeks after the request (the clock's week20.due)."""
     return add_weeks(request_received, FINAL_PLAN_WEEKS)
 
 
-def _new_in(rows: Sequence[PlanRow], period: Period) -> list[PlanRow]:
-    return [row for row in rows if row.request_received is not None and period.contains(row.issued)]
+Memo = dict[object, object] | None
+
+
+def _new_in(rows: Sequence[PlanRow], period: Period, memo: Memo = None) -> list[PlanRow]:
+    return memoized(
+        memo,
+        ("new_plans_in", period),
+        lambda: [
+            row for row in rows if row.request_received is not None and period.contains(row.issued)
+        ],
+    )
 
 
 def _within_20_weeks(row: PlanRow) -> bool:
@@ -182,22 +135,22 @@ def _within_20_weeks(row: PlanRow) -> bool:
     return _on_time(row.issued, final_plan_due(row.request_received))
 
 
-def new_plans(rows: Sequence[PlanRow], period: Period) -> IndicatorValue:
-    return count(_new_in(rows, period))
+def new_plans(rows: Sequence[PlanRow], period: Period, memo: Memo = None) -> IndicatorValue:
+    return count(_new_in(rows, period, memo))
 
 
 def plans_issued_within_20_weeks_excl_exceptions(
-    rows: Sequence[PlanRow], period: Period
+    rows: Sequence[PlanRow], period: Period, memo: Memo = None
 ) -> IndicatorValue:
     """New plans issued in the period, leaving out every plan an exception applied to."""
-    plans = [row for row in _new_in(rows, period) if not row.exception_applies]
+    plans = [row for row in _new_in(rows, period, memo) if not row.exception_applies]
     return _share(plans, _within_20_weeks)
 
 
 def plans_issued_within_20_weeks_incl_exceptions(
-    rows: Sequence[PlanRow], period: Period
+    rows: Sequence[PlanRow], period: Period, memo: Memo = None
 ) -> IndicatorValue:
-    return _share(_new_in(rows, period), _within_20_weeks)
+    return _share(_new_in(rows, period, memo), _within_20_weeks)
 
 
 def _weeks_taken_over(row: PlanRow, weeks: int) -> bool:
@@ -205,15 +158,19 @@ def _weeks_taken_over(row: PlanRow, weeks: int) -> bool:
     return row.issued > add_weeks(row.request_received, weeks)
 
 
-def plans_issued_over_52_weeks(rows: Sequence[PlanRow], period: Period) -> IndicatorValue:
-    return _share(_new_in(rows, period), lambda row: _weeks_taken_over(row, LONG_WAIT_WEEKS))
+def plans_issued_over_52_weeks(
+    rows: Sequence[PlanRow], period: Period, memo: Memo = None
+) -> IndicatorValue:
+    return _share(_new_in(rows, period, memo), lambda row: _weeks_taken_over(row, LONG_WAIT_WEEKS))
 
 
-def average_weeks_to_issue(rows: Sequence[PlanRow], period: Period) -> IndicatorValue:
+def average_weeks_to_issue(
+    rows: Sequence[PlanRow], period: Period, memo: Memo = None
+) -> IndicatorValue:
     """Mean weeks from request to final plan, one decimal place (half up)."""
-    plans = _new_in(rows, period)
+    plans = _new_in(rows, period, memo)
     days = sum((row.issued - row.request_received).days for row in plans if row.request_received)
-    value = None if not plans else _tenths(days, DAYS_PER_WEEK * len(plans))
+    value = None if not plans else tenths(days, DAYS_PER_WEEK * len(plans))
     return IndicatorValue(
         value=value,
         numerator=None,
@@ -247,14 +204,18 @@ def plans_in_place(
 
 
 def plans_ceased(
-    rows: Sequence[PlanRow], period: Period, reason: str | None = None
+    rows: Sequence[PlanRow],
+    period: Period,
+    reason: str | None = None,
+    memo: dict[object, object] | None = None,
 ) -> IndicatorValue:
     """Plans ceased in the period, for one SEN2 cease reason or (``None``) for any."""
-    return count(
-        row
-        for row in rows
-        if period.contains(row.ceased) and (reason is None or row.cease_reason == reason)
+    ceased = memoized(
+        memo,
+        ("plans_ceased_in", period),
+        lambda: [row for row in rows if period.contains(row.ceased)],
     )
+    return count(row for row in ceased if reason is None or row.cease_reason == reason)
 
 
 def _by_need(
@@ -283,23 +244,38 @@ def primary_need_share(
 # --- advice -------------------------------------------------------------------------------
 
 
+# A live area has a few thousand distinct request dates and hundreds of thousands of rows:
+# the clock's date arithmetic, cached per date (pure functions of a date).
+_advice_due = lru_cache(maxsize=16384)(advice_due)
+
+
+def _falling_due(
+    rows: Sequence[AdviceRow], period: Period, memo: dict[object, object] | None
+) -> list[AdviceRow]:
+    return memoized(
+        memo,
+        ("advice_falling_due", period),
+        lambda: [row for row in rows if period.contains(_advice_due(row.requested))],
+    )
+
+
 def advice_within_6_weeks(
     rows: Sequence[AdviceRow],
     period: Period,
     source: str | None = None,
     *,
     exclude_exceptions: bool = False,
+    memo: dict[object, object] | None = None,
 ) -> IndicatorValue:
     """Of advice requests falling due in the period (Reg 8(1)), % returned by the due date;
     with ``exclude_exceptions``, leaving out those a Reg 8(2) exception applied to."""
     due = [
         row
-        for row in rows
-        if period.contains(advice_due(row.requested))
-        and (source is None or row.source == source)
+        for row in _falling_due(rows, period, memo)
+        if (source is None or row.source == source)
         and not (exclude_exceptions and row.exception_applies)
     ]
-    return _share(due, lambda row: _on_time(row.received, advice_due(row.requested)))
+    return _share(due, lambda row: _on_time(row.received, _advice_due(row.requested)))
 
 
 # --- annual reviews and phase transfers -----------------------------------------------------

@@ -64,8 +64,10 @@ def _requests(fn: Callable[[Sequence[RequestRow], Period], IndicatorValue]) -> F
     return lambda rows, period: fn(rows.requests, period)
 
 
-def _plans(fn: Callable[[Sequence[PlanRow], Period], IndicatorValue]) -> Formula:
-    return lambda rows, period: fn(rows.plans, period)
+def _plans(
+    fn: Callable[[Sequence[PlanRow], Period, dict[object, object] | None], IndicatorValue],
+) -> Formula:
+    return lambda rows, period: fn(rows.plans, period, rows.memo)
 
 
 def _reviews(fn: Callable[[Sequence[ReviewRow], Period], IndicatorValue]) -> Formula:
@@ -73,7 +75,7 @@ def _reviews(fn: Callable[[Sequence[ReviewRow], Period], IndicatorValue]) -> For
 
 
 def _advice(source: str | None) -> Formula:
-    return lambda rows, period: f.advice_within_6_weeks(rows.advice, period, source)
+    return lambda rows, period: f.advice_within_6_weeks(rows.advice, period, source, memo=rows.memo)
 
 
 def _transfers(kind: str) -> Formula:
@@ -81,7 +83,7 @@ def _transfers(kind: str) -> Formula:
 
 
 def _ceased(reason: str | None) -> Formula:
-    return lambda rows, period: f.plans_ceased(rows.plans, period, reason)
+    return lambda rows, period: f.plans_ceased(rows.plans, period, reason, rows.memo)
 
 
 def _need(need: str) -> Formula:

@@ -60,7 +60,7 @@ def _upheld(rows: MeasureRows, period: Period) -> IndicatorValue:
 
 
 def _advice_excl(rows: MeasureRows, period: Period) -> IndicatorValue:
-    return f.advice_within_6_weeks(rows.advice, period, exclude_exceptions=True)
+    return f.advice_within_6_weeks(rows.advice, period, exclude_exceptions=True, memo=rows.memo)
 
 
 def _placements() -> Iterator[Indicator]:
