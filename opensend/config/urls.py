@@ -8,6 +8,8 @@ urlpatterns = [
     # measures dashboard (issue 3, dashboard task)
     path("measures/", include("opensend.measures.dashboard.urls")),
     path("local-area/measures/", include("opensend.measures.dashboard.public_urls")),
+    # Measures (issue 3, api): the indicators read API
+    path("api/v1/", include("opensend.measures.api.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

@@ -250,4 +250,45 @@ def _sources() -> Iterator[tuple[str, ComparatorSource]]:
     )
 
 
-COMPARATOR_SOURCES: Final[dict[str, ComparatorSource]] = dict(_sources())
+PLACEMENT_COLUMNS: Final = {
+    "mainstream": (
+        "mainstream_total",
+        "The DfE's mainstream total includes mainstream independent schools; ours counts "
+        "them as independent.",
+    ),
+    "special": (
+        "special_total",
+        "The DfE's special total includes independent and non-maintained special schools; "
+        "ours counts them as independent.",
+    ),
+    "post16": (
+        "fe_total",
+        "The DfE's further education total includes specialist post-16 institutions; ours "
+        "counts independent specialist providers as independent.",
+    ),
+    "elsewhere": (
+        "ed_elsewhere",
+        "The DfE counts alternative provision and placements not recorded separately; ours "
+        "counts every setting that is not a school, college or early years setting here.",
+    ),
+}
+
+
+def _placements() -> Iterator[tuple[str, ComparatorSource]]:
+    for key, (column, note) in PLACEMENT_COLUMNS.items():
+        yield (
+            f"placements_{key}",
+            ComparatorSource(
+                "caseload",
+                f"{column}_pc",
+                ALL_PLANS,
+                "january_census",
+                numerator=column,
+                denominator="ehcplans",
+                same_definition=False,
+                note=note,
+            ),
+        )
+
+
+COMPARATOR_SOURCES: Final[dict[str, ComparatorSource]] = dict([*_sources(), *_placements()])

@@ -24,6 +24,7 @@ from opensend.measures.selectors import (
     neighbour_average,
     rank,
 )
+from opensend.people.models import Organisation, OrganisationKind
 from opensend.statutory.indicators import INDICATORS
 
 __all__ = [
@@ -128,7 +129,7 @@ def area_named(area_code: str) -> Area:
         .first()
     )
     if row is None:
-        raise UnknownArea(f"No published figures for area {area_code}")
+        return _local_authority_here(area_code)
     if area_code == ENGLAND:
         return Area(area_code, "England", "national", area_code, None, None)
     if row["geographic_level"] == "Regional":
@@ -137,6 +138,16 @@ def area_named(area_code: str) -> Area:
     return Area(
         area_code, row["la_name"], "local_authority", area_code, row["region_code"], area_code
     )
+
+
+def _local_authority_here(area_code: str) -> Area:
+    """A local authority set up in this instance that the DfE does not publish (yet)."""
+    la = Organisation.objects.filter(
+        kind=OrganisationKind.LOCAL_AUTHORITY, ons_code=area_code
+    ).first()
+    if la is None:
+        raise UnknownArea(f"No published figures for area {area_code}")
+    return Area(area_code, la.name, "local_authority", area_code, None, area_code)
 
 
 def comparators_for(*, code: str, area_code: str, year: int) -> Comparators:

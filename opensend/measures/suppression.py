@@ -28,6 +28,7 @@ __all__ = [
     "SuppressedTable",
     "is_small",
     "suppress_count",
+    "suppress_figure",
     "suppress_percentage",
     "suppress_table",
 ]
@@ -59,6 +60,22 @@ def suppress_percentage(
     if is_small(numerator) or is_small(denominator):
         return SUPPRESSED
     return value
+
+
+def suppress_figure(
+    *, unit: str, value: Decimal | None, numerator: int | None, denominator: int | None
+) -> Decimal | Suppressed | None:
+    """An indicator's value as published, by its unit (counts, percentages, averages).
+
+    A count is hidden when it is 1 to 5; a percentage when its numerator or denominator is;
+    an average or ratio (weeks to issue, caseload) when it is taken over 1 to 5 cases, since
+    an average of one plan is that child's own wait.
+    """
+    if unit == "count":
+        return SUPPRESSED if is_small(numerator) else value
+    if unit == "percent":
+        return suppress_percentage(value, numerator=numerator, denominator=denominator)
+    return SUPPRESSED if is_small(denominator) else value
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,10 @@ ROUTES: dict[str, Route] = {
         f"public_measures:{name}": public(404, note=NO_PUBLIC_AREA)
         for name in ("dashboard", "indicator", "csv", "xlsx")
     },
+    # Measures (issue 3, api): the indicators API; live figures decided per user inside
+    "api_v1:indicators": public(),
+    "api_v1:indicator": public(400, note="no ?area= and ?period=: a JSON 400 naming the first"),
+    "api_v1:openapi": public(),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -145,8 +149,8 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
     "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service
+    "code": lambda bundle: "plans_issued_within_20_weeks_incl_exceptions",  # an indicator
     # measures dashboard (issue 3, dashboard task)
-    "code": lambda bundle: "plans_issued_within_20_weeks_excl_exceptions",
     "month": lambda bundle: "2026-10",
 }
 

@@ -11,6 +11,7 @@ from opensend.measures.suppression import (
     SUPPRESSED,
     SuppressedTable,
     suppress_count,
+    suppress_figure,
     suppress_percentage,
     suppress_table,
 )
@@ -200,3 +201,20 @@ def test_combining_lines_cannot_recover_a_cell_either() -> None:
         (54, 11, 18),
         83,
     )
+
+
+def test_an_indicator_value_by_its_unit() -> None:
+    def shown(unit: str, value: str | None, numerator: int | None, denominator: int | None):
+        number = None if value is None else Decimal(value)
+        return suppress_figure(
+            unit=unit, value=number, numerator=numerator, denominator=denominator
+        )
+
+    assert shown("count", "4", 4, None) == SUPPRESSED
+    assert shown("count", "0", 0, None) == Decimal(0)
+    assert shown("count", "12", 12, None) == Decimal(12)
+    assert shown("percent", "80.0", 4, 5) == SUPPRESSED
+    assert shown("percent", "60.0", 6, 10) == Decimal("60.0")
+    assert shown("weeks", "23.1", None, 3) == SUPPRESSED  # one family's wait, nearly
+    assert shown("weeks", "23.1", None, 30) == Decimal("23.1")
+    assert shown("ratio", None, None, 0) is None
