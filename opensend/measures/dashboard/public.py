@@ -25,12 +25,16 @@ HIDDEN = Cell(SUPPRESSED)
 
 
 def is_suppressed(indicator: Indicator, value: IndicatorValue | None) -> bool:
+    """The api's rule for one figure by its unit (suppression.suppress_figure)."""
     if value is None:
         return False
-    if indicator.unit == "count":
-        count = value.numerator if value.numerator is not None else value.value
-        return suppression.is_small(int(count) if count is not None else None)
-    return suppression.is_small(value.numerator) or suppression.is_small(value.denominator)
+    shown = suppression.suppress_figure(
+        unit=indicator.unit,
+        value=value.value,
+        numerator=value.numerator,
+        denominator=value.denominator,
+    )
+    return shown == SUPPRESSED
 
 
 def public_value(indicator: Indicator, value: IndicatorValue | None) -> IndicatorValue | None:
