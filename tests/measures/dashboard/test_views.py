@@ -313,3 +313,15 @@ def test_a_month_without_a_snapshot_has_no_report(world, snapshots, staff_client
     for month in ("2026-08", "2026-11", "2026-13"):
         response = client.get(f"/measures/board-report/{month}.pdf")
         assert response.status_code == 404, month
+
+
+def test_a_count_links_to_its_cases_in_words(world, staff_client):
+    url = reverse("measures:indicator", kwargs={"code": "ehc_requests_received"})
+    page = check_page(staff_client(world.people["sam"]).get(url))
+    links = [
+        text_of(a)
+        for a in page.iter("a")
+        if "/cases/" in a.get("href", "") and a.get("href", "").startswith("/measures/")
+    ]
+    assert "See the cases behind this figure" in links
+    assert "This is a count" in text_of(page)
