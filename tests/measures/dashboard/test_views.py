@@ -325,3 +325,17 @@ def test_a_count_links_to_its_cases_in_words(world, staff_client):
     ]
     assert "See the cases behind this figure" in links
     assert "This is a count" in text_of(page)
+
+
+@override_settings(MEASURES_PUBLIC_AREA_ONS_CODE=NORTHSHIRE)
+def test_a_public_figure_made_from_one_plan_is_c_everywhere(world, client):
+    """Only Yasmin's plan counts (Tom's had an exception): 1 of 1 is shown as c."""
+    page = _page(client, "public_measures:indicator", code=TWENTY_WEEKS)[1]
+    assert text_of(page.find(".//*[@id='headline-value']")) == "c"
+    assert _table_after(page, "Compared with")[0][1] == "c"
+    assert not _small_numbers_shown(page)
+    response = client.get(reverse("public_measures:xlsx", kwargs={"code": TWENTY_WEEKS}))
+    sheet = load_workbook(io.BytesIO(response.content))["Figures"]
+    assert [c.value for c in sheet[5]][3:6] == ["c", "c", "c"]
+    numbers = [c.value for row in sheet.iter_rows(min_row=5) for c in row[3:5]]
+    assert not [n for n in numbers if isinstance(n, int) and 1 <= n <= 5]
