@@ -21,6 +21,9 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 LOCAL_AUTHORITY_NAME = env_str("OPENSEND_AREA_NAME", "OpenSEND")
+# measures dashboard (issue 3): the local authority the public measures pages show (its ONS
+# code); blank = the only local authority in the database
+MEASURES_PUBLIC_AREA_ONS_CODE = env_str("OPENSEND_AREA_ONS_CODE", "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -5,6 +5,9 @@ urlpatterns = [
     path("cases/", include("opensend.casework.urls")),
     path("family/", include("opensend.casework.family_urls")),
     path("api/oruk/v3/", include("opensend.directory.oruk_urls")),
+    # measures dashboard (issue 3, dashboard task)
+    path("measures/", include("opensend.measures.dashboard.urls")),
+    path("local-area/measures/", include("opensend.measures.dashboard.public_urls")),
     # Measures (issue 3, api): the indicators read API
     path("api/v1/", include("opensend.measures.api.urls")),
     # Local Offer feedback and "You said, we did" (issue 4 item 5, task: feedback)

@@ -25,6 +25,8 @@ _STAFF_LINKS = [
     ("feedback:queue", "Local Offer feedback", {"directory_editor"}),
     # sen2 (issue 3, items 6-7)
     ("returns:index", "Returns", {"sen_manager"}),
+    # measures dashboard (issue 3, dashboard task)
+    ("measures:dashboard", "Measures", {"sen_manager", "analyst"}),
 ]
 
 

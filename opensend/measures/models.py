@@ -123,6 +123,8 @@ class AreaComparison(models.Model):
 
     def __str__(self) -> str:
         return f"{self.local_authority} compares as {self.compares_as}"
+
+
 # --- issue 3 engine: snapshots of the live indicators -------------------------------------
 
 

@@ -38,10 +38,16 @@ from tests.personas import UNRELATED_PERSONAS, World
 # record belongs to one editor) and it names no child; tests/core/test_routes.py and
 # tests/directory/test_feedback_triage.py check that every other role gets 404.
 ROLE_WIDE_ROUTES = {"feedback:item"}
+# measures dashboard (issue 3): an indicator's code and a month name no record; who may
+# use those routes is the route matrix's to check (tests/core/test_routes.py).
+NOT_RECORD_IDS = frozenset({"code", "month"})
 OBJECT_ROUTES = sorted(
     name
     for name, found in ROUTED.items()
-    if found.kwargs and name in ROUTES and not ROUTES[name].public and name not in ROLE_WIDE_ROUTES
+    if set(found.kwargs) - NOT_RECORD_IDS
+    and name in ROUTES
+    and not ROUTES[name].public
+    and name not in ROLE_WIDE_ROUTES
 )
 NO_SUCH_ID = 99_999_999
 

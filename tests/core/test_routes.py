@@ -37,6 +37,8 @@ EVERYONE = frozenset(ROLES)
 CASEWORK = frozenset({"caseworker", "sen_manager"})
 # Staff who see a case because of their relationship to it (people/rules.py).
 CASE_STAFF = CASEWORK | {"panel_member", "senco", "advice_giver"}
+MEASURES = frozenset({"sen_manager", "analyst"})  # measures dashboard (issue 3)
+NO_PUBLIC_AREA = "two local authorities and no OPENSEND_AREA_ONS_CODE: tests/measures/dashboard"
 
 
 # An HTTP status, or "sign in" for a redirect to the sign-in page; None: not tested.
@@ -132,6 +134,21 @@ ROUTES: dict[str, Route] = {
     "oruk:taxonomy_terms": public(),
     "oruk:organizations": public(),
     "oruk:service_at_locations": public(),
+    # measures dashboard (issue 3, dashboard task): aggregates for managers and analysts,
+    # the cases behind a number for SEN managers only, the public version for everyone
+    "measures:dashboard": Route(MEASURES),
+    "measures:indicator": Route(MEASURES),
+    "measures:csv": Route(MEASURES),
+    "measures:xlsx": Route(MEASURES),
+    "measures:cases": Route(frozenset({"sen_manager"})),
+    "measures:board_reports": Route(MEASURES),
+    "measures:board_report": Route(
+        MEASURES, get=404, note="the matrix world stores no snapshot: no report for the month"
+    ),
+    **{
+        f"public_measures:{name}": public(404, note=NO_PUBLIC_AREA)
+        for name in ("dashboard", "indicator", "csv", "xlsx")
+    },
     # Measures (issue 3, api): the indicators API; live figures decided per user inside
     "api_v1:indicators": public(),
     "api_v1:indicator": public(400, note="no ?area= and ?period=: a JSON 400 naming the first"),
@@ -168,6 +185,8 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # Local Offer feedback (task: feedback): feedback is about no one, so any will do
     "feedback_id": lambda bundle: _matrix_feedback(),
     "activity_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000001",  # calendar task
+    # measures dashboard (issue 3, dashboard task)
+    "month": lambda bundle: "2026-10",
 }
 
 

@@ -158,3 +158,30 @@ def test_unknown_codes_and_breakdowns_are_refused(world: World) -> None:
         live_figures(local_authority_id=world.la.pk, period=Y2026, codes=["no_such_code"])
     with pytest.raises(UnknownBreakdown):
         live_figures(local_authority_id=world.la.pk, period=Y2026, breakdown="shoe_size")
+
+
+def test_a_reg_8_2_exception_takes_late_advice_out_of_the_excluding_figure(world: World) -> None:
+    from opensend.people.models import AdviceService
+    from tests import factories as f
+
+    trust = f.NhsTrustFactory(local_authority=world.la)
+    case = f.case_assessing(
+        child=f.ChildFactory(local_authority=world.la),
+        caseworker=world.cara,
+        received_on=dt.date(2026, 3, 2),
+        advice_from=[(AdviceService.HEALTH, trust)],
+    )  # health advice asked on 7 April 2026, due 19 May, never received
+    codes = ["advice_within_6_weeks", "advice_within_6_weeks_excl_exceptions"]
+    before = figures(world, codes=codes)
+    assert (
+        before["advice_within_6_weeks"].numerator,
+        before["advice_within_6_weeks"].denominator,
+    ) == (0, 1)
+    assert before["advice_within_6_weeks_excl_exceptions"].denominator == 1
+    f.clock_exception(
+        case, start=dt.date(2026, 4, 20), end=dt.date(2026, 4, 21), reason="missed_appointment"
+    )
+    after = figures(world, codes=codes)
+    assert after["advice_within_6_weeks"].denominator == 1  # still counted here
+    assert after["advice_within_6_weeks_excl_exceptions"].denominator == 0
+    assert after["advice_within_6_weeks_excl_exceptions"].value is None
