@@ -5,6 +5,8 @@ urlpatterns = [
     path("cases/", include("opensend.casework.urls")),
     path("family/", include("opensend.casework.family_urls")),
     path("api/oruk/v3/", include("opensend.directory.oruk_urls")),
+    # search: the public Local Offer site (issue 4)
+    path("local-offer/", include("opensend.directory.public.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

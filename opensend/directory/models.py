@@ -351,3 +351,6 @@ class PostcodeCentroid(models.Model):
 
 def normalise_postcode(postcode: str) -> str:
     return "".join(postcode.split()).upper()
+
+
+from opensend.directory.public.models import *  # noqa: E402, F403 (public site's tables)
