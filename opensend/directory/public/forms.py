@@ -32,8 +32,12 @@ def category_choices() -> list[tuple[str, str]]:
 
 
 class SearchForm(GovukForm):
-    q = forms.CharField(label="Search for", required=False, max_length=100,
-                        help_text="For example, swimming, speech therapy or youth club")  # fmt: skip
+    q = forms.CharField(
+        label="Search for",
+        required=False,
+        max_length=100,
+        help_text="For example, swimming, speech therapy or youth club",
+    )
     place = forms.CharField(label="Postcode or town", required=False, max_length=60,
                             help_text="For example, NM3 4AB or Millbrook")  # fmt: skip
     within = forms.ChoiceField(label="Distance", required=False, choices=DISTANCES)

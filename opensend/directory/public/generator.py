@@ -83,6 +83,7 @@ MIDDLES = (
 )
 AGES = ((0, 5), (2, 8), (4, 11), (5, 12), (8, 16), (11, 18), (14, 25), (16, 25), (None, None))
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+VENUES = ("Leisure Centre", "Community Hall", "Family Hub", "Library")
 DELIVERY = ("in person", "in person", "in person", "online", "phone")
 
 
@@ -199,7 +200,7 @@ class DirectoryGenerator:
             return
         location = self.add(
             m.Location(
-                name=f"{town} {rng.choice(('Leisure Centre', 'Community Hall', 'Family Hub', 'Library'))}",
+                name=f"{town} {rng.choice(VENUES)}",
                 latitude=code.latitude,
                 longitude=code.longitude,
             )
