@@ -46,35 +46,99 @@ def build_local_offer() -> LocalOffer:
     )
     provider = m.Organization.objects.create(name="Northmoor Leisure Trust", description="Pools")
     offer = LocalOffer(
-        swimming=_service(provider, "Autism-friendly Swimming", "Quiet pool sessions with "
-                          "trained staff.", (5, 12), ["ASD"], None, "SA", "in person",
-                          (54.641, -2.078), sport),
-        swim_school=_service(provider, "Swim School", "Learn to swim in small groups.",
-                             (4, 16), [], Decimal("6.00"), "TU", "in person",
-                             (54.660, -1.930), sport),
-        speech=_service(provider, "Speech Drop-in", "Talk to a speech and language "
-                        "therapist about your child.", (0, 5), ["SLCN"], None, "WE", "phone",
-                        (54.610, -1.990), therapy),
-        wellbeing=_service(provider, "Online Wellbeing Group", "A group for young people "
-                           "who feel anxious.", (11, 18), ["SEMH"], None, "MO", "online",
-                           None, therapy),
-        drama=_service(provider, "Café Drama Club", "Drama games and shows; some "
-                       "members also go swimming together.", (8, 16), [], Decimal("3.00"),
-                       "FR", "in person", (54.611, -1.991), activities),
-        closed=_service(provider, "Closed Swimming Club", "No longer runs.", (5, 12),
-                        ["ASD"], None, "SA", "in person", (54.640, -2.080), sport,
-                        status=m.ServiceStatus.DEFUNCT),
+        swimming=_service(
+            provider,
+            "Autism-friendly Swimming",
+            "Quiet pool sessions with trained staff.",
+            (5, 12),
+            ["ASD"],
+            None,
+            "SA",
+            "in person",
+            (54.641, -2.078),
+            sport,
+        ),
+        swim_school=_service(
+            provider,
+            "Swim School",
+            "Learn to swim in small groups.",
+            (4, 16),
+            [],
+            Decimal("6.00"),
+            "TU",
+            "in person",
+            (54.660, -1.930),
+            sport,
+        ),
+        speech=_service(
+            provider,
+            "Speech Drop-in",
+            "Talk to a speech and language therapist about your child.",
+            (0, 5),
+            ["SLCN"],
+            None,
+            "WE",
+            "phone",
+            (54.610, -1.990),
+            therapy,
+        ),
+        wellbeing=_service(
+            provider,
+            "Online Wellbeing Group",
+            "A group for young people who feel anxious.",
+            (11, 18),
+            ["SEMH"],
+            None,
+            "MO",
+            "online",
+            None,
+            therapy,
+        ),
+        drama=_service(
+            provider,
+            "Café Drama Club",
+            "Drama games and shows; some members also go swimming together.",
+            (8, 16),
+            [],
+            Decimal("3.00"),
+            "FR",
+            "in person",
+            (54.611, -1.991),
+            activities,
+        ),
+        closed=_service(
+            provider,
+            "Closed Swimming Club",
+            "No longer runs.",
+            (5, 12),
+            ["ASD"],
+            None,
+            "SA",
+            "in person",
+            (54.640, -2.080),
+            sport,
+            status=m.ServiceStatus.DEFUNCT,
+        ),
         sport=sport,
         activities=activities,
-    )  # fmt: skip
+    )
     index.refresh()
     return offer
 
 
 def _service(
-    provider, name, description, ages, needs, amount, day, attending, place, term,
+    provider,
+    name,
+    description,
+    ages,
+    needs,
+    amount,
+    day,
+    attending,
+    place,
+    term,
     status=m.ServiceStatus.ACTIVE,
-) -> m.Service:  # fmt: skip
+) -> m.Service:
     service = m.Service.objects.create(
         organization=provider,
         name=name,
@@ -88,17 +152,27 @@ def _service(
         service=service, needs_supported=needs, referral_route=m.ReferralRoute.SELF
     )
     if place:
-        location = m.Location.objects.create(name=f"{name} venue", latitude=place[0],
-                                             longitude=place[1])  # fmt: skip
-        m.Address.objects.create(location=location, address_1="1 High Street",
-                                 city="Northmoor", state_province="Northmoor",
-                                 postal_code=HOME_POSTCODE)  # fmt: skip
+        location = m.Location.objects.create(
+            name=f"{name} venue", latitude=place[0], longitude=place[1]
+        )
+        m.Address.objects.create(
+            location=location,
+            address_1="1 High Street",
+            city="Northmoor",
+            state_province="Northmoor",
+            postal_code=HOME_POSTCODE,
+        )
     else:
         location = m.Location.objects.create(name="Online", location_type="virtual")
     link = m.ServiceAtLocation.objects.create(service=service, location=location)
-    m.Schedule.objects.create(service_at_location=link, freq="WEEKLY", byday=day,
-                              opens_at=dt.time(10), closes_at=dt.time(12),
-                              attending_type=attending)  # fmt: skip
+    m.Schedule.objects.create(
+        service_at_location=link,
+        freq="WEEKLY",
+        byday=day,
+        opens_at=dt.time(10),
+        closes_at=dt.time(12),
+        attending_type=attending,
+    )
     if amount is not None:
         m.CostOption.objects.create(service=service, option="Per session", amount=amount)
     contact = m.Contact.objects.create(service=service, name="Bookings team")

@@ -3,7 +3,9 @@ and together, and distance."""
 
 import pytest
 
+from opensend.directory.public import index
 from opensend.directory.public.search import Origin, SearchQuery, correct_words, search
+from tests.directory.factories import ServiceFactory
 from tests.directory.public_data import HOME, HOME_POSTCODE, LocalOffer, build_local_offer
 
 pytestmark = pytest.mark.django_db
@@ -53,9 +55,12 @@ def test_accents_do_not_matter(offer):
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("swiming", "Autism-friendly Swimming"), ("autsim", "Autism-friendly Swimming"),
-     ("speach", "Speech Drop-in")],
-)  # fmt: skip
+    [
+        ("swiming", "Autism-friendly Swimming"),
+        ("autsim", "Autism-friendly Swimming"),
+        ("speach", "Speech Drop-in"),
+    ],
+)
 def test_typos_are_corrected(offer, typed, expected):
     results = search(SearchQuery(words=typed))
     assert expected in [hit.name for hit in results.hits]
@@ -89,28 +94,44 @@ def test_nothing_found(offer):
 
 def test_need_filter(offer):
     assert names(SearchQuery(needs=("ASD",))) == ["Autism-friendly Swimming"]
-    assert names(SearchQuery(needs=("ASD", "SLCN"))) == ["Autism-friendly Swimming",
-                                                          "Speech Drop-in"]  # fmt: skip
+    assert names(SearchQuery(needs=("ASD", "SLCN"))) == [
+        "Autism-friendly Swimming",
+        "Speech Drop-in",
+    ]
 
 
 def test_age_filter_keeps_services_whose_range_includes_the_age(offer):
-    assert names(SearchQuery(age=9)) == ["Autism-friendly Swimming", "Café Drama Club",
-                                         "Swim School"]  # fmt: skip
+    assert names(SearchQuery(age=9)) == [
+        "Autism-friendly Swimming",
+        "Café Drama Club",
+        "Swim School",
+    ]
     assert names(SearchQuery(age=17)) == ["Online Wellbeing Group"]
-    assert names(SearchQuery(age=5)) == ["Autism-friendly Swimming", "Speech Drop-in",
-                                         "Swim School"]  # fmt: skip
+    assert names(SearchQuery(age=5)) == [
+        "Autism-friendly Swimming",
+        "Speech Drop-in",
+        "Swim School",
+    ]
 
 
 def test_category_filter_includes_the_categories_below(offer):
-    assert names(SearchQuery(category=offer.sport.id)) == ["Autism-friendly Swimming",
-                                                           "Swim School"]  # fmt: skip
+    assert names(SearchQuery(category=offer.sport.id)) == [
+        "Autism-friendly Swimming",
+        "Swim School",
+    ]
     assert names(SearchQuery(category=offer.activities.id)) == [
-        "Autism-friendly Swimming", "Café Drama Club", "Swim School"]  # fmt: skip
+        "Autism-friendly Swimming",
+        "Café Drama Club",
+        "Swim School",
+    ]
 
 
 def test_free_filter(offer):
-    assert names(SearchQuery(free=True)) == ["Autism-friendly Swimming",
-                                             "Online Wellbeing Group", "Speech Drop-in"]  # fmt: skip
+    assert names(SearchQuery(free=True)) == [
+        "Autism-friendly Swimming",
+        "Online Wellbeing Group",
+        "Speech Drop-in",
+    ]
 
 
 def test_delivery_filter(offer):
@@ -127,8 +148,12 @@ def test_day_filter(offer):
 def test_a_place_sorts_by_distance_and_online_services_come_last(offer):
     results = search(SearchQuery(origin=NEAR_HOME))
     assert [hit.name for hit in results.hits] == [
-        "Autism-friendly Swimming", "Café Drama Club", "Speech Drop-in", "Swim School",
-        "Online Wellbeing Group"]  # fmt: skip
+        "Autism-friendly Swimming",
+        "Café Drama Club",
+        "Speech Drop-in",
+        "Swim School",
+        "Online Wellbeing Group",
+    ]
     miles = [hit.miles for hit in results.hits]
     assert miles[0] < 0.2
     assert 3.5 < miles[2] < 4.5
@@ -138,18 +163,29 @@ def test_a_place_sorts_by_distance_and_online_services_come_last(offer):
 
 def test_a_radius_keeps_only_places_within_it(offer):
     assert names(SearchQuery(origin=NEAR_HOME, within_miles=5)) == [
-        "Autism-friendly Swimming", "Café Drama Club", "Speech Drop-in"]  # fmt: skip
+        "Autism-friendly Swimming",
+        "Café Drama Club",
+        "Speech Drop-in",
+    ]
     assert names(SearchQuery(origin=NEAR_HOME, within_miles=1)) == ["Autism-friendly Swimming"]
 
 
 def test_all_filters_combine(offer):
-    query = SearchQuery(words="swimming", needs=("ASD",), age=9, category=offer.sport.id,
-                        free=True, delivery=("in_person",), days=("SA",), origin=NEAR_HOME,
-                        within_miles=5)  # fmt: skip
+    query = SearchQuery(
+        words="swimming",
+        needs=("ASD",),
+        age=9,
+        category=offer.sport.id,
+        free=True,
+        delivery=("in_person",),
+        days=("SA",),
+        origin=NEAR_HOME,
+        within_miles=5,
+    )
     assert names(query) == ["Autism-friendly Swimming"]
-    assert names(SearchQuery(words="swimming", age=9, free=False, origin=NEAR_HOME,
-                             within_miles=5)) == ["Autism-friendly Swimming",
-                                                  "Café Drama Club"]  # fmt: skip
+    assert names(
+        SearchQuery(words="swimming", age=9, free=False, origin=NEAR_HOME, within_miles=5)
+    ) == ["Autism-friendly Swimming", "Café Drama Club"]
     assert names(SearchQuery(words="swimming", age=3)) == []
 
 
@@ -158,9 +194,6 @@ def test_a_defunct_service_is_never_found(offer):
 
 
 def test_pages_of_twenty(offer):
-    from tests.directory.factories import ServiceFactory
-    from opensend.directory.public import index
-
     extra = ServiceFactory.create_batch(30, description="Extra club")
     index.refresh([service.id for service in extra])
     first, second = search(SearchQuery(), 1), search(SearchQuery(), 2)
