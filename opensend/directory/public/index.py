@@ -112,10 +112,14 @@ ON CONFLICT (word) DO NOTHING
 """
 
 _REMOVE_INACTIVE = """
-DELETE FROM directory_servicesearchentry e
-WHERE (%(everything)s OR e.service_id = ANY(%(ids)s::uuid[]))
-  AND NOT EXISTS (SELECT 1 FROM directory_service s
-                  WHERE s.id = e.service_id AND s.status = 'active')
+WITH gone AS (
+    DELETE FROM directory_servicesearchentry e
+    WHERE (%(everything)s OR e.service_id = ANY(%(ids)s::uuid[]))
+      AND NOT EXISTS (SELECT 1 FROM directory_service s
+                      WHERE s.id = e.service_id AND s.status = 'active')
+    RETURNING e.service_id
+)
+DELETE FROM directory_servicesearchpoint p WHERE p.entry_id IN (SELECT service_id FROM gone)
 """
 
 
