@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from opensend.directory import models as m
-from opensend.directory.public import index
+from opensend.directory.public import index, information
 
 ASSURED = dt.date(2026, 9, 1)
 HOME_POSTCODE = "NM3 4AB"
@@ -30,6 +30,8 @@ class LocalOffer:
 
 
 def build_local_offer() -> LocalOffer:
+    # The data migration loads these, but a transactional test's clean-up empties them.
+    information.load(m.InformationPage)
     m.PostcodeCentroid.objects.create(postcode="NM34AB", latitude=HOME[0], longitude=HOME[1])
     m.Place.objects.update_or_create(
         name="Millbrook", defaults={"latitude": 54.660, "longitude": -1.930}

@@ -148,7 +148,7 @@ def test_information_page_renders_paragraphs_headings_and_lists_safely(offer):
     "slug",
     ["ehc-needs-assessment", "how-to-ask-for-an-ehc-needs-assessment", "preparing-for-adulthood"],
 )
-def test_the_three_information_pages_are_loaded(slug):
+def test_the_three_information_pages_are_loaded(offer, slug):
     page = page_of(Client().get(reverse("local_offer:information", args=[slug])))
     assert len(page.findall(".//main//p")) >= 3
 

@@ -6,13 +6,9 @@ from django.db import migrations
 
 def load(apps, schema_editor):
     from opensend.directory.public.geography import TOWNS
-    from opensend.directory.public.information import PAGES, REVIEWED, body
+    from opensend.directory.public import information
 
-    page_model = apps.get_model("directory", "InformationPage")
-    for page in PAGES:
-        page_model.objects.update_or_create(
-            slug=page["slug"], defaults={**page, "body": body(page["slug"]), "last_reviewed": REVIEWED}
-        )
+    information.load(apps.get_model("directory", "InformationPage"))
     place_model = apps.get_model("directory", "Place")
     for name, (lat, lng) in TOWNS.items():
         place_model.objects.update_or_create(

@@ -32,3 +32,12 @@ def body(slug: str) -> str:
     """The page's text: content/<slug>.txt (blank lines between paragraphs, "## "
     headings, "- " list items)."""
     return (CONTENT / f"{slug}.txt").read_text(encoding="utf-8").strip()
+
+
+def load(page_model) -> None:
+    """Create or refresh the three pages (idempotent)."""
+    for page in PAGES:
+        page_model.objects.update_or_create(
+            slug=page["slug"],
+            defaults={**page, "body": body(page["slug"]), "last_reviewed": REVIEWED},
+        )
