@@ -55,6 +55,8 @@ migrate: db
 
 demo-data: migrate
 	$(PY) manage.py generate_area --children $(CHILDREN) --seed $(SEED) --reset
+	$(PY) manage.py load_demo_places  # search: the demo area's towns and NM postcodes (issue 4)
+	$(PY) manage.py load_demo_sen_reports  # search: SEN information report links (issue 4)
 
 demo: install demo-data
 	$(PY) manage.py collectstatic --noinput -v 0
@@ -73,6 +75,7 @@ test: install install-browser db lint
 
 bench: install db
 	$(PY) bench/bench_casework.py
+	$(PY) bench/bench_search.py  # search: Local Offer search (issue 4)
 
 code:
 	@$(PY) manage.py demo_code "$(EMAIL)"

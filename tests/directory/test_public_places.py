@@ -66,3 +66,16 @@ def test_import_postcodes_refuses_a_file_without_the_columns(tmp_path):
     path.write_text("postcode,x,y\nNM3 4AB,1,2\n")
     with pytest.raises(Exception, match="no lat, long, pcds column"):
         call_command("import_postcodes", str(path))
+
+
+def test_demo_sen_reports_list_each_school_and_college_once(area):
+    call_command("load_demo_sen_reports")
+    call_command("load_demo_sen_reports")  # again: no duplicates
+    reports = m.SenInformationReport.objects.all()
+    assert reports.count() == len({report.setting_name for report in reports}) > 0
+    assert all(
+        report.url.startswith("https://") and ".example/" in report.url for report in reports
+    )
+    names = set(reports.values_list("setting_name", flat=True))
+    assert area.hillside.name in names and area.college.name in names
+    assert area.health.name not in names
