@@ -1,9 +1,10 @@
 """The Local Offer search: one query on the search index (ServiceSearchEntry).
 
 Words: PostgreSQL full text ('english' stemming, accents removed), each word first
-corrected to the nearest word of the directory when it is not one (pg_trgm), and
-services whose name is close to the words (word_similarity) also match. Filters
-combine with AND. With a place, results are sorted by distance (haversine in SQL).
+corrected to the nearest word of the directory when it is not one (pg_trgm); any word
+may match, and matching all of them ranks first. When the text matches nothing, services
+whose name is close to the words (word_similarity) are shown. Filters combine with AND.
+With a place, results are sorted by distance (worked out in SQL, see _NEAR).
 docs/local-offer-search.md explains the choices; bench/bench_search.py measures them.
 """
 
@@ -17,7 +18,6 @@ from datetime import date
 from django.db import connection
 
 PAGE_SIZE = 20
-MILES_RADIUS = 3958.7613
 # A word missing from the directory is replaced by its nearest word if at least this
 # similar (pg_trgm similarity, 0 to 1): "swiming" -> "swimming", "autsim" -> "autism".
 CORRECTION_SIMILARITY = 0.25
