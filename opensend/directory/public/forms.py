@@ -24,10 +24,12 @@ DISTANCES = [("", "Any distance"), ("1", "1 mile"), ("3", "3 miles"), ("5", "5 m
 
 
 def category_choices() -> list[tuple[str, str]]:
+    """The Local Offer's categories, "Parent: child" (read as plain values: this runs on
+    every search page)."""
     terms = m.TaxonomyTerm.objects.filter(taxonomy__name__icontains="local offer")
+    rows = terms.order_by("parent__name", "name").values_list("id", "name", "parent__name")
     return [("", "All categories")] + [
-        (str(term.id), f"{term.parent.name}: {term.name}" if term.parent else term.name)
-        for term in terms.select_related("parent").order_by("parent__name", "name")
+        (str(term_id), f"{parent}: {name}" if parent else name) for term_id, name, parent in rows
     ]
 
 
