@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from opensend.directory import models as m
+from opensend.directory.public import index
 from opensend.directory.public.search import SearchQuery, search
 from tests.directory.public_data import build_local_offer
 
@@ -43,3 +44,22 @@ def test_generate_directory_makes_searchable_services():
     assert all(hit.assured_date for hit in first.hits)
     call_command("generate_directory", services=40, seed=3)  # again: more, same shape
     assert m.ServiceSearchEntry.objects.count() == 80
+
+
+def test_many_changes_to_one_service_refresh_it_once(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    offer = build_local_offer()
+    refreshed = []
+    real_refresh = index.refresh
+    monkeypatch.setattr(index, "refresh", lambda ids: refreshed.append(ids) or real_refresh(ids))
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(5):
+            m.CostOption.objects.create(service=offer.swimming, option=f"Option {n}", amount=1)
+        offer.swimming.name = "Swimming for all"
+        offer.swimming.save()
+    # One refresh for the six changes (with the services the fixture built, whose own
+    # commit never comes in a test).
+    assert len(refreshed) == 1 and offer.swimming.id in refreshed[0]
+    assert names(words="swimming all")[0] == "Swimming for all"
+    assert "Swimming for all" not in names(free=True)

@@ -2,6 +2,7 @@
 committed. Bulk writes (bulk_create, QuerySet.update) send no signals: whoever does them
 calls `index.refresh` (generate_directory does; `manage.py refresh_search_index` too)."""
 
+import threading
 from typing import Any
 
 from django.db import transaction
@@ -27,10 +28,29 @@ def _service_ids(instance: Any) -> list[object]:
     return [getattr(instance, "service_id", None)] if getattr(instance, "service_id", None) else []
 
 
+# The services changed since the last refresh. Each change registers a refresh after
+# commit; the first one to run refreshes them all and the others find nothing to do, so
+# an import that saves dozens of rows per service refreshes each service once. After a
+# rollback, the ids stay and are refreshed with the next commit (harmless: a refresh
+# rebuilds from whatever is in the tables).
+_pending: set[object] = set()
+_lock = threading.Lock()
+
+
+def _flush() -> None:
+    with _lock:
+        ids = set(_pending)
+        _pending.clear()
+    if ids:
+        index.refresh(ids)
+
+
 def _changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     ids = _service_ids(instance)
     if ids:
-        transaction.on_commit(lambda: index.refresh(ids))
+        with _lock:
+            _pending.update(ids)
+        transaction.on_commit(_flush)
 
 
 WATCHED = (
