@@ -197,3 +197,16 @@ def children_search(
     )
     audit_list(actor=user, child_ids=[c.pk for c in found], why="search", request=request)
     return found
+
+
+def caseworkers_for(case: Case) -> list[User]:
+    """The EHC coordinators of the case's local authority, by name (staff, no child data)."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__role="caseworker",
+            memberships__organisation_id=case.local_authority_id,
+        )
+        .distinct()
+        .order_by("full_name")
+    )

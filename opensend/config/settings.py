@@ -112,6 +112,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "core:sign_in"
+PASSWORD_RESET_TIMEOUT = 3 * 60 * 60  # an emailed reset link works for 3 hours, once
 CSRF_FAILURE_VIEW = "opensend.core.views.errors.csrf_failure"
 
 # Lockout (security.md goal 4): at most 10 failures per account in 5 minutes.

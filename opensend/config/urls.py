@@ -5,6 +5,10 @@ urlpatterns = [
     path("cases/", include("opensend.casework.urls")),
     path("family/", include("opensend.casework.family_urls")),
     path("api/oruk/v3/", include("opensend.directory.oruk_urls")),
+    # Measures (issue 3, api): the indicators read API
+    path("api/v1/", include("opensend.measures.api.urls")),
+    # Local Offer feedback and "You said, we did" (issue 4 item 5, task: feedback)
+    path("local-offer/", include("opensend.directory.feedback.urls")),
     # search: the public Local Offer site (issue 4)
     path("local-offer/", include("opensend.directory.public.urls")),
 ]

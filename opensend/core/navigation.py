@@ -21,6 +21,8 @@ _STAFF_LINKS = [
     ("casework:search", "Find a child", {"caseworker", "sen_manager"}),
     ("casework:team", "Team caseload", {"sen_manager"}),
     ("casework:my_cases", "Cases", {"advice_giver", "senco", "panel_member"}),
+    # Local Offer feedback (task: feedback)
+    ("feedback:queue", "Local Offer feedback", {"directory_editor"}),
 ]
 
 

@@ -351,6 +351,5 @@ class PostcodeCentroid(models.Model):
 
 def normalise_postcode(postcode: str) -> str:
     return "".join(postcode.split()).upper()
-
-
+from opensend.directory.feedback.models import *  # noqa: E402, F403 (issue 4 item 5: feedback)
 from opensend.directory.public.models import *  # noqa: E402, F403 (public site's tables)

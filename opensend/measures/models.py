@@ -93,3 +93,33 @@ class StatisticalNeighbour(models.Model):
 
     def __str__(self) -> str:
         return f"{self.la_name} #{self.rank}: {self.neighbour_name}"
+
+
+# --- Measures (issue 3, api): which published area a local authority compares as --------
+class AreaComparison(models.Model):
+    """Which published figures stand beside a local authority's own live figures.
+
+    A real authority compares as itself (its ONS code, its region, its own neighbours). The
+    fictional demo area has no published figures, so it borrows a real authority's: see
+    docs/measures-comparators.md ("Which area a local authority compares as").
+    """
+
+    local_authority = models.OneToOneField(
+        "people.Organisation",
+        on_delete=models.CASCADE,
+        related_name="area_comparison",
+        limit_choices_to={"kind": "local_authority"},
+    )
+    compares_as = models.CharField(
+        max_length=9, help_text="ONS code whose published figures and rank stand for this LA."
+    )
+    region_code = models.CharField(max_length=9, help_text="ONS code of the region, E12...")
+    neighbours_of = models.CharField(
+        max_length=9, help_text="ONS code of the LA whose statistical neighbours are used."
+    )
+    note = models.CharField(
+        max_length=300, blank=True, help_text="Shown beside the comparators, e.g. borrowed."
+    )
+
+    def __str__(self) -> str:
+        return f"{self.local_authority} compares as {self.compares_as}"

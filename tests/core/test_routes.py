@@ -78,6 +78,12 @@ ROUTES: dict[str, Route] = {
     "core:set_up_authenticator": public("sign in", note="no password entered: back to sign in"),
     "core:sign_out": public(405, 302, note="POST only, so another site cannot sign you out"),
     "core:signed_out": public(),
+    "core:accessibility": public(),
+    "core:forgotten_password": public(post=200, note="an empty POST shows its errors"),
+    "core:password_reset_sent": public(),
+    "core:reset_password": public(note="a link that does not check out says it has expired"),
+    "core:password_changed": public(),
+    "core:privacy": public(),
     # casework: lists
     "casework:queue": Route(CASEWORK),
     "casework:search": Route(CASEWORK),
@@ -86,6 +92,7 @@ ROUTES: dict[str, Route] = {
     "casework:case": Route(CASE_STAFF),
     # casework: actions (an empty POST shows the form again with its errors)
     "casework:request_new": Route(CASEWORK, post=200),
+    "casework:allocate": Route(frozenset({"sen_manager"}), post=200),
     "casework:panel_decision": Route(CASEWORK, post=200),
     "casework:advice_request": Route(CASEWORK, post=200),
     "casework:advice_received": Route(CASEWORK, post=200),
@@ -114,6 +121,18 @@ ROUTES: dict[str, Route] = {
     "oruk:taxonomy_terms": public(),
     "oruk:organizations": public(),
     "oruk:service_at_locations": public(),
+    # Measures (issue 3, api): the indicators API; live figures decided per user inside
+    "api_v1:indicators": public(),
+    "api_v1:indicator": public(400, note="no ?area= and ?period=: a JSON 400 naming the first"),
+    "api_v1:openapi": public(),
+    # Local Offer feedback (task: feedback): the form and "You said, we did" are public;
+    # triage is for directory editors (an empty POST shows the form's errors)
+    "feedback:give": public(post=200, note="an empty POST shows the errors"),
+    "feedback:sent": public(),
+    "feedback:you_said_we_did": public(),
+    "feedback:you_said_we_did_feed": public(),
+    "feedback:queue": Route(frozenset({"directory_editor"})),
+    "feedback:item": Route(frozenset({"directory_editor"}), post=200),
     # search: the public Local Offer site (no sign-in, no personal data)
     "local_offer:start": public(),
     "local_offer:search": public(),
@@ -137,9 +156,20 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
+    "uidb64": lambda bundle: "MQ",  # "1", with no valid token
+    "token": lambda bundle: "no-such-token",
     "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service
+    "code": lambda bundle: "plans_issued_within_20_weeks_incl_exceptions",  # an indicator
+    # Local Offer feedback (task: feedback): feedback is about no one, so any will do
+    "feedback_id": lambda bundle: _matrix_feedback(),
     "slug": lambda bundle: "no-such-page",  # search: Local Offer information pages
 }
+
+
+def _matrix_feedback() -> object:
+    from tests.directory.feedback_factories import FeedbackFactory
+
+    return FeedbackFactory(text="Route matrix feedback").pk
 
 
 # --- walking the resolver ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Casework forms, one module per part of the statutory process."""
 
+from opensend.casework.forms.allocation import AllocateForm
 from opensend.casework.forms.assessment import (
     AdviceReceivedForm,
     AdviceRequestForm,
@@ -16,7 +17,7 @@ from opensend.casework.forms.reviews import (
 )
 
 __all__ = [
-    "AdviceReceivedForm", "AdviceRequestForm", "CeaseForm", "ClockExceptionForm", "DisputeForm",
-    "EhcRequestForm", "PanelDecisionForm", "PlanForm", "PlanIssueForm", "ReviewDecisionForm",
-    "ReviewMeetingForm",
+    "AdviceReceivedForm", "AdviceRequestForm", "AllocateForm", "CeaseForm", "ClockExceptionForm",
+    "DisputeForm", "EhcRequestForm", "PanelDecisionForm", "PlanForm", "PlanIssueForm",
+    "ReviewDecisionForm", "ReviewMeetingForm",
 ]

@@ -54,6 +54,7 @@ class CasePage:
     history: list[HistoryRow]
     versions: list[VersionRow]
     actions: list[Action]
+    can_allocate: bool = False  # SEN managers choose the coordinator
 
 
 def case_page(
@@ -65,6 +66,7 @@ def case_page(
     details: CaseDetails,
     today: dt.date,
     can_act: bool,
+    can_allocate: bool = False,
 ) -> CasePage:
     """The staff case page."""
     rows = step_rows(_steps(clock, timeline["steps"], today), today)
@@ -82,6 +84,7 @@ def case_page(
         history=history_rows(timeline["events"], case),
         versions=version_rows(details.versions, issued_only=False),
         actions=case_actions(case) if can_act else [],
+        can_allocate=can_allocate,
     )
 
 

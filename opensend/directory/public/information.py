@@ -1,5 +1,5 @@
 """The Local Offer's information pages, written for OpenSEND in plain English (not copied
-from any council); their text is in content/<slug>.txt. Loaded by migration 0004."""
+from any council); their text is in content/<slug>.txt. Migration 0006 loads them."""
 
 import datetime as dt
 from pathlib import Path

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import Final, cast
 
 from opensend.statutory.clock import advice_due
 from opensend.statutory.clock.assessment import DECISION_WEEKS as REQUEST_DECISION_WEEKS
@@ -41,6 +41,8 @@ __all__ = [
     "count",
     "ehc_requests_received",
     "final_plan_due",
+    "in_place_on",
+    "memoized",
     "new_plans",
     "percent",
     "phase_transfers_finalised_on_time",
@@ -57,6 +59,8 @@ __all__ = [
     "reviews_due",
     "reviews_held",
     "reviews_held_by_due_date",
+    "share",
+    "transfer_deadline",
 ]
 
 # Not a statutory limit: the DfE's "over 52 weeks" band of its timeliness tables.
@@ -73,23 +77,62 @@ def _tenths(numerator: int, denominator: int) -> Decimal:
 
 
 def count(items: Iterable[object]) -> IndicatorValue:
-    total = sum(1 for _ in items)
-    return IndicatorValue(value=Decimal(total), numerator=total, denominator=None)
+    counted = tuple(items)
+    total = len(counted)
+    return IndicatorValue(
+        value=Decimal(total), numerator=total, denominator=None, numerator_rows=counted
+    )
 
 
-def percent(numerator: int, denominator: int) -> IndicatorValue:
+def percent(
+    numerator: int,
+    denominator: int,
+    numerator_rows: Sequence[object] = (),
+    denominator_rows: Sequence[object] = (),
+) -> IndicatorValue:
     """numerator as a percentage of denominator (one decimal place, half up)."""
     value = None if denominator == 0 else _tenths(100 * numerator, denominator)
-    return IndicatorValue(value=value, numerator=numerator, denominator=denominator)
+    return IndicatorValue(
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        numerator_rows=tuple(numerator_rows),
+        denominator_rows=tuple(denominator_rows),
+    )
 
 
-def ratio(numerator: int, denominator: int) -> IndicatorValue:
+def ratio(
+    numerator: int,
+    denominator: int,
+    numerator_rows: Sequence[object] = (),
+    denominator_rows: Sequence[object] = (),
+) -> IndicatorValue:
     value = None if denominator == 0 else _tenths(numerator, denominator)
-    return IndicatorValue(value=value, numerator=numerator, denominator=denominator)
+    return IndicatorValue(
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        numerator_rows=tuple(numerator_rows),
+        denominator_rows=tuple(denominator_rows),
+    )
 
 
-def _share[T](rows: Sequence[T], hit: Callable[[T], bool]) -> IndicatorValue:
-    return percent(sum(1 for row in rows if hit(row)), len(rows))
+def share[T](rows: Sequence[T], hit: Callable[[T], bool]) -> IndicatorValue:
+    """% of ``rows`` for which ``hit`` holds, keeping both sets of rows for a drill-down."""
+    hits = [row for row in rows if hit(row)]
+    return percent(len(hits), len(rows), hits, rows)
+
+
+_share = share
+
+
+def memoized[T](memo: dict[object, object] | None, key: object, compute: Callable[[], T]) -> T:
+    """``compute()``, kept in ``memo`` (a MeasureRows.memo) under ``key`` when one is given."""
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return cast(T, memo[key])
 
 
 def _on_time(done: date | None, due: date) -> bool:
@@ -171,19 +214,36 @@ def average_weeks_to_issue(rows: Sequence[PlanRow], period: Period) -> Indicator
     plans = _new_in(rows, period)
     days = sum((row.issued - row.request_received).days for row in plans if row.request_received)
     value = None if not plans else _tenths(days, DAYS_PER_WEEK * len(plans))
-    return IndicatorValue(value=value, numerator=None, denominator=len(plans))
+    return IndicatorValue(
+        value=value,
+        numerator=None,
+        denominator=len(plans),
+        numerator_rows=tuple(plans),
+        denominator_rows=tuple(plans),
+    )
 
 
 # --- plans in place -------------------------------------------------------------------------
 
 
-def _in_place_on(rows: Sequence[PlanRow], day: date) -> list[PlanRow]:
-    return [row for row in rows if row.issued <= day and (row.ceased is None or row.ceased > day)]
+def in_place_on(
+    rows: Sequence[PlanRow], day: date, memo: dict[object, object] | None = None
+) -> list[PlanRow]:
+    """Plans issued on or before ``day`` and not ceased by then (ceased that day: gone)."""
+    return memoized(
+        memo,
+        ("plans_in_place_on", day),
+        lambda: [
+            row for row in rows if row.issued <= day and (row.ceased is None or row.ceased > day)
+        ],
+    )
 
 
-def plans_in_place(rows: Sequence[PlanRow], period: Period) -> IndicatorValue:
+def plans_in_place(
+    rows: Sequence[PlanRow], period: Period, memo: dict[object, object] | None = None
+) -> IndicatorValue:
     """Plans in place on the last day of the period (SEN2: on the census date)."""
-    return count(_in_place_on(rows, period.end))
+    return count(in_place_on(rows, period.end, memo))
 
 
 def plans_ceased(
@@ -197,23 +257,47 @@ def plans_ceased(
     )
 
 
-def primary_need_share(rows: Sequence[PlanRow], period: Period, need: str) -> IndicatorValue:
+def _by_need(
+    rows: Sequence[PlanRow], day: date, memo: dict[object, object] | None
+) -> dict[str, list[PlanRow]]:
+    def compute() -> dict[str, list[PlanRow]]:
+        groups: dict[str, list[PlanRow]] = {}
+        for row in in_place_on(rows, day, memo):
+            if row.primary_need is not None:
+                groups.setdefault(row.primary_need, []).append(row)
+        return groups
+
+    return memoized(memo, ("plans_by_need_on", day), compute)
+
+
+def primary_need_share(
+    rows: Sequence[PlanRow], period: Period, need: str, memo: dict[object, object] | None = None
+) -> IndicatorValue:
     """% of plans in place at the period's end (with a primary need recorded) with ``need``."""
-    plans = [row for row in _in_place_on(rows, period.end) if row.primary_need is not None]
-    return _share(plans, lambda row: row.primary_need == need)
+    groups = _by_need(rows, period.end, memo)
+    hits = groups.get(need, [])
+    recorded = [row for group in groups.values() for row in group]
+    return percent(len(hits), len(recorded), hits, recorded)
 
 
 # --- advice -------------------------------------------------------------------------------
 
 
 def advice_within_6_weeks(
-    rows: Sequence[AdviceRow], period: Period, source: str | None = None
+    rows: Sequence[AdviceRow],
+    period: Period,
+    source: str | None = None,
+    *,
+    exclude_exceptions: bool = False,
 ) -> IndicatorValue:
-    """Of advice requests falling due in the period (Reg 8(1)), % returned by the due date."""
+    """Of advice requests falling due in the period (Reg 8(1)), % returned by the due date;
+    with ``exclude_exceptions``, leaving out those a Reg 8(2) exception applied to."""
     due = [
         row
         for row in rows
-        if period.contains(advice_due(row.requested)) and (source is None or row.source == source)
+        if period.contains(advice_due(row.requested))
+        and (source is None or row.source == source)
+        and not (exclude_exceptions and row.exception_applies)
     ]
     return _share(due, lambda row: _on_time(row.received, advice_due(row.requested)))
 
@@ -234,28 +318,38 @@ def reviews_held_by_due_date(rows: Sequence[ReviewRow], period: Period) -> Indic
     return _share(due, lambda row: _on_time(row.held, row.due))
 
 
-def _held_in(rows: Sequence[ReviewRow], period: Period) -> list[tuple[ReviewRow, date]]:
-    return [(row, row.held) for row in rows if row.held is not None and period.contains(row.held)]
+def _held_in(rows: Sequence[ReviewRow], period: Period) -> list[ReviewRow]:
+    return [row for row in rows if period.contains(row.held)]
+
+
+def _held(row: ReviewRow) -> date:
+    assert row.held is not None  # _held_in keeps only reviews held in the period
+    return row.held
 
 
 def review_decisions_within_4_weeks(rows: Sequence[ReviewRow], period: Period) -> IndicatorValue:
     """Of review meetings held in the period, % decided within 4 weeks (Reg 20(10))."""
-    held = _held_in(rows, period)
     return _share(
-        held, lambda pair: _on_time(pair[0].decided_on, add_weeks(pair[1], REVIEW_DECISION_WEEKS))
+        _held_in(rows, period),
+        lambda row: _on_time(row.decided_on, add_weeks(_held(row), REVIEW_DECISION_WEEKS)),
     )
 
 
 def amended_plans_within_12_weeks(rows: Sequence[ReviewRow], period: Period) -> IndicatorValue:
     """Of reviews held in the period that decided to amend, % with the final amended plan
     issued within 12 weeks of the meeting (Reg 20(10) + Reg 22(3), Devon (2022))."""
-    amending = [(row, held) for row, held in _held_in(rows, period) if row.outcome == "amend"]
+    amending = [row for row in _held_in(rows, period) if row.outcome == "amend"]
     return _share(
         amending,
-        lambda pair: _on_time(
-            pair[0].amended_plan_issued, add_weeks(pair[1], AMENDED_PLAN_WEEKS_AFTER_MEETING)
+        lambda row: _on_time(
+            row.amended_plan_issued, add_weeks(_held(row), AMENDED_PLAN_WEEKS_AFTER_MEETING)
         ),
     )
+
+
+def transfer_deadline(row: TransferRow) -> date:
+    """Reg 18(1): 15 February (school) or 31 March (post-16) of the year of transfer."""
+    return _transfer_deadline(row)
 
 
 def _transfer_deadline(row: TransferRow) -> date:
@@ -284,4 +378,6 @@ def caseload_per_coordinator(rows: Sequence[CaseRow], period: Period) -> Indicat
         and row.opened <= day
         and (row.closed is None or row.closed > day)
     ]
-    return ratio(len(open_cases), len({row.caseworker for row in open_cases}))
+    return ratio(
+        len(open_cases), len({row.caseworker for row in open_cases}), open_cases, open_cases
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from typing import Final
 
 from opensend.statutory.clock import ADVICE_SOURCES
@@ -16,6 +17,7 @@ from opensend.statutory.indicators.definitions import (
     Polarity,
     Unit,
 )
+from opensend.statutory.indicators.registry_more import more_definitions
 from opensend.statutory.indicators.rows import MeasureRows, PlanRow, RequestRow, ReviewRow
 
 __all__ = ["INDICATORS"]
@@ -83,7 +85,11 @@ def _ceased(reason: str | None) -> Formula:
 
 
 def _need(need: str) -> Formula:
-    return lambda rows, period: f.primary_need_share(rows.plans, period, need)
+    return lambda rows, period: f.primary_need_share(rows.plans, period, need, rows.memo)
+
+
+def _in_place(rows: MeasureRows, period: Period) -> IndicatorValue:
+    return f.plans_in_place(rows.plans, period, rows.memo)
 
 
 def _caseload(rows: MeasureRows, period: Period) -> IndicatorValue:
@@ -212,7 +218,7 @@ def _definitions() -> Iterator[Indicator]:
         source=f"{DFE_EHC}: EHC plans in place in January",
         polarity="neutral",
         unit="count",
-        formula=_plans(f.plans_in_place),
+        formula=_in_place,
     )
     yield _ind(
         "annual_reviews_due",
@@ -333,4 +339,6 @@ def _definitions() -> Iterator[Indicator]:
     )
 
 
-INDICATORS: Final[dict[str, Indicator]] = {ind.code: ind for ind in _definitions()}
+INDICATORS: Final[dict[str, Indicator]] = {
+    ind.code: ind for ind in chain(_definitions(), more_definitions())
+}
