@@ -45,8 +45,6 @@ def test_start_page_has_a_search_box_categories_needs_and_information(offer):
     assert "Local Offer" in navigation
     home = elements_with_class(page, "govuk-service-navigation__link")[0]
     assert home.get("href") == reverse("local_offer:start")
-    footer = [a.get("href") for a in page.iter("a") if "govuk-footer__link" in a.get("class", "")]
-    assert reverse("feedback:give") + "?page=%2Flocal-offer%2F" in footer
 
 
 def test_results_show_distance_and_last_checked(offer):
