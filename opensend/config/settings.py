@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # search: Local Offer full-text search (issue 4)
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",

@@ -16,6 +16,8 @@ urlpatterns = [
     path("returns/", include("opensend.measures.urls_returns")),
     # Local Offer activities calendar and iCalendar feeds (calendar task)
     path("local-offer/", include("opensend.directory.calendar.urls")),
+    # search: the public Local Offer site (issue 4)
+    path("local-offer/", include("opensend.directory.public.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

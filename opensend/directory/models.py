@@ -357,3 +357,4 @@ def normalise_postcode(postcode: str) -> str:
 # them here makes them part of the directory app.
 from opensend.directory.calendar.models import *  # noqa: E402, F403
 from opensend.directory.feedback.models import *  # noqa: E402, F403
+from opensend.directory.public.models import *  # noqa: E402, F403

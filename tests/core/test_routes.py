@@ -165,6 +165,16 @@ ROUTES: dict[str, Route] = {
     "activities:calendar": public(),
     "activities:feed": public(),
     "activities:activity_feed": public(404, note="the matrix world has no activities"),
+    # search: the public Local Offer site (no sign-in, no personal data)
+    "local_offer:start": public(),
+    "local_offer:search": public(),
+    "local_offer:service": public(404, note="the matrix world has no directory: a 404"),
+    "local_offer:shortlist": public(),
+    "local_offer:shortlist_add": public(405, 404, note="POST only; no such service: 404"),
+    "local_offer:shortlist_remove": public(405, 404, note="POST only; no service id: 404"),
+    "local_offer:information": public(404, note="the slug filled in names no page: a 404"),
+    "local_offer:sen_reports": public(),
+    "local_offer:searches_not_found": Route(frozenset({"directory_editor"})),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -187,6 +197,7 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "activity_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000001",  # calendar task
     # measures dashboard (issue 3, dashboard task)
     "month": lambda bundle: "2026-10",
+    "slug": lambda bundle: "no-such-page",  # search: Local Offer information pages
 }
 
 
