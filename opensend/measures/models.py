@@ -158,9 +158,12 @@ class IndicatorSnapshot(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
+                # period_kind too: on 31 December the year to date and the last 12 months
+                # are the same dates, and both are stored.
                 fields=[
                     "local_authority",
                     "code",
+                    "period_kind",
                     "period_start",
                     "period_end",
                     "breakdown",

@@ -57,6 +57,19 @@ def test_breakdown_groups_are_stored_beside_the_whole(world: World) -> None:
     assert males.numerator == 2
 
 
+def test_on_31_december_both_periods_are_stored_although_their_dates_are_the_same(
+    world: World,
+) -> None:
+    new_years_eve = dt.date(2025, 12, 31)
+    assert year_to_date(new_years_eve) == last_12_months(new_years_eve)
+    report = snapshots_take(local_authority_id=world.la.pk, taken_on=new_years_eve, breakdowns=())
+    assert report.stored == 2 * len(INDICATORS)
+    kinds = IndicatorSnapshot.objects.filter(taken_on=new_years_eve).values_list(
+        "period_kind", flat=True
+    )
+    assert set(kinds) == {PeriodKind.YEAR_TO_DATE, PeriodKind.LAST_12_MONTHS}
+
+
 def test_taking_a_day_twice_leaves_one_set(world: World) -> None:
     first = snapshots_take(local_authority_id=world.la.pk, taken_on=TODAY, breakdowns=())
     second = snapshots_take(local_authority_id=world.la.pk, taken_on=TODAY, breakdowns=())

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('measures', '0001_initial'),
+        ('measures', '0002_area_comparison'),
         ('people', '0001_initial'),
     ]
 
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'indexes': [models.Index(fields=['local_authority', 'code', 'breakdown', 'group', 'taken_on'], name='measures_snapshot_series'), models.Index(fields=['local_authority', 'taken_on'], name='measures_snapshot_day')],
-                'constraints': [models.UniqueConstraint(fields=('local_authority', 'code', 'period_start', 'period_end', 'breakdown', 'group', 'taken_on'), name='measures_one_snapshot_per_figure_and_day')],
+                'constraints': [models.UniqueConstraint(fields=('local_authority', 'code', 'period_kind', 'period_start', 'period_end', 'breakdown', 'group', 'taken_on'), name='measures_one_snapshot_per_figure_and_day')],
             },
         ),
     ]
