@@ -86,3 +86,16 @@ def test_every_demo_service_is_valid_oruk(demo):
         response = client.get(f"/api/oruk/v3/services/{service_id}")
         assert response.status_code == 200
         assert_valid("service", json.loads(response.content))
+
+
+def test_families_can_find_the_showcase_swim_within_5_miles_of_its_postcode(demo):
+    """Issue 4's first journey on the demo data: the index is built by the loader itself."""
+    call_command("load_demo_places")
+    venue = m.Service.objects.get(name=SHOWCASE).service_at_locations.get().location
+    postcode = venue.addresses.get().postal_code
+    response = Client().get(
+        "/local-offer/search/",
+        {"q": "swimming", "place": postcode, "within": "5", "age": "9", "need": "ASD"},
+    )
+    assert response.status_code == 200
+    assert SHOWCASE in response.content.decode()

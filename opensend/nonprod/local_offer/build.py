@@ -18,6 +18,7 @@ from opensend.directory import models as m
 from opensend.directory.calendar.models import ActivityCancellation, SessionCancellation
 from opensend.directory.calendar.occurrences import occurrence_dates
 from opensend.directory.calendar.selectors import rule_of
+from opensend.directory.public.index import refresh as search_index_refresh
 from opensend.nonprod.generator.names import EMAIL_DOMAIN
 from opensend.nonprod.local_offer import catalogue as c
 from opensend.nonprod.local_offer import places as p
@@ -352,4 +353,6 @@ def generate_local_offer(*, seed: int, today: dt.date, reset: bool) -> Rows:
         model.objects.bulk_create(
             rows.by_model.get(model, []), batch_size=1000, ignore_conflicts=conflicts
         )
+    # bulk_create sends no signals, so the public search index is rebuilt here.
+    search_index_refresh()
     return rows
