@@ -55,6 +55,10 @@ migrate: db
 
 demo-data: migrate
 	$(PY) manage.py generate_area --children $(CHILDREN) --seed $(SEED) --reset
+	# the demo Local Offer: services, activities and demo postcodes (calendar task)
+	$(PY) manage.py generate_local_offer --seed 2026 --reset
+	$(PY) manage.py load_demo_places  # search: the demo area's towns and NM postcodes (issue 4)
+	$(PY) manage.py load_demo_sen_reports  # search: SEN information report links (issue 4)
 
 demo: install demo-data
 	$(PY) manage.py collectstatic --noinput -v 0
@@ -73,6 +77,9 @@ test: install install-browser db lint
 
 bench: install db
 	$(PY) bench/bench_casework.py
+	# issue 3 (engine): live measures at 25,000 and 640,000 plans beside one SQL query
+	$(PY) bench/bench_measures.py
+	$(PY) bench/bench_search.py  # search: Local Offer search (issue 4)
 
 code:
 	@$(PY) manage.py demo_code "$(EMAIL)"

@@ -7,6 +7,7 @@
 """
 
 import ast
+import re
 from pathlib import Path
 
 from django.apps import apps
@@ -43,7 +44,18 @@ def personal_data_models() -> set[str]:
 
 
 def view_modules() -> list[Path]:
-    return sorted(set(PACKAGE.glob("*/views*.py")) | set(PACKAGE.glob("*/views/*.py")))
+    """Every views module at any depth (views.py, views_x.py, public_views.py: not
+    reviews.py) and every module of a views package."""
+    return sorted(
+        path
+        for path in PACKAGE.rglob("*.py")
+        if re.search(r"(^|_)views(_|$)", path.stem) or path.parent.name == "views"
+    )
+
+
+def test_the_view_scan_reaches_nested_apps():
+    found = {path.relative_to(PACKAGE).as_posix() for path in view_modules()}
+    assert {"measures/dashboard/views.py", "directory/public/views.py"} <= found
 
 
 def _model_name(node: ast.expr) -> str | None:

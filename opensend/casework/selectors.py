@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from opensend.casework.models import AdviceRequest, AnnualReview, Case, CaseEvent, CaseStep, Stage
+from opensend.casework.models import (
+    AdviceRequest,
+    AnnualReview,
+    Case,
+    CaseEvent,
+    CaseStep,
+    Dispute,
+    Stage,
+)
 from opensend.core.audit import audit, audit_list
 from opensend.core.models import AuditAction
 from opensend.people.models import Child, User
@@ -95,12 +103,25 @@ def annual_review_for(
     return review
 
 
+def dispute_for(
+    *, user: User, dispute_id: int, today: dt.date, why: str, request: object = None
+) -> Dispute:
+    """Mediation or an appeal, found through the cases the user may see (as above)."""
+    visible = cases_visible(user, today).filter(disputes=dispute_id)
+    case_id = visible.values_list("pk", flat=True).first() or 0
+    case = case_get(user=user, case_id=case_id, today=today, why=why, request=request)
+    dispute = case.disputes.get(pk=dispute_id)
+    dispute.case = case
+    return dispute
+
+
 def case_timeline(case: Case) -> dict[str, object]:
     """Everything the case page shows, in a fixed number of queries."""
     return {
         "events": list(CaseEvent.objects.filter(case=case).select_related("recorded_by")),
         "steps": list(CaseStep.objects.filter(case=case)),
         "advice": list(AdviceRequest.objects.filter(case=case).select_related("organisation")),
+        "disputes": list(Dispute.objects.filter(case=case).order_by("started_on", "pk")),
     }
 
 
@@ -197,3 +218,16 @@ def children_search(
     )
     audit_list(actor=user, child_ids=[c.pk for c in found], why="search", request=request)
     return found
+
+
+def caseworkers_for(case: Case) -> list[User]:
+    """The EHC coordinators of the case's local authority, by name (staff, no child data)."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__role="caseworker",
+            memberships__organisation_id=case.local_authority_id,
+        )
+        .distinct()
+        .order_by("full_name")
+    )

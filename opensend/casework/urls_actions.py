@@ -6,12 +6,14 @@ see the case (families only for issued versions).
 
 from django.urls import path
 
+from opensend.casework.views import actions_allocation as allocation
 from opensend.casework.views import actions_assessment as assessment
 from opensend.casework.views import actions_plans as plans
 from opensend.casework.views import actions_reviews as reviews
 
 urlpatterns = [
     path("new/", assessment.request_new, name="request_new"),
+    path("<int:case_id>/allocate/", allocation.allocate, name="allocate"),
     path("<int:case_id>/panel/", assessment.panel_decision, name="panel_decision"),
     path("<int:case_id>/advice/new/", assessment.advice_request, name="advice_request"),
     path("advice/<int:advice_id>/received/", assessment.advice_received,
@@ -26,4 +28,5 @@ urlpatterns = [
     path("reviews/<int:review_id>/decision/", reviews.review_decision, name="review_decision"),
     path("<int:case_id>/cease/", reviews.cease, name="cease"),
     path("<int:case_id>/dispute/", reviews.dispute, name="dispute"),
+    path("disputes/<int:dispute_id>/outcome/", reviews.dispute_outcome, name="dispute_outcome"),
 ]

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from opensend.core.govuk_forms import govuk_error_summary, govuk_field, govuk_form_page_title
-from opensend.core.navigation import nav_items
+from opensend.core.navigation import nav_items, safe_reverse
 
 _JINJA_DIR = str(Path(jinja2.__file__).parent)
 _GOVUK_MACROS_DIR = str(Path(govuk_frontend_jinja.__file__).parent / "templates")
@@ -123,6 +123,7 @@ def environment(**options: Any) -> jinja2.Environment:
         url=url,
         static=static,
         nav_items=nav_items,
+        safe_url=safe_reverse,
         get_messages=get_messages,
         service_name=settings.LOCAL_AUTHORITY_NAME,
         govuk_field=govuk_field,
@@ -130,4 +131,14 @@ def environment(**options: Any) -> jinja2.Environment:
         govuk_form_page_title=govuk_form_page_title,
     )
     env.filters.update(govuk_date=govuk_date, govuk_datetime=govuk_datetime)
+    # Local Offer activities calendar (calendar task): sessions on the service page.
+    env.filters.update(govuk_time=govuk_time)
+    env.globals.update(upcoming_sessions=_upcoming_sessions)
     return env
+
+
+def _upcoming_sessions(service: Any) -> Any:
+    """The service's sessions over the next four weeks (calendar task)."""
+    from opensend.directory.calendar.templating import upcoming_sessions
+
+    return upcoming_sessions(service)

@@ -21,6 +21,9 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 LOCAL_AUTHORITY_NAME = env_str("OPENSEND_AREA_NAME", "OpenSEND")
+# measures dashboard (issue 3): the local authority the public measures pages show (its ONS
+# code); blank = the only local authority in the database
+MEASURES_PUBLIC_AREA_ONS_CODE = env_str("OPENSEND_AREA_ONS_CODE", "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -28,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # search: Local Offer full-text search (issue 4)
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -111,6 +115,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "core:sign_in"
+PASSWORD_RESET_TIMEOUT = 3 * 60 * 60  # an emailed reset link works for 3 hours, once
 CSRF_FAILURE_VIEW = "opensend.core.views.errors.csrf_failure"
 
 # Lockout (security.md goal 4): at most 10 failures per account in 5 minutes.

@@ -5,6 +5,19 @@ urlpatterns = [
     path("cases/", include("opensend.casework.urls")),
     path("family/", include("opensend.casework.family_urls")),
     path("api/oruk/v3/", include("opensend.directory.oruk_urls")),
+    # measures dashboard (issue 3, dashboard task)
+    path("measures/", include("opensend.measures.dashboard.urls")),
+    path("local-area/measures/", include("opensend.measures.dashboard.public_urls")),
+    # Measures (issue 3, api): the indicators read API
+    path("api/v1/", include("opensend.measures.api.urls")),
+    # Local Offer feedback and "You said, we did" (issue 4 item 5, task: feedback)
+    path("local-offer/", include("opensend.directory.feedback.urls")),
+    # sen2 (issue 3, items 6-7): the SEN2 return and the inspection lists
+    path("returns/", include("opensend.measures.urls_returns")),
+    # Local Offer activities calendar and iCalendar feeds (calendar task)
+    path("local-offer/", include("opensend.directory.calendar.urls")),
+    # search: the public Local Offer site (issue 4)
+    path("local-offer/", include("opensend.directory.public.urls")),
     # Local Offer editorial (issue 4)
     path("local-offer/manage/", include("opensend.directory.editorial.urls")),
 ]

@@ -21,6 +21,12 @@ _STAFF_LINKS = [
     ("casework:search", "Find a child", {"caseworker", "sen_manager"}),
     ("casework:team", "Team caseload", {"sen_manager"}),
     ("casework:my_cases", "Cases", {"advice_giver", "senco", "panel_member"}),
+    # Local Offer feedback (task: feedback)
+    ("feedback:queue", "Local Offer feedback", {"directory_editor"}),
+    # sen2 (issue 3, items 6-7)
+    ("returns:index", "Returns", {"sen_manager"}),
+    # measures dashboard (issue 3, dashboard task)
+    ("measures:dashboard", "Measures", {"sen_manager", "analyst"}),
     # Local Offer editorial (issue 4)
     ("editorial:listings", "Local Offer listings", {"provider", "directory_editor"}),
     ("editorial:queue", "Approvals", {"directory_editor"}),

@@ -93,3 +93,98 @@ class StatisticalNeighbour(models.Model):
 
     def __str__(self) -> str:
         return f"{self.la_name} #{self.rank}: {self.neighbour_name}"
+
+
+# --- Measures (issue 3, api): which published area a local authority compares as --------
+class AreaComparison(models.Model):
+    """Which published figures stand beside a local authority's own live figures.
+
+    A real authority compares as itself (its ONS code, its region, its own neighbours). The
+    fictional demo area has no published figures, so it borrows a real authority's: see
+    docs/measures-comparators.md ("Which area a local authority compares as").
+    """
+
+    local_authority = models.OneToOneField(
+        "people.Organisation",
+        on_delete=models.CASCADE,
+        related_name="area_comparison",
+        limit_choices_to={"kind": "local_authority"},
+    )
+    compares_as = models.CharField(
+        max_length=9, help_text="ONS code whose published figures and rank stand for this LA."
+    )
+    region_code = models.CharField(max_length=9, help_text="ONS code of the region, E12...")
+    neighbours_of = models.CharField(
+        max_length=9, help_text="ONS code of the LA whose statistical neighbours are used."
+    )
+    note = models.CharField(
+        max_length=300, blank=True, help_text="Shown beside the comparators, e.g. borrowed."
+    )
+
+    def __str__(self) -> str:
+        return f"{self.local_authority} compares as {self.compares_as}"
+
+
+# --- issue 3 engine: snapshots of the live indicators -------------------------------------
+
+
+class PeriodKind(models.TextChoices):
+    YEAR_TO_DATE = "year_to_date", "Calendar year to date"
+    LAST_12_MONTHS = "last_12_months", "Last 12 months"
+
+
+class IndicatorSnapshot(models.Model):
+    """One live figure as it stood on ``taken_on``: what the board saw that day.
+
+    Written by ``snapshots.snapshots_take`` (nightly, and for past month ends by the
+    backfill); never edited by hand. ``breakdown`` "" and ``group`` "" is the whole area.
+    """
+
+    local_authority = models.ForeignKey(
+        "people.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    code = models.CharField(max_length=80)
+    period_kind = models.CharField(max_length=20, choices=PeriodKind.choices)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    breakdown = models.CharField(max_length=30, blank=True, default="")
+    group = models.CharField(max_length=120, blank=True, default="")
+    value = models.DecimalField(max_digits=12, decimal_places=1, null=True)
+    numerator = models.IntegerField(null=True)
+    denominator = models.IntegerField(null=True)
+    taken_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                # period_kind too: on 31 December the year to date and the last 12 months
+                # are the same dates, and both are stored.
+                fields=[
+                    "local_authority",
+                    "code",
+                    "period_kind",
+                    "period_start",
+                    "period_end",
+                    "breakdown",
+                    "group",
+                    "taken_on",
+                ],
+                name="measures_one_snapshot_per_figure_and_day",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["local_authority", "code", "breakdown", "group", "taken_on"],
+                name="measures_snapshot_series",
+            ),
+            models.Index(fields=["local_authority", "taken_on"], name="measures_snapshot_day"),
+        ]
+
+    def __str__(self) -> str:
+        where = f" {self.breakdown}={self.group}" if self.breakdown else ""
+        return f"{self.code}{where} {self.period_start}..{self.period_end} on {self.taken_on}"
+
+
+# sen2 (issue 3, item 6): the prepared SEN2 return, defined beside its code.
+from opensend.measures.sen2.models import RunStatus, Sen2Run  # noqa: E402, F401

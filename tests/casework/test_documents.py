@@ -18,29 +18,60 @@ from tests.factories import TODAY, WEEK
 
 SECTIONS = {
     "A": "Tom loves trains and drawing.\n\nHe wants to make friends.",
-    "B": [{"need": "SLCN", "description": "Limited expressive language."},
-          {"need": "ASD", "description": "Finds changes of routine hard.\nNeeds warning."}],
-    "C": "", "D": "",
+    "B": [
+        {"need": "SLCN", "description": "Limited expressive language."},
+        {"need": "ASD", "description": "Finds changes of routine hard.\nNeeds warning."},
+    ],
+    "C": "",
+    "D": "",
     "E": [{"outcome": "Uses his visual timetable on his own", "by": "July 2027"}],
-    "F": [{"need": "ASD", "provision": "Visual timetable", "amount": "10 minutes daily",
-           "delivered_by": "Teaching assistant"},
-          {"need": "SLCN", "provision": "Speech therapy", "amount": "30 minutes weekly",
-           "delivered_by": "Speech and language therapist"},
-          {"need": "PD", "provision": "Adapted chair", "amount": "All lessons",
-           "delivered_by": "School"}],
-    "G": "", "H1": "", "H2": "", "I": {"setting_id": 1, "setting_name": "Hillside First School"},
-    "J": "", "K": "EP advice (May 2026).",
+    "F": [
+        {
+            "need": "ASD",
+            "provision": "Visual timetable",
+            "amount": "10 minutes daily",
+            "delivered_by": "Teaching assistant",
+        },
+        {
+            "need": "SLCN",
+            "provision": "Speech therapy",
+            "amount": "30 minutes weekly",
+            "delivered_by": "Speech and language therapist",
+        },
+        {
+            "need": "PD",
+            "provision": "Adapted chair",
+            "amount": "All lessons",
+            "delivered_by": "School",
+        },
+    ],
+    "G": "",
+    "H1": "",
+    "H2": "",
+    "I": {"setting_id": 1, "setting_name": "Hillside First School"},
+    "J": "",
+    "K": "EP advice (May 2026).",
 }
 
 
 @pytest.fixture
 def version(tom, cara, area) -> PlanVersion:
-    case = Case.objects.create(child=tom, local_authority=area.northshire, caseworker=cara,
-                               stage=Stage.PLAN, opened_on=TODAY - 30 * WEEK)
+    case = Case.objects.create(
+        child=tom,
+        local_authority=area.northshire,
+        caseworker=cara,
+        stage=Stage.PLAN,
+        opened_on=TODAY - 30 * WEEK,
+    )
     plan = Plan.objects.create(case=case, named_setting=area.hillside)
-    return PlanVersion.objects.create(plan=plan, number=3, kind=VersionKind.FINAL,
-                                      issued_on=dt.date(2026, 3, 3), sections=SECTIONS,
-                                      created_by=cara)
+    return PlanVersion.objects.create(
+        plan=plan,
+        number=3,
+        kind=VersionKind.FINAL,
+        issued_on=dt.date(2026, 3, 3),
+        sections=SECTIONS,
+        created_by=cara,
+    )
 
 
 def test_the_outline_ranks_needs_and_groups_provision_by_need(version):
@@ -49,14 +80,30 @@ def test_the_outline_ranks_needs_and_groups_provision_by_need(version):
     assert outline.footer == "Tom Baker · Version 3 · Issued 3 March 2026"
     assert not outline.is_draft
     by_code = {section.code: section for section in outline.sections}
-    assert [s.code for s in outline.sections] == ["A", "B", "C", "D", "E", "F", "G", "H1", "H2",
-                                                  "I", "J", "K"]
-    assert by_code["A"].paragraphs == [["Tom loves trains and drawing."],
-                                       ["He wants to make friends."]]
+    assert [s.code for s in outline.sections] == [
+        "A",
+        "B",
+        "C",
+        "D",
+        "E",
+        "F",
+        "G",
+        "H1",
+        "H2",
+        "I",
+        "J",
+        "K",
+    ]
+    assert by_code["A"].paragraphs == [
+        ["Tom loves trains and drawing."],
+        ["He wants to make friends."],
+    ]
     assert [(n["rank"], n["code"]) for n in by_code["B"].needs] == [(1, "SLCN"), (2, "ASD")]
     assert [g.need for g in by_code["F"].provision] == [
-        "Speech, language and communication needs", "Autistic spectrum disorder",
-        "Physical disability (not a need in section B)"]  # B's order, then the others
+        "Speech, language and communication needs",
+        "Autistic spectrum disorder",
+        "Physical disability (not a need in section B)",
+    ]  # B's order, then the others
     assert by_code["I"].placement == "Hillside First School"
     assert by_code["C"].is_empty
 
@@ -72,8 +119,9 @@ def test_the_pdf(version):
     pdf = documents.plan_pdf(version)
     assert pdf.startswith(b"%PDF")
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
-                              check=True).stdout.decode()
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
         assert "Section B: Special educational needs" in text
         assert "1. Speech, language and communication needs (primary need)" in text
         assert "Provision for: Autistic spectrum disorder" in text
@@ -87,8 +135,11 @@ def test_the_pdf_html_loads_nothing_from_anywhere(version):
 
 
 def test_the_offline_fetcher_refuses_every_url():
-    html = weasyprint.HTML(string='<img src="https://example.org/x.png">', base_url=None,
-                           url_fetcher=documents.OfflineFetcher())
+    html = weasyprint.HTML(
+        string='<img src="https://example.org/x.png">',
+        base_url=None,
+        url_fetcher=documents.OfflineFetcher(),
+    )
     with pytest.raises(weasyprint.urls.FatalURLFetchingError):
         html.write_pdf()
 
@@ -110,22 +161,28 @@ def test_the_word_document(version):
     assert "1. Speech, language and communication needs (primary need)" in headings
     provision = document.tables[1]  # after the details table
     assert [cell.text for cell in provision.rows[0].cells] == [
-        "Provision", "How much and how often", "Delivered by"]
+        "Provision",
+        "How much and how often",
+        "Delivered by",
+    ]
     assert [cell.text for cell in provision.rows[1].cells] == [
-        "Speech therapy", "30 minutes weekly", "Speech and language therapist"]
+        "Speech therapy",
+        "30 minutes weekly",
+        "Speech and language therapist",
+    ]
     footer = document.sections[0].footer.paragraphs[0].text
     assert footer.startswith("Tom Baker · Version 3 · Issued 3 March 2026")
 
 
 def test_the_file_name_has_no_personal_data(version):
     assert documents.plan_filename(version, "pdf") == (
-        f"ehc-plan-case-{version.plan.case_id}-version-3.pdf")
+        f"ehc-plan-case-{version.plan.case_id}-version-3.pdf"
+    )
 
 
 def test_downloads_are_audited(version, cara):
     case = version.plan.case
-    found = documents.plan_version_for_download(user=cara, case=case, number=3,
-                                                file_format="docx")
+    found = documents.plan_version_for_download(user=cara, case=case, number=3, file_format="docx")
     assert found == version
     audit = AuditEvent.objects.get(action=AuditAction.DOWNLOAD)
     assert (audit.actor, audit.child_id, audit.detail["format"]) == (cara, case.child_id, "docx")
@@ -135,7 +192,8 @@ def test_families_cannot_download_unissued_versions(version, paula):
     version.issued_on = None
     version.save()
     with pytest.raises(Http404):
-        documents.plan_version_for_download(user=paula, case=version.plan.case, number=3,
-                                            file_format="pdf")
+        documents.plan_version_for_download(
+            user=paula, case=version.plan.case, number=3, file_format="pdf"
+        )
     assert AuditEvent.objects.filter(action=AuditAction.DENIED, actor=paula).count() == 1
     assert not AuditEvent.objects.filter(action=AuditAction.DOWNLOAD).exists()

@@ -39,23 +39,31 @@ DAY = dt.timedelta(days=1)
 def on(name: str, day: dt.date | None) -> dict[str, str]:
     if day is None:
         return {f"{name}-day": "", f"{name}-month": "", f"{name}-year": ""}
-    return {f"{name}-day": str(day.day), f"{name}-month": str(day.month),
-            f"{name}-year": str(day.year)}
+    return {
+        f"{name}-day": str(day.day),
+        f"{name}-month": str(day.month),
+        f"{name}-year": str(day.year),
+    }
 
 
 @pytest.fixture
 def case(tom, cara, area) -> Case:
     """A case made directly (the services have their own tests): request 8 weeks ago."""
-    case = Case.objects.create(child=tom, local_authority=area.northshire, caseworker=cara,
-                               stage=Stage.ASSESSING, opened_on=TODAY - 8 * WEEK, version=3)
+    case = Case.objects.create(
+        child=tom,
+        local_authority=area.northshire,
+        caseworker=cara,
+        stage=Stage.ASSESSING,
+        opened_on=TODAY - 8 * WEEK,
+        version=3,
+    )
     EhcRequest.objects.create(case=case, received_on=TODAY - 8 * WEEK, source="1")
     return case
 
 
 def errors(form) -> dict[str, list[str]]:
     assert not form.is_valid()
-    return {name: [str(message) for message in messages]
-            for name, messages in form.errors.items()}
+    return {name: [str(message) for message in messages] for name, messages in form.errors.items()}
 
 
 # ---------------------------------------------------------------------------------------
@@ -71,7 +79,8 @@ def test_a_case_form_starts_with_the_case_version(case):
 def test_a_case_form_without_its_version_is_out_of_date(case):
     form = ReviewMeetingForm({**on("meeting_on", TODAY)}, case=case, today=TODAY)
     assert errors(form)["version"] == [
-        "This page is out of date: go back to the case and try again"]
+        "This page is out of date: go back to the case and try again"
+    ]
 
 
 def test_a_conflict_goes_in_the_summary_and_takes_the_new_version(case):
@@ -83,8 +92,9 @@ def test_a_conflict_goes_in_the_summary_and_takes_the_new_version(case):
 
 
 def test_dates_in_the_future_are_refused_where_nothing_can_have_happened(case):
-    form = ReviewMeetingForm({"version": "3", **on("meeting_on", TODAY + DAY)}, case=case,
-                             today=TODAY)
+    form = ReviewMeetingForm(
+        {"version": "3", **on("meeting_on", TODAY + DAY)}, case=case, today=TODAY
+    )
     assert errors(form)["meeting_on"] == ["The date of the meeting must be today or in the past"]
 
 
@@ -97,8 +107,13 @@ def request_form(data, user, area) -> EhcRequestForm:
     return EhcRequestForm(data, user=user, local_authority=area.northshire, today=TODAY)
 
 
-REQUEST = {"source": "1", **on("received_on", TODAY), "requested_by": "",
-           "requesting_setting": "", "graduated_approach_evidence": ""}
+REQUEST = {
+    "source": "1",
+    **on("received_on", TODAY),
+    "requested_by": "",
+    "requesting_setting": "",
+    "graduated_approach_evidence": "",
+}
 
 
 def test_a_new_child_needs_name_birth_date_sex_and_postcode(cara, area):
@@ -113,21 +128,42 @@ def test_a_new_child_needs_name_birth_date_sex_and_postcode(cara, area):
 
 def test_a_new_childs_upn_and_postcode_are_checked_and_tidied(cara, area):
     upn = make_upn(929, 2001, 2024, 12)
-    data = {**REQUEST, "child": "new", "legal_forename": "Maya", "legal_surname": "Okafor",
-            **on("date_of_birth", dt.date(2019, 4, 3)), "sex": "F", "upn": f" {upn.lower()} ",
-            "postcode": "sw1a1aa", "primary_need": ""}
+    data = {
+        **REQUEST,
+        "child": "new",
+        "legal_forename": "Maya",
+        "legal_surname": "Okafor",
+        **on("date_of_birth", dt.date(2019, 4, 3)),
+        "sex": "F",
+        "upn": f" {upn.lower()} ",
+        "postcode": "sw1a1aa",
+        "primary_need": "",
+    }
     form = request_form(data, cara, area)
     assert form.is_valid(), form.errors
     assert form.child_fields() == {
-        "legal_forename": "Maya", "legal_surname": "Okafor", "date_of_birth": dt.date(2019, 4, 3),
-        "sex": "F", "postcode": "SW1A 1AA", "upn": upn, "primary_need": ""}
+        "legal_forename": "Maya",
+        "legal_surname": "Okafor",
+        "date_of_birth": dt.date(2019, 4, 3),
+        "sex": "F",
+        "postcode": "SW1A 1AA",
+        "upn": upn,
+        "primary_need": "",
+    }
     assert form.found_child is None
 
 
 def test_a_upn_already_recorded_cannot_be_given_to_a_new_child(cara, area, tom):
-    data = {**REQUEST, "child": "new", "legal_forename": "Maya", "legal_surname": "Okafor",
-            **on("date_of_birth", dt.date(2019, 4, 3)), "sex": "F", "upn": tom.upn,
-            "postcode": "SW1A 1AA"}
+    data = {
+        **REQUEST,
+        "child": "new",
+        "legal_forename": "Maya",
+        "legal_surname": "Okafor",
+        **on("date_of_birth", dt.date(2019, 4, 3)),
+        "sex": "F",
+        "upn": tom.upn,
+        "postcode": "SW1A 1AA",
+    }
     assert "already recorded" in errors(request_form(data, cara, area))["upn"][0]
 
 
@@ -161,10 +197,19 @@ def test_panel_question_follows_the_stage(case):
 
 
 def test_panel_attendance_leaves_out_agencies_that_did_not_attend(case):
-    form = PanelDecisionForm({"version": "3", "question": "issue", "agreed": "no",
-                              **on("met_on", TODAY), "reasons": "Needs met at SEN support.",
-                              "attended_health": " Dr Amir ", "attended_forum": "Jo"},
-                             case=case, today=TODAY)
+    form = PanelDecisionForm(
+        {
+            "version": "3",
+            "question": "issue",
+            "agreed": "no",
+            **on("met_on", TODAY),
+            "reasons": "Needs met at SEN support.",
+            "attended_health": " Dr Amir ",
+            "attended_forum": "Jo",
+        },
+        case=case,
+        today=TODAY,
+    )
     assert form.is_valid(), form.errors
     arguments = form.service_arguments()
     assert arguments["agreed"] is False
@@ -177,29 +222,51 @@ def test_advice_organisations_and_their_kinds(case, area):
     assert {area.health, area.ep_service, area.social_care, area.northshire} <= offered
     assert area.southshire_health not in offered
 
-    wrong = AdviceRequestForm({"version": "3", "service": "psychology",
-                               "organisation": area.health.pk, **on("requested_on", TODAY)},
-                              case=case, today=TODAY)
+    wrong = AdviceRequestForm(
+        {
+            "version": "3",
+            "service": "psychology",
+            "organisation": area.health.pk,
+            **on("requested_on", TODAY),
+        },
+        case=case,
+        today=TODAY,
+    )
     assert "cannot give educational psychology advice" in errors(wrong)["organisation"][0]
 
 
 def test_advice_cannot_be_asked_before_the_request(case, area):
-    form = AdviceRequestForm({"version": "3", "service": "health",
-                              "organisation": area.health.pk,
-                              **on("requested_on", TODAY - 9 * WEEK)}, case=case, today=TODAY)
+    form = AdviceRequestForm(
+        {
+            "version": "3",
+            "service": "health",
+            "organisation": area.health.pk,
+            **on("requested_on", TODAY - 9 * WEEK),
+        },
+        case=case,
+        today=TODAY,
+    )
     assert errors(form)["requested_on"] == [
         "The date you asked must be the same as or after the date the request was received "
-        f"({(TODAY - 8 * WEEK).day} {TODAY - 8 * WEEK:%B %Y})"]
+        f"({(TODAY - 8 * WEEK).day} {TODAY - 8 * WEEK:%B %Y})"
+    ]
 
 
 def test_advice_received_checks_its_dates(case, area):
-    advice = AdviceRequest(case=case, service="health", organisation=area.health,
-                           requested_on=TODAY - 2 * WEEK, due_on=TODAY + 4 * WEEK)
-    future = AdviceReceivedForm({**on("received_on", TODAY + DAY), "summary": "x"},
-                                advice=advice, today=TODAY)
+    advice = AdviceRequest(
+        case=case,
+        service="health",
+        organisation=area.health,
+        requested_on=TODAY - 2 * WEEK,
+        due_on=TODAY + 4 * WEEK,
+    )
+    future = AdviceReceivedForm(
+        {**on("received_on", TODAY + DAY), "summary": "x"}, advice=advice, today=TODAY
+    )
     assert "must be today or in the past" in errors(future)["received_on"][0]
-    ok = AdviceReceivedForm({**on("received_on", TODAY), "summary": "x"}, advice=advice,
-                            today=TODAY)
+    ok = AdviceReceivedForm(
+        {**on("received_on", TODAY), "summary": "x"}, advice=advice, today=TODAY
+    )
     assert ok.is_valid()
 
 
@@ -222,30 +289,49 @@ def plan_form(case, data=None, state=None) -> PlanForm:
 
 
 def test_the_plan_form_stores_sections_in_the_documented_shape(case, area):
-    data = {"version": "3", "kind": "draft", "section_A": "  Loves trains.  ",
-            "b_2_need": "ASD", "b_2_description": "Change is hard.",  # a gap before it
-            "b_4_need": "SLCN",
-            "e_1_outcome": "Uses a timetable", "e_1_by": "July 2027",
-            "f_3_need": "ASD", "f_3_provision": "Visual timetable", "f_3_amount": "Daily",
-            "named_setting": area.hillside.pk}
+    data = {
+        "version": "3",
+        "kind": "draft",
+        "section_A": "  Loves trains.  ",
+        "b_2_need": "ASD",
+        "b_2_description": "Change is hard.",  # a gap before it
+        "b_4_need": "SLCN",
+        "e_1_outcome": "Uses a timetable",
+        "e_1_by": "July 2027",
+        "f_3_need": "ASD",
+        "f_3_provision": "Visual timetable",
+        "f_3_amount": "Daily",
+        "named_setting": area.hillside.pk,
+    }
     form = plan_form(case, data)
     assert form.is_valid(), form.errors
 
     sections = form.sections()
     assert sections["A"] == "Loves trains."
-    assert sections["B"] == [{"need": "ASD", "description": "Change is hard."},
-                             {"need": "SLCN", "description": ""}]  # ranked, gaps closed
+    assert sections["B"] == [
+        {"need": "ASD", "description": "Change is hard."},
+        {"need": "SLCN", "description": ""},
+    ]  # ranked, gaps closed
     assert sections["E"] == [{"outcome": "Uses a timetable", "by": "July 2027"}]
-    assert sections["F"] == [{"need": "ASD", "provision": "Visual timetable", "amount": "Daily",
-                              "delivered_by": ""}]
+    assert sections["F"] == [
+        {"need": "ASD", "provision": "Visual timetable", "amount": "Daily", "delivered_by": ""}
+    ]
     assert sections["I"] == {"setting_id": area.hillside.pk, "setting_name": area.hillside.name}
     assert form.service_arguments()["named_setting"] == area.hillside
 
 
 def test_a_plan_row_needs_its_main_field(case):
-    form = plan_form(case, {"version": "3", "kind": "draft", "b_1_description": "Anxious.",
-                            "e_2_by": "2027", "f_1_amount": "Weekly",
-                            "f_2_provision": "Therapy"})
+    form = plan_form(
+        case,
+        {
+            "version": "3",
+            "kind": "draft",
+            "b_1_description": "Anxious.",
+            "e_2_by": "2027",
+            "f_1_amount": "Weekly",
+            "f_2_provision": "Therapy",
+        },
+    )
     found = errors(form)
     assert found["b_1_need"] == ["Choose the type of need 1"]
     assert found["e_2_outcome"] == ["Enter outcome 2"]
@@ -254,17 +340,26 @@ def test_a_plan_row_needs_its_main_field(case):
 
 
 def test_vague_wording_is_found_per_provision_row(case):
-    form = plan_form(case, {"version": "3", "kind": "draft",
-                            "f_1_need": "ASD", "f_1_provision": "Access to a quiet room",
-                            "f_2_need": "ASD", "f_2_provision": "Speech therapy",
-                            "f_2_amount": "Up to 6 sessions, regularly"})
+    form = plan_form(
+        case,
+        {
+            "version": "3",
+            "kind": "draft",
+            "f_1_need": "ASD",
+            "f_1_provision": "Access to a quiet room",
+            "f_2_need": "ASD",
+            "f_2_provision": "Speech therapy",
+            "f_2_amount": "Up to 6 sessions, regularly",
+        },
+    )
     assert form.is_valid()  # a warning, never an error
     assert form.vague_wording() == {1: ["access to"], 2: ["up to", "regularly"]}
 
 
 def test_rows_shown_are_the_filled_ones_and_two_more(case):
-    form = plan_form(case, {"version": "3", "kind": "draft", "f_4_need": "ASD",
-                            "f_4_provision": "Therapy"})
+    form = plan_form(
+        case, {"version": "3", "kind": "draft", "f_4_need": "ASD", "f_4_provision": "Therapy"}
+    )
     assert [row["index"] for row in form.rows("F")] == [1, 2, 3, 4, 5, 6]
     assert [row["index"] for row in form.rows("B")] == [1, 2, 3]
     assert len(plan_form(case).rows("E")) == 3
@@ -272,10 +367,17 @@ def test_rows_shown_are_the_filled_ones_and_two_more(case):
 
 def test_the_plan_form_starts_from_the_latest_version(case, cara):
     plan = Plan.objects.create(case=case)
-    PlanVersion.objects.create(plan=plan, number=1, kind=VersionKind.DRAFT, issued_on=TODAY,
-                               sections={"A": "Issued text", "F": [
-                                   {"need": "ASD", "provision": "OT", "amount": "weekly",
-                                    "delivered_by": "OT"}]}, created_by=cara)
+    PlanVersion.objects.create(
+        plan=plan,
+        number=1,
+        kind=VersionKind.DRAFT,
+        issued_on=TODAY,
+        sections={
+            "A": "Issued text",
+            "F": [{"need": "ASD", "provision": "OT", "amount": "weekly", "delivered_by": "OT"}],
+        },
+        created_by=cara,
+    )
     state = plan_state(case)
     form = plan_form(case, state=state)
     assert form["section_A"].value() == "Issued text"
@@ -283,26 +385,41 @@ def test_the_plan_form_starts_from_the_latest_version(case, cara):
     assert form["kind"].value() == VersionKind.FINAL  # a draft was issued: the final is next
 
 
-@pytest.mark.parametrize(("stage", "issued", "working", "expected"), [
-    (Stage.ASSESSING, [], None, VersionKind.DRAFT),
-    (Stage.DRAFTING, [VersionKind.DRAFT], None, VersionKind.FINAL),
-    (Stage.DRAFTING, [VersionKind.DRAFT], VersionKind.DRAFT, VersionKind.DRAFT),
-    (Stage.PLAN, [VersionKind.DRAFT, VersionKind.FINAL], None, VersionKind.PROPOSED_AMENDMENT),
-    (Stage.PLAN, [VersionKind.FINAL, VersionKind.PROPOSED_AMENDMENT], None,
-     VersionKind.AMENDED_FINAL),
-    (Stage.PLAN, [VersionKind.AMENDED_FINAL], None, VersionKind.PROPOSED_AMENDMENT),
-])
+@pytest.mark.parametrize(
+    ("stage", "issued", "working", "expected"),
+    [
+        (Stage.ASSESSING, [], None, VersionKind.DRAFT),
+        (Stage.DRAFTING, [VersionKind.DRAFT], None, VersionKind.FINAL),
+        (Stage.DRAFTING, [VersionKind.DRAFT], VersionKind.DRAFT, VersionKind.DRAFT),
+        (Stage.PLAN, [VersionKind.DRAFT, VersionKind.FINAL], None, VersionKind.PROPOSED_AMENDMENT),
+        (
+            Stage.PLAN,
+            [VersionKind.FINAL, VersionKind.PROPOSED_AMENDMENT],
+            None,
+            VersionKind.AMENDED_FINAL,
+        ),
+        (Stage.PLAN, [VersionKind.AMENDED_FINAL], None, VersionKind.PROPOSED_AMENDMENT),
+    ],
+)
 def test_the_kind_of_version_follows_the_case(stage, issued, working, expected):
-    versions = [PlanVersion(number=n, kind=kind, issued_on=TODAY)
-                for n, kind in enumerate(issued, start=1)]
-    state = PlanState(plan=None, working=PlanVersion(kind=working) if working else None,
-                      last_issued=versions[-1] if versions else None)
+    versions = [
+        PlanVersion(number=n, kind=kind, issued_on=TODAY) for n, kind in enumerate(issued, start=1)
+    ]
+    state = PlanState(
+        plan=None,
+        working=PlanVersion(kind=working) if working else None,
+        last_issued=versions[-1] if versions else None,
+    )
     assert default_kind(Case(stage=stage), state) == expected
 
 
 def test_a_plan_cannot_be_issued_before_the_request(case):
-    form = PlanIssueForm({"version": "3", **on("issued_on", TODAY - 9 * WEEK)}, case=case,
-                         today=TODAY, working=PlanVersion(kind=VersionKind.DRAFT))
+    form = PlanIssueForm(
+        {"version": "3", **on("issued_on", TODAY - 9 * WEEK)},
+        case=case,
+        today=TODAY,
+        working=PlanVersion(kind=VersionKind.DRAFT),
+    )
     assert "the date the request was received" in errors(form)["issued_on"][0]
 
 
@@ -323,18 +440,35 @@ def test_a_review_decision_comes_after_its_meeting(case):
 def test_only_a_plan_in_force_can_cease(case, cara):
     data = {"version": "3", "reason": "2", **on("ceased_on", TODAY)}
     assert CeaseForm(data, case=case, today=TODAY).errors["__all__"] == [
-        "There is no plan in force to cease on this case"]
+        "There is no plan in force to cease on this case"
+    ]
     Plan.objects.create(case=case, first_issued_on=TODAY - 50 * WEEK)
     assert CeaseForm(data, case=case, today=TODAY).is_valid()
 
 
 def test_a_mediation_certificate_is_not_before_the_mediation(case):
-    form = DisputeForm({"version": "3", "kind": "mediation", "decision": "contents",
-                        **on("started_on", TODAY - WEEK), **on("certificate_on", TODAY - 2 * WEEK)},
-                       case=case, today=TODAY)
+    form = DisputeForm(
+        {
+            "version": "3",
+            "kind": "mediation",
+            "decision": "contents",
+            **on("started_on", TODAY - WEEK),
+            **on("certificate_on", TODAY - 2 * WEEK),
+        },
+        case=case,
+        today=TODAY,
+    )
     assert "certificate_on" in errors(form)
-    without = DisputeForm({"version": "3", "kind": "tribunal", "decision": "cease",
-                           **on("started_on", TODAY), **on("certificate_on", None)},
-                          case=case, today=TODAY)
+    without = DisputeForm(
+        {
+            "version": "3",
+            "kind": "tribunal",
+            "decision": "cease",
+            **on("started_on", TODAY),
+            **on("certificate_on", None),
+        },
+        case=case,
+        today=TODAY,
+    )
     assert without.is_valid(), without.errors
     assert without.service_arguments()["certificate_on"] is None

@@ -76,9 +76,13 @@ def events_of(case: Case) -> list[str]:
 
 def changes_of(case: Case) -> list[str]:
     """The `why` of every change audited against the case, oldest first."""
-    return list(AuditEvent.objects.filter(action=AuditAction.CHANGE, object_type="Case",
-                                          object_id=str(case.pk))
-                .order_by("at", "pk").values_list("why", flat=True))
+    return list(
+        AuditEvent.objects.filter(
+            action=AuditAction.CHANGE, object_type="Case", object_id=str(case.pk)
+        )
+        .order_by("at", "pk")
+        .values_list("why", flat=True)
+    )
 
 
 def fresh(case: Case) -> Case:
@@ -92,10 +96,16 @@ def fresh(case: Case) -> Case:
 
 def test_ehc_request_record_opens_a_case_and_starts_the_six_week_clock(cara, tom, area):
     received = TODAY - 2 * WEEK
-    case = ehc_request_record(actor=cara, child=tom, received_on=received,
-                              source=codes.RequestSource.EDUCATION_SETTING.value, today=TODAY,
-                              requested_by="Sue Stevens", requesting_setting=area.hillside,
-                              graduated_approach_evidence="Two cycles of APDR.")
+    case = ehc_request_record(
+        actor=cara,
+        child=tom,
+        received_on=received,
+        source=codes.RequestSource.EDUCATION_SETTING.value,
+        today=TODAY,
+        requested_by="Sue Stevens",
+        requesting_setting=area.hillside,
+        graduated_approach_evidence="Two cycles of APDR.",
+    )
 
     assert (case.stage, case.caseworker, case.opened_on) == (Stage.REQUESTED, cara, received)
     request = EhcRequest.objects.get(case=case)
@@ -103,7 +113,11 @@ def test_ehc_request_record_opens_a_case_and_starts_the_six_week_clock(cara, tom
     assert events_of(case) == [EventKind.REQUEST_RECEIVED, EventKind.CASEWORKER_ALLOCATED]
     step = steps_of(case)["decision_to_assess"]
     assert (step.due, step.done, step.status, step.rule) == (
-        received + 6 * WEEK, None, "open", "Reg 5(1)")
+        received + 6 * WEEK,
+        None,
+        "open",
+        "Reg 5(1)",
+    )
     audit = AuditEvent.objects.get(action=AuditAction.CHANGE, object_id=str(case.pk))
     assert (audit.actor, audit.child_id, audit.why) == (cara, tom.pk, "record EHC request")
 
@@ -111,8 +125,9 @@ def test_ehc_request_record_opens_a_case_and_starts_the_six_week_clock(cara, tom
 def test_case_allocate_moves_the_case_and_bumps_the_version(cara, colin, tom):
     case = f.case_with_request(child=tom, caseworker=cara)
 
-    case_allocate(actor=cara, case=case, caseworker=colin, today=TODAY,
-                  expected_version=case.version)
+    case_allocate(
+        actor=cara, case=case, caseworker=colin, today=TODAY, expected_version=case.version
+    )
 
     stored = fresh(case)
     assert (stored.caseworker, stored.version) == (colin, 2)
@@ -130,15 +145,21 @@ def test_panel_agrees_to_assess(cara, tom):
     met = TODAY - WEEK
 
     decision = panel_decision_record(
-        actor=cara, case=case, met_on=met, question=PanelQuestion.ASSESS, agreed=True,
+        actor=cara,
+        case=case,
+        met_on=met,
+        question=PanelQuestion.ASSESS,
+        agreed=True,
         reasons="Evidence of needs not met at SEN support.",
         attendance=[("education", "Head of SEN"), ("forum", "Forum rep")],
-        today=TODAY, expected_version=case.version)
+        today=TODAY,
+        expected_version=case.version,
+    )
 
     assert fresh(case).stage == Stage.ASSESSING
-    assert sorted(PanelAttendance.objects.filter(decision=decision)
-                  .values_list("agency", "name")) == [("education", "Head of SEN"),
-                                                      ("forum", "Forum rep")]
+    assert sorted(
+        PanelAttendance.objects.filter(decision=decision).values_list("agency", "name")
+    ) == [("education", "Head of SEN"), ("forum", "Forum rep")]
     assert events_of(case)[-2:] == [EventKind.PANEL_DECISION, EventKind.DECISION_TO_ASSESS]
     step = steps_of(case)["decision_to_assess"]
     assert (step.done, step.status) == (met, "met")
@@ -151,9 +172,17 @@ def test_panel_refuses_to_assess_opens_the_appeal_windows(cara, tom):
     case = f.case_with_request(child=tom, caseworker=cara, received_on=received)
     met = TODAY - DAY  # a week after the 6 weeks ran out
 
-    panel_decision_record(actor=cara, case=case, met_on=met, question=PanelQuestion.ASSESS,
-                          agreed=False, reasons="Needs met at SEN support.", attendance=[],
-                          today=TODAY, expected_version=case.version)
+    panel_decision_record(
+        actor=cara,
+        case=case,
+        met_on=met,
+        question=PanelQuestion.ASSESS,
+        agreed=False,
+        reasons="Needs met at SEN support.",
+        attendance=[],
+        today=TODAY,
+        expected_version=case.version,
+    )
 
     assert fresh(case).stage == Stage.NOT_ASSESSED
     assert EventKind.DECISION_NOTIFIED in events_of(case)
@@ -167,9 +196,17 @@ def test_panel_refuses_to_assess_opens_the_appeal_windows(cara, tom):
 def test_panel_refuses_to_issue(cara, tom):
     case = f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 12 * WEEK)
 
-    panel_decision_record(actor=cara, case=case, met_on=TODAY - DAY, question=PanelQuestion.ISSUE,
-                          agreed=False, reasons="Needs can be met without a plan.",
-                          attendance=[], today=TODAY, expected_version=case.version)
+    panel_decision_record(
+        actor=cara,
+        case=case,
+        met_on=TODAY - DAY,
+        question=PanelQuestion.ISSUE,
+        agreed=False,
+        reasons="Needs can be met without a plan.",
+        attendance=[],
+        today=TODAY,
+        expected_version=case.version,
+    )
 
     assert fresh(case).stage == Stage.NOT_ISSUED
     step = steps_of(case)["decision_not_to_issue"]
@@ -180,19 +217,28 @@ def test_advice_request_send_receive_and_chase(cara, tom, area):
     case = f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 9 * WEEK)
     asked = TODAY - 4 * WEEK
 
-    advice = advice_request_send(actor=cara, case=case, service=AdviceService.HEALTH,
-                                 organisation=area.health, requested_on=asked, today=TODAY,
-                                 expected_version=case.version)
+    advice = advice_request_send(
+        actor=cara,
+        case=case,
+        service=AdviceService.HEALTH,
+        organisation=area.health,
+        requested_on=asked,
+        today=TODAY,
+        expected_version=case.version,
+    )
     assert advice.due_on == asked + 6 * WEEK
     assert (steps_of(case)["advice:health"].due, steps_of(case)["advice:health"].status) == (
-        asked + 6 * WEEK, "open")
+        asked + 6 * WEEK,
+        "open",
+    )
 
     chased = advice_chase(actor=cara, advice=advice, today=TODAY)
     assert (chased.times_chased, chased.last_chased_on) == (1, TODAY)
     assert events_of(case)[-1] == EventKind.ADVICE_CHASED
 
-    advice_receive(actor=cara, advice=advice, received_on=TODAY - DAY, summary="Sensory needs.",
-                   today=TODAY)
+    advice_receive(
+        actor=cara, advice=advice, received_on=TODAY - DAY, summary="Sensory needs.", today=TODAY
+    )
     stored = AdviceRequest.objects.get(pk=advice.pk)
     assert (stored.received_on, stored.summary) == (TODAY - DAY, "Sensory needs.")
     step = steps_of(case)["advice:health"]
@@ -206,9 +252,15 @@ def test_clock_exception_excuses_a_missed_final_plan(cara, tom):
     assert steps_of(case)["final_plan"].status == "overdue"
 
     exception = clock_exception_record(
-        actor=cara, case=fresh(case), reason="personal_circumstances",
-        start=received + 8 * WEEK, end=received + 12 * WEEK, note="Bereavement.", today=TODAY,
-        expected_version=fresh(case).version)
+        actor=cara,
+        case=fresh(case),
+        reason="personal_circumstances",
+        start=received + 8 * WEEK,
+        end=received + 12 * WEEK,
+        note="Bereavement.",
+        today=TODAY,
+        expected_version=fresh(case).version,
+    )
 
     assert ClockException.objects.get(pk=exception.pk).reason == "personal_circumstances"
     assert steps_of(case)["final_plan"].status == "excused"
@@ -223,30 +275,54 @@ def test_clock_exception_excuses_a_missed_final_plan(cara, tom):
 def test_plan_version_save_creates_then_updates_the_working_version(cara, tom, area):
     case = f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 12 * WEEK)
 
-    first = plan_version_save(actor=cara, case=case, kind=VersionKind.DRAFT,
-                              sections={"A": "Likes trains."}, today=TODAY,
-                              expected_version=case.version, named_setting=area.hillside)
-    second = plan_version_save(actor=cara, case=case, kind=VersionKind.DRAFT,
-                               sections={"C": "Asthma."}, today=TODAY,
-                               expected_version=case.version)
+    first = plan_version_save(
+        actor=cara,
+        case=case,
+        kind=VersionKind.DRAFT,
+        sections={"A": "Likes trains."},
+        today=TODAY,
+        expected_version=case.version,
+        named_setting=area.hillside,
+    )
+    second = plan_version_save(
+        actor=cara,
+        case=case,
+        kind=VersionKind.DRAFT,
+        sections={"C": "Asthma."},
+        today=TODAY,
+        expected_version=case.version,
+    )
 
     assert first.pk == second.pk and first.number == 1
     stored = PlanVersion.objects.get(pk=first.pk)
     assert (stored.sections["A"], stored.sections["C"], stored.issued_on) == (
-        "Likes trains.", "Asthma.", None)
+        "Likes trains.",
+        "Asthma.",
+        None,
+    )
     assert Plan.objects.get(case=case).named_setting == area.hillside
     assert changes_of(case)[-1] == "edit draft plan"
 
 
 def test_an_unissued_version_changing_kind_keeps_what_was_typed(cara, tom):
     case = f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 12 * WEEK)
-    draft = plan_version_save(actor=cara, case=case, kind=VersionKind.DRAFT,
-                              sections={"A": "Likes trains."}, today=TODAY,
-                              expected_version=case.version)
+    draft = plan_version_save(
+        actor=cara,
+        case=case,
+        kind=VersionKind.DRAFT,
+        sections={"A": "Likes trains."},
+        today=TODAY,
+        expected_version=case.version,
+    )
 
-    final = plan_version_save(actor=cara, case=case, kind=VersionKind.FINAL,
-                              sections={"C": "Asthma."}, today=TODAY,
-                              expected_version=case.version)
+    final = plan_version_save(
+        actor=cara,
+        case=case,
+        kind=VersionKind.FINAL,
+        sections={"C": "Asthma."},
+        today=TODAY,
+        expected_version=case.version,
+    )
 
     stored = PlanVersion.objects.get(pk=final.pk)
     assert (final.pk, stored.kind) == (draft.pk, VersionKind.FINAL)
@@ -255,12 +331,19 @@ def test_an_unissued_version_changing_kind_keeps_what_was_typed(cara, tom):
 
 def test_issuing_a_draft_starts_the_comment_period(cara, tom):
     case = f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 14 * WEEK)
-    plan_version_save(actor=cara, case=case, kind=VersionKind.DRAFT, sections=f.plan_sections(),
-                      today=TODAY, expected_version=case.version)
+    plan_version_save(
+        actor=cara,
+        case=case,
+        kind=VersionKind.DRAFT,
+        sections=f.plan_sections(),
+        today=TODAY,
+        expected_version=case.version,
+    )
     served = TODAY - 3 * DAY
 
-    version = plan_version_issue(actor=cara, case=case, issued_on=served, today=TODAY,
-                                 expected_version=case.version)
+    version = plan_version_issue(
+        actor=cara, case=case, issued_on=served, today=TODAY, expected_version=case.version
+    )
 
     assert PlanVersion.objects.get(pk=version.pk).issued_on == served
     assert fresh(case).stage == Stage.DRAFTING
@@ -272,11 +355,18 @@ def test_issuing_a_draft_starts_the_comment_period(cara, tom):
 def test_issuing_the_final_plan_meets_the_20_weeks_and_fixes_the_version(cara, tom):
     received = TODAY - 19 * WEEK
     case = f.case_with_draft_plan(child=tom, caseworker=cara, received_on=received)
-    plan_version_save(actor=cara, case=case, kind=VersionKind.FINAL, sections={"A": "Final."},
-                      today=TODAY, expected_version=case.version)
+    plan_version_save(
+        actor=cara,
+        case=case,
+        kind=VersionKind.FINAL,
+        sections={"A": "Final."},
+        today=TODAY,
+        expected_version=case.version,
+    )
 
-    final = plan_version_issue(actor=cara, case=case, issued_on=TODAY - DAY, today=TODAY,
-                               expected_version=case.version)
+    final = plan_version_issue(
+        actor=cara, case=case, issued_on=TODAY - DAY, today=TODAY, expected_version=case.version
+    )
 
     plan = Plan.objects.get(case=case)
     assert (fresh(case).stage, plan.first_issued_on, final.number) == (Stage.PLAN, TODAY - DAY, 2)
@@ -284,9 +374,14 @@ def test_issuing_the_final_plan_meets_the_20_weeks_and_fixes_the_version(cara, t
     assert (step.due, step.done, step.status) == (received + 20 * WEEK, TODAY - DAY, "met")
     assert steps_of(case)["review_due"].due == dt.date(2027, 11, 21)
     # A later edit starts version 3 from the text of version 2, which never changes.
-    amendment = plan_version_save(actor=cara, case=case, kind=VersionKind.PROPOSED_AMENDMENT,
-                                  sections={"C": "New diagnosis."}, today=TODAY,
-                                  expected_version=case.version)
+    amendment = plan_version_save(
+        actor=cara,
+        case=case,
+        kind=VersionKind.PROPOSED_AMENDMENT,
+        sections={"C": "New diagnosis."},
+        today=TODAY,
+        expected_version=case.version,
+    )
     assert (amendment.number, amendment.sections["A"]) == (3, "Final.")
     assert PlanVersion.objects.get(pk=final.pk).sections.get("C") != "New diagnosis."
 
@@ -295,8 +390,9 @@ def test_issuing_without_a_working_version_is_refused(cara, tom):
     case = f.case_with_draft_plan(child=tom, caseworker=cara)
     before = case.version
     with pytest.raises(PlanStateError):
-        plan_version_issue(actor=cara, case=case, issued_on=TODAY, today=TODAY,
-                           expected_version=before)
+        plan_version_issue(
+            actor=cara, case=case, issued_on=TODAY, today=TODAY, expected_version=before
+        )
     assert fresh(case).version == before  # the whole change was rolled back
 
 
@@ -309,28 +405,49 @@ def test_review_meeting_and_an_amend_decision(cara, tom):
     case = f.case_with_final_plan(child=tom, caseworker=cara, received_on=TODAY - 60 * WEEK)
     meeting = TODAY - 3 * WEEK
 
-    review = review_meeting_record(actor=cara, case=case, meeting_on=meeting, notes="Progress.",
-                                   today=TODAY, expected_version=case.version)
+    review = review_meeting_record(
+        actor=cara,
+        case=case,
+        meeting_on=meeting,
+        notes="Progress.",
+        today=TODAY,
+        expected_version=case.version,
+    )
     steps = steps_of(case)
     assert (steps["review_report"].due, steps["review_decision"].due) == (
-        meeting + 2 * WEEK, meeting + 4 * WEEK)
+        meeting + 2 * WEEK,
+        meeting + 4 * WEEK,
+    )
 
-    review_decision_record(actor=cara, review=review, decision_on=TODAY - DAY,
-                           outcome=codes.ReviewOutcome.AMEND.value, today=TODAY,
-                           expected_version=fresh(case).version)
+    review_decision_record(
+        actor=cara,
+        review=review,
+        decision_on=TODAY - DAY,
+        outcome=codes.ReviewOutcome.AMEND.value,
+        today=TODAY,
+        expected_version=fresh(case).version,
+    )
     stored = AnnualReview.objects.get(pk=review.pk)
     assert (stored.outcome, stored.decision_on) == ("A", TODAY - DAY)
     steps = steps_of(case)
     assert (steps["review_decision"].status, steps["amended_plan"].due) == (
-        "met", min(TODAY - DAY + 8 * WEEK, meeting + 12 * WEEK))
+        "met",
+        min(TODAY - DAY + 8 * WEEK, meeting + 12 * WEEK),
+    )
     assert changes_of(case)[-2:] == ["record review meeting", "record review decision"]
 
 
 def test_phase_transfer_record_is_idempotent(cara, tom, area):
     case = f.case_with_final_plan(child=tom, caseworker=cara)
     for _ in range(2):
-        phase_transfer_record(actor=cara, case=case, transfer_date=dt.date(2027, 9, 1),
-                              kind="school", from_setting=area.hillside, today=TODAY)
+        phase_transfer_record(
+            actor=cara,
+            case=case,
+            transfer_date=dt.date(2027, 9, 1),
+            kind="school",
+            from_setting=area.hillside,
+            today=TODAY,
+        )
 
     assert PhaseTransfer.objects.filter(case=case).count() == 1
     assert events_of(case).count(EventKind.PHASE_TRANSFER) == 1
@@ -340,9 +457,14 @@ def test_phase_transfer_record_is_idempotent(cara, tom, area):
 
 def test_plan_cease_records_the_reason_and_the_appealable_decision(cara, tom):
     case = f.case_with_final_plan(child=tom, caseworker=cara)
-    plan = plan_cease(actor=cara, case=case, ceased_on=TODAY - DAY,
-                      reason=codes.CeaseReason.MOVED_LA_ENGLAND.value, today=TODAY,
-                      expected_version=case.version)
+    plan = plan_cease(
+        actor=cara,
+        case=case,
+        ceased_on=TODAY - DAY,
+        reason=codes.CeaseReason.MOVED_LA_ENGLAND.value,
+        today=TODAY,
+        expected_version=case.version,
+    )
 
     assert (plan.ceased_on, plan.cease_reason) == (TODAY - DAY, "5")
     assert fresh(case).stage == Stage.CEASED
@@ -357,16 +479,24 @@ def test_dispute_record_with_a_certificate_extends_the_appeal_window(cara, tom):
     case = f.panel_decide(case, agreed=False, met_on=refused)
     certificate = TODAY - 2 * DAY
 
-    dispute = dispute_record(actor=cara, case=case, kind="mediation", decision="refuse_assess",
-                             started_on=TODAY - 3 * WEEK, certificate_on=certificate,
-                             today=TODAY, expected_version=case.version)
+    dispute = dispute_record(
+        actor=cara,
+        case=case,
+        kind="mediation",
+        decision="refuse_assess",
+        started_on=TODAY - 3 * WEEK,
+        certificate_on=certificate,
+        today=TODAY,
+        expected_version=case.version,
+    )
 
     assert Dispute.objects.get(pk=dispute.pk).decision == "refuse_assess"
     assert events_of(case)[-2:] == [EventKind.MEDIATION_RECORDED, EventKind.MEDIATION_CERTIFICATE]
     assert steps_of(case)["tribunal_appeal"].due == dt.date(2026, 12, 20)  # certificate + 1 month
 
-    dispute_conclude(actor=cara, dispute=dispute, concluded_on=TODAY, outcome="Agreed at mediation",
-                     today=TODAY)
+    dispute_conclude(
+        actor=cara, dispute=dispute, concluded_on=TODAY, outcome="Agreed at mediation", today=TODAY
+    )
     assert Dispute.objects.get(pk=dispute.pk).concluded_on == TODAY
     assert changes_of(case)[-2:] == ["record mediation", "conclude mediation"]
 
@@ -392,49 +522,78 @@ def _stale_calls(case: Case, actor, area) -> dict[str, object]:
     common = {"actor": actor, "case": case, "today": TODAY, "expected_version": stale}
     return {
         "panel": lambda: panel_decision_record(
-            met_on=TODAY, question=PanelQuestion.ISSUE, agreed=True, reasons="", attendance=[],
-            **common),
+            met_on=TODAY,
+            question=PanelQuestion.ISSUE,
+            agreed=True,
+            reasons="",
+            attendance=[],
+            **common,
+        ),
         "advice": lambda: advice_request_send(
-            service=AdviceService.HEALTH, organisation=area.health, requested_on=TODAY, **common),
+            service=AdviceService.HEALTH, organisation=area.health, requested_on=TODAY, **common
+        ),
         "exception": lambda: clock_exception_record(
-            reason="personal_circumstances", start=TODAY, end=TODAY, note="", **common),
+            reason="personal_circumstances", start=TODAY, end=TODAY, note="", **common
+        ),
         "plan_save": lambda: plan_version_save(kind=VersionKind.DRAFT, sections={}, **common),
-        "dispute": lambda: dispute_record(kind="tribunal", decision="contents", started_on=TODAY,
-                                          **common),
-        "allocate": lambda: case_allocate(actor=actor, case=case, caseworker=actor, today=TODAY,
-                                          expected_version=stale),
+        "dispute": lambda: dispute_record(
+            kind="tribunal", decision="contents", started_on=TODAY, **common
+        ),
+        "allocate": lambda: case_allocate(
+            actor=actor, case=case, caseworker=actor, today=TODAY, expected_version=stale
+        ),
     }
 
 
-@pytest.mark.parametrize("service", ["panel", "advice", "exception", "plan_save", "dispute",
-                                     "allocate"])
+@pytest.mark.parametrize(
+    "service", ["panel", "advice", "exception", "plan_save", "dispute", "allocate"]
+)
 def test_a_stale_expected_version_is_a_conflict_and_changes_nothing(cara, tom, area, service):
     case = f.case_assessing(child=tom, caseworker=cara)
     assert case.version >= 2  # someone saved after the request was recorded
-    counts = (CaseEvent.objects.count(), AuditEvent.objects.count(), PlanVersion.objects.count(),
-              AdviceRequest.objects.count(), PanelDecision.objects.count())
+    counts = (
+        CaseEvent.objects.count(),
+        AuditEvent.objects.count(),
+        PlanVersion.objects.count(),
+        AdviceRequest.objects.count(),
+        PanelDecision.objects.count(),
+    )
 
     with pytest.raises(ConflictError) as raised:
         _stale_calls(fresh(case), cara, area)[service]()
 
     assert "Someone else changed this case" in raised.value.message
     assert fresh(case).version == case.version
-    assert (CaseEvent.objects.count(), AuditEvent.objects.count(), PlanVersion.objects.count(),
-            AdviceRequest.objects.count(), PanelDecision.objects.count()) == counts
+    assert (
+        CaseEvent.objects.count(),
+        AuditEvent.objects.count(),
+        PlanVersion.objects.count(),
+        AdviceRequest.objects.count(),
+        PanelDecision.objects.count(),
+    ) == counts
 
 
 def test_stale_versions_conflict_for_issue_review_and_cease(cara, tom):
     case = f.case_with_final_plan(child=tom, caseworker=cara)
-    plan_version_save(actor=cara, case=case, kind=VersionKind.PROPOSED_AMENDMENT, sections={},
-                      today=TODAY, expected_version=case.version)
+    plan_version_save(
+        actor=cara,
+        case=case,
+        kind=VersionKind.PROPOSED_AMENDMENT,
+        sections={},
+        today=TODAY,
+        expected_version=case.version,
+    )
     stale = case.version - 1
     calls = [
-        lambda: plan_version_issue(actor=cara, case=case, issued_on=TODAY, today=TODAY,
-                                   expected_version=stale),
-        lambda: review_meeting_record(actor=cara, case=case, meeting_on=TODAY, notes="",
-                                      today=TODAY, expected_version=stale),
-        lambda: plan_cease(actor=cara, case=case, ceased_on=TODAY, reason="2", today=TODAY,
-                           expected_version=stale),
+        lambda: plan_version_issue(
+            actor=cara, case=case, issued_on=TODAY, today=TODAY, expected_version=stale
+        ),
+        lambda: review_meeting_record(
+            actor=cara, case=case, meeting_on=TODAY, notes="", today=TODAY, expected_version=stale
+        ),
+        lambda: plan_cease(
+            actor=cara, case=case, ceased_on=TODAY, reason="2", today=TODAY, expected_version=stale
+        ),
     ]
     for call in calls:
         with pytest.raises(ConflictError):
@@ -448,9 +607,15 @@ def test_two_saves_from_the_same_form_make_one_record(cara, tom, area):
     opened_with = case.version
     for attempt in range(2):
         try:
-            advice_request_send(actor=cara, case=fresh(case), service=AdviceService.PSYCHOLOGY,
-                                organisation=area.ep_service, requested_on=TODAY, today=TODAY,
-                                expected_version=opened_with)
+            advice_request_send(
+                actor=cara,
+                case=fresh(case),
+                service=AdviceService.PSYCHOLOGY,
+                organisation=area.ep_service,
+                requested_on=TODAY,
+                today=TODAY,
+                expected_version=opened_with,
+            )
         except ConflictError:
             assert attempt == 1
     assert AdviceRequest.objects.filter(case=case, service=AdviceService.PSYCHOLOGY).count() == 1
@@ -468,17 +633,25 @@ def test_two_caseworkers_saving_at_once_one_wins(cara, tom, area):
     def save(service: str, organisation) -> None:
         try:
             barrier.wait(timeout=10)
-            advice_request_send(actor=cara, case=fresh(case), service=service,
-                                organisation=organisation, requested_on=TODAY, today=TODAY,
-                                expected_version=opened_with)
+            advice_request_send(
+                actor=cara,
+                case=fresh(case),
+                service=service,
+                organisation=organisation,
+                requested_on=TODAY,
+                today=TODAY,
+                expected_version=opened_with,
+            )
             results.append("saved")
         except ConflictError:
             results.append("conflict")
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=save, args=(AdviceService.HEALTH, area.health)),
-               threading.Thread(target=save, args=(AdviceService.PSYCHOLOGY, area.ep_service))]
+    threads = [
+        threading.Thread(target=save, args=(AdviceService.HEALTH, area.health)),
+        threading.Thread(target=save, args=(AdviceService.PSYCHOLOGY, area.ep_service)),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -495,4 +668,3 @@ def test_every_service_change_is_audited_with_the_child(cara, tom):
     assert changes.count() == len(changes_of(case)) >= 6
     assert set(changes.values_list("child_id", flat=True)) == {tom.pk}
     assert set(changes.values_list("actor", flat=True)) == {cara.pk}
-

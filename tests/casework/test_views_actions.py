@@ -48,8 +48,11 @@ def on(name: str, day: dt.date | None) -> dict[str, str]:
     """A GOV.UK date input's three boxes."""
     if day is None:
         return {f"{name}-day": "", f"{name}-month": "", f"{name}-year": ""}
-    return {f"{name}-day": str(day.day), f"{name}-month": str(day.month),
-            f"{name}-year": str(day.year)}
+    return {
+        f"{name}-day": str(day.day),
+        f"{name}-month": str(day.month),
+        f"{name}-year": str(day.year),
+    }
 
 
 def case_url(case: Case) -> str:
@@ -82,11 +85,19 @@ def fresh(case: Case) -> Case:
 # ---------------------------------------------------------------------------------------
 
 NEW_CHILD = {
-    "child": "new", "legal_forename": "Maya", "legal_surname": "Okafor",
-    **on("date_of_birth", dt.date(2019, 4, 3)), "sex": "F", "upn": "",
-    "postcode": "nr1 2ab", "primary_need": "SLCN",
-    **on("received_on", TODAY - 3 * DAY), "source": "1", "requested_by": "Ngozi Okafor",
-    "requesting_setting": "", "graduated_approach_evidence": "",
+    "child": "new",
+    "legal_forename": "Maya",
+    "legal_surname": "Okafor",
+    **on("date_of_birth", dt.date(2019, 4, 3)),
+    "sex": "F",
+    "upn": "",
+    "postcode": "nr1 2ab",
+    "primary_need": "SLCN",
+    **on("received_on", TODAY - 3 * DAY),
+    "source": "1",
+    "requested_by": "Ngozi Okafor",
+    "requesting_setting": "",
+    "graduated_approach_evidence": "",
 }
 
 
@@ -97,8 +108,13 @@ def test_request_new_page(staff_client, cara):
 
 def test_request_for_a_new_child_creates_the_child_and_the_case(staff_client, cara, area):
     upn = make_upn(929, 2001, 2023, 7)
-    data = {**NEW_CHILD, "upn": upn.lower(), "requesting_setting": str(area.hillside.pk),
-            "source": "2", "graduated_approach_evidence": "Speech therapy since Reception."}
+    data = {
+        **NEW_CHILD,
+        "upn": upn.lower(),
+        "requesting_setting": str(area.hillside.pk),
+        "source": "2",
+        "graduated_approach_evidence": "Speech therapy since Reception.",
+    }
 
     response = staff_client(cara).post(reverse("casework:request_new"), data)
 
@@ -109,7 +125,10 @@ def test_request_for_a_new_child_creates_the_child_and_the_case(staff_client, ca
     assert list(child.needs.values_list("need", "rank")) == [("SLCN", 1)]
     request = EhcRequest.objects.get(case=case)
     assert (request.received_on, request.source, request.requesting_setting) == (
-        TODAY - 3 * DAY, "2", area.hillside)
+        TODAY - 3 * DAY,
+        "2",
+        area.hillside,
+    )
     assert (case.caseworker, case.stage) == (cara, Stage.REQUESTED)
     assert AuditEvent.objects.filter(action=AuditAction.CREATE, child_id=child.pk).exists()
 
@@ -137,8 +156,13 @@ def test_request_with_nothing_entered_shows_the_errors(staff_client, cara):
 def test_request_for_a_new_child_needs_their_details(staff_client, cara):
     upn = make_upn(929, 2001, 2023, 8)
     wrong_check_letter = ("B" if upn[0] != "B" else "C") + upn[1:]
-    data = {**NEW_CHILD, "legal_forename": "", "postcode": "NOT A POSTCODE",
-            "upn": wrong_check_letter, **on("received_on", TODAY + DAY)}
+    data = {
+        **NEW_CHILD,
+        "legal_forename": "",
+        "postcode": "NOT A POSTCODE",
+        "upn": wrong_check_letter,
+        **on("received_on", TODAY + DAY),
+    }
 
     summary = error_summary(staff_client(cara).post(reverse("casework:request_new"), data))
 
@@ -181,16 +205,25 @@ def requested(cara, tom) -> Case:
 
 
 def panel_data(case: Case, **changes: str) -> dict[str, str]:
-    return {"version": str(case.version), "question": "assess", "agreed": "yes",
-            **on("met_on", TODAY - DAY), "reasons": "Needs not met at SEN support.",
-            "attended_education": "Head of SEN", "attended_health": "",
-            "attended_social_care": "", "attended_psychology": "Dr Lee",
-            "attended_forum": "", **changes}
+    return {
+        "version": str(case.version),
+        "question": "assess",
+        "agreed": "yes",
+        **on("met_on", TODAY - DAY),
+        "reasons": "Needs not met at SEN support.",
+        "attended_education": "Head of SEN",
+        "attended_health": "",
+        "attended_social_care": "",
+        "attended_psychology": "Dr Lee",
+        "attended_forum": "",
+        **changes,
+    }
 
 
 def test_panel_decision_page(staff_client, cara, requested):
-    page = check_page(staff_client(cara).get(reverse("casework:panel_decision",
-                                                     args=[requested.pk])))
+    page = check_page(
+        staff_client(cara).get(reverse("casework:panel_decision", args=[requested.pk]))
+    )
     assert text_of(page.find(".//h1")) == "Record a panel decision"
     checked = page.find(".//input[@name='question'][@checked]")
     assert checked.get("value") == "assess"  # inferred from the stage
@@ -205,7 +238,9 @@ def test_panel_decision_saves(staff_client, cara, requested):
     decision = PanelDecision.objects.get(case=requested)
     assert (decision.agreed, decision.met_on, decision.question) == (True, TODAY - DAY, "assess")
     assert sorted(decision.attendance.values_list("agency", "name")) == [
-        ("education", "Head of SEN"), ("psychology", "Dr Lee")]
+        ("education", "Head of SEN"),
+        ("psychology", "Dr Lee"),
+    ]
     assert fresh(requested).stage == Stage.ASSESSING
 
 
@@ -235,8 +270,16 @@ def test_panel_decision_with_a_stale_version_is_a_conflict(staff_client, cara, r
 
 def test_an_unrelated_caseworker_gets_404(staff_client, colin, requested):
     client = staff_client(colin)
-    for name in ("panel_decision", "advice_request", "exception", "plan_edit", "plan_issue",
-                 "review_meeting", "cease", "dispute"):
+    for name in (
+        "panel_decision",
+        "advice_request",
+        "exception",
+        "plan_edit",
+        "plan_issue",
+        "review_meeting",
+        "cease",
+        "dispute",
+    ):
         url = reverse(f"casework:{name}", args=[requested.pk])
         assert client.get(url).status_code == 404, name
         assert client.post(url, panel_data(requested)).status_code == 404, name
@@ -262,8 +305,12 @@ def assessing(cara, tom) -> Case:
 def test_advice_request_saves(staff_client, cara, assessing, area):
     url = reverse("casework:advice_request", args=[assessing.pk])
     check_page(staff_client(cara).get(url))
-    data = {"version": assessing.version, "service": "health",
-            "organisation": area.health.pk, **on("requested_on", TODAY - DAY)}
+    data = {
+        "version": assessing.version,
+        "service": "health",
+        "organisation": area.health.pk,
+        **on("requested_on", TODAY - DAY),
+    }
 
     response = staff_client(cara).post(url, data)
 
@@ -272,11 +319,16 @@ def test_advice_request_saves(staff_client, cara, assessing, area):
     assert (advice.organisation, advice.due_on) == (area.health, TODAY - DAY + 6 * WEEK)
 
 
-def test_advice_must_be_asked_of_the_right_kind_of_organisation(staff_client, cara, assessing,
-                                                                area):
+def test_advice_must_be_asked_of_the_right_kind_of_organisation(
+    staff_client, cara, assessing, area
+):
     url = reverse("casework:advice_request", args=[assessing.pk])
-    data = {"version": assessing.version, "service": "health",
-            "organisation": area.hillside.pk, **on("requested_on", TODAY)}
+    data = {
+        "version": assessing.version,
+        "service": "health",
+        "organisation": area.hillside.pk,
+        **on("requested_on", TODAY),
+    }
 
     summary = error_summary(staff_client(cara).post(url, data))
 
@@ -285,8 +337,9 @@ def test_advice_must_be_asked_of_the_right_kind_of_organisation(staff_client, ca
 
 
 def test_organisations_of_another_area_are_not_offered(staff_client, cara, assessing, area):
-    page = check_page(staff_client(cara).get(reverse("casework:advice_request",
-                                                     args=[assessing.pk])))
+    page = check_page(
+        staff_client(cara).get(reverse("casework:advice_request", args=[assessing.pk]))
+    )
     offered = {option.get("value") for option in page.iter("option")}
     assert str(area.health.pk) in offered
     assert str(area.southshire_health.pk) not in offered
@@ -294,8 +347,12 @@ def test_organisations_of_another_area_are_not_offered(staff_client, cara, asses
 
 @pytest.fixture
 def advice(assessing, area) -> AdviceRequest:
-    return f.advice_ask(assessing, organisation=area.health, service=AdviceService.HEALTH,
-                        requested_on=TODAY - 3 * WEEK)
+    return f.advice_ask(
+        assessing,
+        organisation=area.health,
+        service=AdviceService.HEALTH,
+        requested_on=TODAY - 3 * WEEK,
+    )
 
 
 def test_advice_received_saves(staff_client, cara, advice):
@@ -303,8 +360,9 @@ def test_advice_received_saves(staff_client, cara, advice):
     page = check_page(staff_client(cara).get(url))
     assert "Northshire Community Health NHS Trust" in text_of(page.find(".//main"))
 
-    response = staff_client(cara).post(url, {**on("received_on", TODAY - DAY),
-                                             "summary": "Needs a sensory diet."})
+    response = staff_client(cara).post(
+        url, {**on("received_on", TODAY - DAY), "summary": "Needs a sensory diet."}
+    )
 
     assert_saved(response, advice.case, "Advice received recorded")
     advice.refresh_from_db()
@@ -318,8 +376,9 @@ def test_advice_already_received_is_shown_not_recorded_again(staff_client, cara,
     page = check_page(staff_client(cara).get(url))
     assert f"This advice was received on {TODAY.day} {TODAY:%B %Y}" in text_of(page.find(".//main"))
     assert page.find(".//main//form") is None
-    summary = error_summary(staff_client(cara).post(url, {**on("received_on", TODAY),
-                                                          "summary": "Again."}))
+    summary = error_summary(
+        staff_client(cara).post(url, {**on("received_on", TODAY), "summary": "Again."})
+    )
     assert "already been recorded as received" in summary
     advice.refresh_from_db()
     assert advice.summary == "First."
@@ -327,8 +386,9 @@ def test_advice_already_received_is_shown_not_recorded_again(staff_client, cara,
 
 def test_advice_received_before_it_was_asked_for_is_refused(staff_client, cara, advice):
     url = reverse("casework:advice_received", args=[advice.pk])
-    summary = error_summary(staff_client(cara).post(
-        url, {**on("received_on", TODAY - 4 * WEEK), "summary": ""}))
+    summary = error_summary(
+        staff_client(cara).post(url, {**on("received_on", TODAY - 4 * WEEK), "summary": ""})
+    )
     assert "must be the same as or after the date it was asked for" in summary
     assert "Enter a summary of the advice" in summary
 
@@ -343,15 +403,18 @@ def test_advice_chase_is_a_post_from_the_case_page(staff_client, cara, colin, ad
     advice.refresh_from_db()
     assert (advice.times_chased, advice.last_chased_on) == (1, TODAY)
     assert staff_client(colin).post(url).status_code == 404
-    assert staff_client(colin).get(reverse("casework:advice_received",
-                                           args=[advice.pk])).status_code == 404
+    assert (
+        staff_client(colin).get(reverse("casework:advice_received", args=[advice.pk])).status_code
+        == 404
+    )
     advice.refresh_from_db()
     assert advice.times_chased == 1
 
 
 def test_advice_of_an_unknown_id_is_404(staff_client, cara):
-    assert staff_client(cara).post(reverse("casework:advice_chase", args=[999999])
-                                   ).status_code == 404
+    assert (
+        staff_client(cara).post(reverse("casework:advice_chase", args=[999999])).status_code == 404
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -362,8 +425,13 @@ def test_advice_of_an_unknown_id_is_404(staff_client, cara):
 def test_exception_saves(staff_client, cara, assessing):
     url = reverse("casework:exception", args=[assessing.pk])
     check_page(staff_client(cara).get(url))
-    data = {"version": assessing.version, "reason": "absent_from_area",
-            **on("start", TODAY - 3 * WEEK), **on("end", TODAY + 2 * WEEK), "note": "Abroad."}
+    data = {
+        "version": assessing.version,
+        "reason": "absent_from_area",
+        **on("start", TODAY - 3 * WEEK),
+        **on("end", TODAY + 2 * WEEK),
+        "note": "Abroad.",
+    }
 
     response = staff_client(cara).post(url, data)
 
@@ -374,8 +442,13 @@ def test_exception_saves(staff_client, cara, assessing):
 
 def test_exception_must_end_after_it_starts(staff_client, cara, assessing):
     url = reverse("casework:exception", args=[assessing.pk])
-    data = {"version": assessing.version, "reason": "absent_from_area",
-            **on("start", TODAY - DAY), **on("end", TODAY - 3 * DAY), "note": ""}
+    data = {
+        "version": assessing.version,
+        "reason": "absent_from_area",
+        **on("start", TODAY - DAY),
+        **on("end", TODAY - 3 * DAY),
+        "note": "",
+    }
 
     summary = error_summary(staff_client(cara).post(url, data))
 
@@ -389,34 +462,56 @@ def test_exception_must_end_after_it_starts(staff_client, cara, assessing):
 
 
 def plan_data(case: Case, **changes: str) -> dict[str, str]:
-    return {"version": str(case.version), "kind": "draft",
-            "section_A": "Tom loves trains.", "section_C": "", "section_D": "",
-            "section_G": "", "section_H1": "", "section_H2": "", "section_J": "",
-            "section_K": "EP advice, health advice.",
-            "b_1_need": "ASD", "b_1_description": "Finds change hard.",
-            "b_2_need": "SLCN", "b_2_description": "Limited expressive language.",
-            "e_1_outcome": "Tom uses his visual timetable on his own", "e_1_by": "July 2027",
-            "f_1_need": "ASD", "f_1_provision": "Visual timetable, checked each morning",
-            "f_1_amount": "10 minutes daily", "f_1_delivered_by": "Teaching assistant",
-            "f_2_need": "SLCN", "f_2_provision": "Speech and language therapy",
-            "f_2_amount": "30 minutes weekly", "f_2_delivered_by": "Speech therapist",
-            "named_setting": "", **changes}
+    return {
+        "version": str(case.version),
+        "kind": "draft",
+        "section_A": "Tom loves trains.",
+        "section_C": "",
+        "section_D": "",
+        "section_G": "",
+        "section_H1": "",
+        "section_H2": "",
+        "section_J": "",
+        "section_K": "EP advice, health advice.",
+        "b_1_need": "ASD",
+        "b_1_description": "Finds change hard.",
+        "b_2_need": "SLCN",
+        "b_2_description": "Limited expressive language.",
+        "e_1_outcome": "Tom uses his visual timetable on his own",
+        "e_1_by": "July 2027",
+        "f_1_need": "ASD",
+        "f_1_provision": "Visual timetable, checked each morning",
+        "f_1_amount": "10 minutes daily",
+        "f_1_delivered_by": "Teaching assistant",
+        "f_2_need": "SLCN",
+        "f_2_provision": "Speech and language therapy",
+        "f_2_amount": "30 minutes weekly",
+        "f_2_delivered_by": "Speech therapist",
+        "named_setting": "",
+        **changes,
+    }
 
 
 def test_plan_edit_page_for_a_new_plan(staff_client, cara, assessing):
     page = check_page(staff_client(cara).get(reverse("casework:plan_edit", args=[assessing.pk])))
     main = text_of(page.find(".//main"))
     assert "There is no plan yet" in main
-    for heading in ("Section A:", "Section B: Special educational needs", "Section F:",
-                    "Section I: Placement", "Section K:"):
+    for heading in (
+        "Section A:",
+        "Section B: Special educational needs",
+        "Section F:",
+        "Section I: Placement",
+        "Section K:",
+    ):
         assert heading in main
     assert page.find(".//input[@name='kind'][@checked]").get("value") == "draft"
 
 
 def test_plan_edit_saves_the_sections(staff_client, cara, assessing, area):
     url = reverse("casework:plan_edit", args=[assessing.pk])
-    response = staff_client(cara).post(url, plan_data(assessing,
-                                                      named_setting=str(area.hillside.pk)))
+    response = staff_client(cara).post(
+        url, plan_data(assessing, named_setting=str(area.hillside.pk))
+    )
 
     assert_saved(response, assessing, "Plan saved")
     version = PlanVersion.objects.get(plan__case=assessing)
@@ -424,9 +519,12 @@ def test_plan_edit_saves_the_sections(staff_client, cara, assessing, area):
     sections = version.sections
     assert sections["A"] == "Tom loves trains."
     assert [need["need"] for need in sections["B"]] == ["ASD", "SLCN"]
-    assert sections["F"][1] == {"need": "SLCN", "provision": "Speech and language therapy",
-                                "amount": "30 minutes weekly",
-                                "delivered_by": "Speech therapist"}
+    assert sections["F"][1] == {
+        "need": "SLCN",
+        "provision": "Speech and language therapy",
+        "amount": "30 minutes weekly",
+        "delivered_by": "Speech therapist",
+    }
     assert sections["I"] == {"setting_id": area.hillside.pk, "setting_name": area.hillside.name}
     assert Plan.objects.get(case=assessing).named_setting == area.hillside
 
@@ -440,8 +538,9 @@ def test_vague_provision_is_a_warning_not_an_error(staff_client, cara, assessing
     assert_saved(response, assessing, "\u2018regular\u2019, \u2018as appropriate\u2019")
     page = check_page(staff_client(cara).get(url))
     warnings = [text_of(w) for w in elements_with_class(page, "govuk-warning-text")]
-    assert any("\u2018regular\u2019, \u2018as appropriate\u2019" in warning
-               for warning in warnings), warnings
+    assert any(
+        "\u2018regular\u2019, \u2018as appropriate\u2019" in warning for warning in warnings
+    ), warnings
 
 
 def test_plan_rows_must_be_complete(staff_client, cara, assessing):
@@ -474,9 +573,15 @@ def drafting(cara, tom, area) -> Case:
     case = f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 12 * WEEK)
     from opensend.casework.services.plans import plan_version_save
 
-    plan_version_save(actor=cara, case=case, kind=VersionKind.DRAFT,
-                      sections=f.plan_sections(area.hillside), today=TODAY,
-                      expected_version=case.version, named_setting=area.hillside)
+    plan_version_save(
+        actor=cara,
+        case=case,
+        kind=VersionKind.DRAFT,
+        sections=f.plan_sections(area.hillside),
+        today=TODAY,
+        expected_version=case.version,
+        named_setting=area.hillside,
+    )
     return fresh(case)
 
 
@@ -491,8 +596,7 @@ def test_plan_issue_page_shows_the_dates_from_the_clock(staff_client, cara, draf
 
 def test_plan_issue_issues_the_working_version(staff_client, cara, drafting):
     url = reverse("casework:plan_issue", args=[drafting.pk])
-    response = staff_client(cara).post(url, {"version": drafting.version,
-                                             **on("issued_on", TODAY)})
+    response = staff_client(cara).post(url, {"version": drafting.version, **on("issued_on", TODAY)})
 
     assert_saved(response, drafting, "The draft plan has been issued")
     assert PlanVersion.objects.get(plan__case=drafting).issued_on == TODAY
@@ -503,9 +607,11 @@ def test_plan_issue_errors_and_conflicts(staff_client, cara, drafting):
     url = reverse("casework:plan_issue", args=[drafting.pk])
     client = staff_client(cara)
     assert "must be today or in the past" in error_summary(
-        client.post(url, {"version": drafting.version, **on("issued_on", TODAY + DAY)}))
+        client.post(url, {"version": drafting.version, **on("issued_on", TODAY + DAY)})
+    )
     assert "Someone else changed this case" in error_summary(
-        client.post(url, {"version": drafting.version - 1, **on("issued_on", TODAY)}))
+        client.post(url, {"version": drafting.version - 1, **on("issued_on", TODAY)})
+    )
     assert PlanVersion.objects.get(plan__case=drafting).issued_on is None
 
 
@@ -514,8 +620,9 @@ def test_plan_issue_without_a_working_version(staff_client, cara, assessing):
     page = check_page(staff_client(cara).get(url))
     assert "There is no unissued version of the plan to issue" in text_of(page.find(".//main"))
     assert page.find(".//main//form") is None
-    summary = error_summary(staff_client(cara).post(
-        url, {"version": assessing.version, **on("issued_on", TODAY)}))
+    summary = error_summary(
+        staff_client(cara).post(url, {"version": assessing.version, **on("issued_on", TODAY)})
+    )
     assert "no unissued version" in summary
 
 
@@ -530,8 +637,14 @@ def issued_and_working(cara, tom, area) -> Case:
     case = f.case_with_draft_plan(child=tom, caseworker=cara, named_setting=area.hillside)
     from opensend.casework.services.plans import plan_version_save
 
-    plan_version_save(actor=cara, case=case, kind=VersionKind.FINAL, sections={"A": "Final."},
-                      today=TODAY, expected_version=case.version)
+    plan_version_save(
+        actor=cara,
+        case=case,
+        kind=VersionKind.FINAL,
+        sections={"A": "Final."},
+        today=TODAY,
+        expected_version=case.version,
+    )
     return fresh(case)
 
 
@@ -545,7 +658,10 @@ def test_staff_download_the_pdf_as_an_attachment(staff_client, cara, issued_and_
     assert response.content.startswith(b"%PDF")
     download = AuditEvent.objects.get(action=AuditAction.DOWNLOAD)
     assert (download.actor, download.child_id, download.detail["format"]) == (
-        cara, issued_and_working.child_id, "pdf")
+        cara,
+        issued_and_working.child_id,
+        "pdf",
+    )
 
 
 def test_the_word_version_opens_and_has_every_section(staff_client, cara, issued_and_working):
@@ -570,8 +686,9 @@ def test_a_parent_downloads_issued_versions_only(family_client, paula, issued_an
     assert AuditEvent.objects.filter(action=AuditAction.DENIED, actor=paula).count() == 2
 
 
-def test_unrelated_people_cannot_download(family_client, staff_client, pete, colin,
-                                          issued_and_working):
+def test_unrelated_people_cannot_download(
+    family_client, staff_client, pete, colin, issued_and_working
+):
     url = reverse("casework:plan_pdf", args=[issued_and_working.pk, 1])
     assert family_client(pete).get(url).status_code == 404
     assert staff_client(colin).get(url).status_code == 404
@@ -603,9 +720,10 @@ def test_review_meeting_saves(staff_client, cara, with_plan):
     url = reverse("casework:review_meeting", args=[with_plan.pk])
     check_page(staff_client(cara).get(url))
 
-    response = staff_client(cara).post(url, {"version": with_plan.version,
-                                             **on("meeting_on", TODAY - WEEK),
-                                             "notes": "Good progress."})
+    response = staff_client(cara).post(
+        url,
+        {"version": with_plan.version, **on("meeting_on", TODAY - WEEK), "notes": "Good progress."},
+    )
 
     assert_saved(response, with_plan, "Review meeting recorded")
     assert AnnualReview.objects.get(case=with_plan).meeting_on == TODAY - WEEK
@@ -613,8 +731,11 @@ def test_review_meeting_saves(staff_client, cara, with_plan):
 
 def test_a_review_meeting_cannot_be_in_the_future(staff_client, cara, with_plan):
     url = reverse("casework:review_meeting", args=[with_plan.pk])
-    summary = error_summary(staff_client(cara).post(
-        url, {"version": with_plan.version, **on("meeting_on", TODAY + WEEK), "notes": ""}))
+    summary = error_summary(
+        staff_client(cara).post(
+            url, {"version": with_plan.version, **on("meeting_on", TODAY + WEEK), "notes": ""}
+        )
+    )
     assert "The date of the meeting must be today or in the past" in summary
 
 
@@ -625,12 +746,16 @@ def test_review_decision(staff_client, cara, colin, with_plan):
     check_page(staff_client(cara).get(url))
     assert staff_client(colin).get(url).status_code == 404
 
-    early = error_summary(staff_client(cara).post(
-        url, {"version": version, "outcome": "M", **on("decision_on", TODAY - 3 * WEEK)}))
+    early = error_summary(
+        staff_client(cara).post(
+            url, {"version": version, "outcome": "M", **on("decision_on", TODAY - 3 * WEEK)}
+        )
+    )
     assert "must be the same as or after the date of the meeting" in early
 
-    response = staff_client(cara).post(url, {"version": version, "outcome": "A",
-                                             **on("decision_on", TODAY)})
+    response = staff_client(cara).post(
+        url, {"version": version, "outcome": "A", **on("decision_on", TODAY)}
+    )
     assert_saved(response, with_plan, "Review decision recorded")
     review.refresh_from_db()
     assert (review.outcome, review.decision_on) == ("A", TODAY)
@@ -640,8 +765,9 @@ def test_cease(staff_client, cara, with_plan):
     url = reverse("casework:cease", args=[with_plan.pk])
     check_page(staff_client(cara).get(url))
 
-    response = staff_client(cara).post(url, {"version": with_plan.version, "reason": "3",
-                                             **on("ceased_on", TODAY)})
+    response = staff_client(cara).post(
+        url, {"version": with_plan.version, "reason": "3", **on("ceased_on", TODAY)}
+    )
 
     assert_saved(response, with_plan, "The plan has been ceased")
     plan = Plan.objects.get(case=with_plan)
@@ -651,8 +777,11 @@ def test_cease(staff_client, cara, with_plan):
 
 def test_a_case_without_a_plan_cannot_cease(staff_client, cara, assessing):
     url = reverse("casework:cease", args=[assessing.pk])
-    summary = error_summary(staff_client(cara).post(
-        url, {"version": assessing.version, "reason": "2", **on("ceased_on", TODAY)}))
+    summary = error_summary(
+        staff_client(cara).post(
+            url, {"version": assessing.version, "reason": "2", **on("ceased_on", TODAY)}
+        )
+    )
     assert "There is no plan in force to cease" in summary
 
 
@@ -660,10 +789,16 @@ def test_dispute(staff_client, cara, with_plan):
     url = reverse("casework:dispute", args=[with_plan.pk])
     check_page(staff_client(cara).get(url))
 
-    response = staff_client(cara).post(url, {"version": with_plan.version, "kind": "tribunal",
-                                             "decision": "contents",
-                                             **on("started_on", TODAY - WEEK),
-                                             **on("certificate_on", None)})
+    response = staff_client(cara).post(
+        url,
+        {
+            "version": with_plan.version,
+            "kind": "tribunal",
+            "decision": "contents",
+            **on("started_on", TODAY - WEEK),
+            **on("certificate_on", None),
+        },
+    )
 
     assert_saved(response, with_plan, "Tribunal appeal recorded")
     assert Dispute.objects.get(case=with_plan).decision == "contents"
@@ -671,8 +806,14 @@ def test_dispute(staff_client, cara, with_plan):
 
 def test_dispute_with_a_stale_version(staff_client, cara, with_plan):
     url = reverse("casework:dispute", args=[with_plan.pk])
-    response = staff_client(cara).post(url, {"version": with_plan.version - 1,
-                                             "kind": "mediation", "decision": "contents",
-                                             **on("started_on", TODAY - WEEK)})
+    response = staff_client(cara).post(
+        url,
+        {
+            "version": with_plan.version - 1,
+            "kind": "mediation",
+            "decision": "contents",
+            **on("started_on", TODAY - WEEK),
+        },
+    )
     assert "Someone else changed this case" in error_summary(response)
     assert not Dispute.objects.exists()

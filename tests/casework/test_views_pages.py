@@ -428,7 +428,7 @@ def test_team_caseload_is_for_managers_only(client_of, people) -> None:
 def test_advice_giver_sees_advice_to_send_first(client_of, people, ava_case) -> None:
     client = client_of(people.hana)
     page = check_page(client.get(url("casework:my_cases")))
-    headings = [text_of(h2) for h2 in page.findall(".//h2")]
+    headings = [text_of(h2) for h2 in page.find(".//main").findall(".//h2")]
     assert headings == ["Advice you have been asked for", "Cases you can see"]
     advice = [text_of(cell) for cell in page.findall(".//table[1]/tbody/tr[1]/td")]
     assert advice[:4] == [
@@ -442,7 +442,7 @@ def test_advice_giver_sees_advice_to_send_first(client_of, people, ava_case) -> 
 def test_senco_sees_children_on_roll(client_of, people, ava_case) -> None:
     client = client_of(people.sita)
     page = check_page(client.get(url("casework:my_cases")))
-    assert [text_of(h2) for h2 in page.findall(".//h2")] == ["Cases you can see"]
+    assert [text_of(h2) for h2 in page.find(".//main").findall(".//h2")] == ["Cases you can see"]
     row = [text_of(cell) for cell in page.findall(".//tbody/tr[1]/td")]
     assert row[:3] == ["Ava Smith", "Assessing", "Health advice"]
 
@@ -461,7 +461,7 @@ def test_parent_sees_only_their_child(client_of, people, ava_case, queue_cases) 
     client = client_of(people.priya)
     page = check_page(client.get(url("family:home")))
     assert text_of(page.find(".//h1")) == "Your EHC plans"
-    assert [text_of(h2) for h2 in page.findall(".//h2")] == ["Ava Smith"]
+    assert [text_of(h2) for h2 in page.find(".//main").findall(".//h2")] == ["Ava Smith"]
     assert url("family:case", ava_case.pk) in {a.get("href") for a in page.iter("a")}
     assert client.get(url("family:case", queue_cases["overdue"].pk)).status_code == 404
 
@@ -520,7 +520,7 @@ def test_young_person_sees_their_own_case(client_of, people, yusuf_case, ava_cas
 def test_parent_of_a_young_person_needs_their_consent(client_of, people, yusuf_case, ava) -> None:
     client = client_of(people.priya)
     page = check_page(client.get(url("family:home")))
-    assert [text_of(h2) for h2 in page.findall(".//h2")] == ["Ava Smith"]
+    assert [text_of(h2) for h2 in page.find(".//main").findall(".//h2")] == ["Ava Smith"]
     assert client.get(url("family:case", yusuf_case.pk)).status_code == 404
     YoungPersonConsent.objects.create(
         child=yusuf_case.child,

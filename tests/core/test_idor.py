@@ -34,16 +34,24 @@ from tests.personas import UNRELATED_PERSONAS, World
 
 # Routes that take an id of a record someone may not see. Public routes (the Local
 # Offer's ORUK API) hold no personal data: anyone may read every object they name.
+# Local Offer feedback (task: feedback): every directory editor triages all of it (no
+# record belongs to one editor) and it names no child; tests/core/test_routes.py and
+# tests/directory/test_feedback_triage.py check that every other role gets 404.
+ROLE_WIDE_ROUTES = {"feedback:item"}
+# Local Offer editorial (issue 4): directory listings are not child records, and every
+# directory editor may open all of them; providers are kept to their own organisation's
+# listings by tests/directory/test_editorial_access.py.
+ROLE_WIDE_ROUTES |= {name for name in ROUTED if name.startswith("editorial:")}
+# measures dashboard (issue 3): an indicator's code and a month name no record; who may
+# use those routes is the route matrix's to check (tests/core/test_routes.py).
+NOT_RECORD_IDS = frozenset({"code", "month"})
 OBJECT_ROUTES = sorted(
     name
     for name, found in ROUTED.items()
-    if found.kwargs
+    if set(found.kwargs) - NOT_RECORD_IDS
     and name in ROUTES
     and not ROUTES[name].public
-    # Local Offer editorial (issue 4): directory listings are not child records, and every
-    # directory editor may open all of them; providers are kept to their own organisation's
-    # listings by tests/directory/test_editorial_access.py.
-    and not name.startswith("editorial:")
+    and name not in ROLE_WIDE_ROUTES
 )
 NO_SUCH_ID = 99_999_999
 

@@ -37,6 +37,8 @@ EVERYONE = frozenset(ROLES)
 CASEWORK = frozenset({"caseworker", "sen_manager"})
 # Staff who see a case because of their relationship to it (people/rules.py).
 CASE_STAFF = CASEWORK | {"panel_member", "senco", "advice_giver"}
+MEASURES = frozenset({"sen_manager", "analyst"})  # measures dashboard (issue 3)
+NO_PUBLIC_AREA = "two local authorities and no OPENSEND_AREA_ONS_CODE: tests/measures/dashboard"
 # Local Offer editorial (issue 4)
 EDITORS = frozenset({"directory_editor"})
 LISTING_STAFF = EDITORS | {"provider"}
@@ -81,6 +83,12 @@ ROUTES: dict[str, Route] = {
     "core:set_up_authenticator": public("sign in", note="no password entered: back to sign in"),
     "core:sign_out": public(405, 302, note="POST only, so another site cannot sign you out"),
     "core:signed_out": public(),
+    "core:accessibility": public(),
+    "core:forgotten_password": public(post=200, note="an empty POST shows its errors"),
+    "core:password_reset_sent": public(),
+    "core:reset_password": public(note="a link that does not check out says it has expired"),
+    "core:password_changed": public(),
+    "core:privacy": public(),
     # casework: lists
     "casework:queue": Route(CASEWORK),
     "casework:search": Route(CASEWORK),
@@ -89,6 +97,7 @@ ROUTES: dict[str, Route] = {
     "casework:case": Route(CASE_STAFF),
     # casework: actions (an empty POST shows the form again with its errors)
     "casework:request_new": Route(CASEWORK, post=200),
+    "casework:allocate": Route(frozenset({"sen_manager"}), post=200),
     "casework:panel_decision": Route(CASEWORK, post=200),
     "casework:advice_request": Route(CASEWORK, post=200),
     "casework:advice_received": Route(CASEWORK, post=200),
@@ -102,12 +111,23 @@ ROUTES: dict[str, Route] = {
     "casework:review_decision": Route(CASEWORK, post=200),
     "casework:cease": Route(CASEWORK, post=200),
     "casework:dispute": Route(CASEWORK, post=200),
+    "casework:dispute_outcome": Route(CASEWORK, post=200),
     # casework: downloads, for anyone who may see the case (families: issued versions)
     "casework:plan_pdf": Route(CASE_STAFF | FAMILY),
     "casework:plan_docx": Route(CASE_STAFF | FAMILY),
     # family: parents, carers and young people
     "family:home": Route(FAMILY),
     "family:case": Route(FAMILY),
+    # sen2 (issue 3, items 6-7): statutory returns, SEN managers only
+    "returns:index": Route(frozenset({"sen_manager"})),
+    "returns:sen2": Route(
+        frozenset({"sen_manager"}), post=302, note="POST prepares the return, back to the page"
+    ),
+    "returns:sen2_download": Route(
+        frozenset({"sen_manager"}), get=302, note="no return prepared yet: back to the SEN2 page"
+    ),
+    "returns:inspection": Route(frozenset({"sen_manager"})),
+    "returns:inspection_download": Route(frozenset({"sen_manager"})),
     # the Local Offer's Open Referral UK API: open data, no sign-in, no personal data
     "oruk:api_details": public(),
     "oruk:openapi": public(),
@@ -117,6 +137,47 @@ ROUTES: dict[str, Route] = {
     "oruk:taxonomy_terms": public(),
     "oruk:organizations": public(),
     "oruk:service_at_locations": public(),
+    # measures dashboard (issue 3, dashboard task): aggregates for managers and analysts,
+    # the cases behind a number for SEN managers only, the public version for everyone
+    "measures:dashboard": Route(MEASURES),
+    "measures:indicator": Route(MEASURES),
+    "measures:csv": Route(MEASURES),
+    "measures:xlsx": Route(MEASURES),
+    "measures:cases": Route(frozenset({"sen_manager"})),
+    "measures:board_reports": Route(MEASURES),
+    "measures:board_report": Route(
+        MEASURES, get=404, note="the matrix world stores no snapshot: no report for the month"
+    ),
+    **{
+        f"public_measures:{name}": public(404, note=NO_PUBLIC_AREA)
+        for name in ("dashboard", "indicator", "csv", "xlsx")
+    },
+    # Measures (issue 3, api): the indicators API; live figures decided per user inside
+    "api_v1:indicators": public(),
+    "api_v1:indicator": public(400, note="no ?area= and ?period=: a JSON 400 naming the first"),
+    "api_v1:openapi": public(),
+    # Local Offer feedback (task: feedback): the form and "You said, we did" are public;
+    # triage is for directory editors (an empty POST shows the form's errors)
+    "feedback:give": public(post=200, note="an empty POST shows the errors"),
+    "feedback:sent": public(),
+    "feedback:you_said_we_did": public(),
+    "feedback:you_said_we_did_feed": public(),
+    "feedback:queue": Route(frozenset({"directory_editor"})),
+    "feedback:item": Route(frozenset({"directory_editor"}), post=200),
+    # the Local Offer activities calendar and its iCalendar feeds (calendar task)
+    "activities:calendar": public(),
+    "activities:feed": public(),
+    "activities:activity_feed": public(404, note="the matrix world has no activities"),
+    # search: the public Local Offer site (no sign-in, no personal data)
+    "local_offer:start": public(),
+    "local_offer:search": public(),
+    "local_offer:service": public(404, note="the matrix world has no directory: a 404"),
+    "local_offer:shortlist": public(),
+    "local_offer:shortlist_add": public(405, 404, note="POST only; no such service: 404"),
+    "local_offer:shortlist_remove": public(405, 404, note="POST only; no service id: 404"),
+    "local_offer:information": public(404, note="the slug filled in names no page: a 404"),
+    "local_offer:sen_reports": public(),
+    "local_offer:searches_not_found": Route(frozenset({"directory_editor"})),
     # Local Offer editorial (issue 4): providers on their own organisation's listings,
     # directory editors on all; approvals, stale listings and imports are editors' only.
     "editorial:listings": Route(LISTING_STAFF),
@@ -147,12 +208,27 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
+    "uidb64": lambda bundle: "MQ",  # "1", with no valid token
+    "token": lambda bundle: "no-such-token",
     "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service
+    "code": lambda bundle: "plans_issued_within_20_weeks_incl_exceptions",  # an indicator
+    # Local Offer feedback (task: feedback): feedback is about no one, so any will do
+    "feedback_id": lambda bundle: _matrix_feedback(),
+    "activity_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000001",  # calendar task
+    # measures dashboard (issue 3, dashboard task)
+    "month": lambda bundle: "2026-10",
+    "slug": lambda bundle: "no-such-page",  # search: Local Offer information pages
     # Local Offer editorial (issue 4): Priya's listing and her change (tests/personas.py)
     "listing_id": lambda bundle: _splash_club().pk,
     "version_number": lambda bundle: 1,
     "revision_id": lambda bundle: _splash_club().revisions.get().pk,
 }
+
+
+def _matrix_feedback() -> object:
+    from tests.directory.feedback_factories import FeedbackFactory
+
+    return FeedbackFactory(text="Route matrix feedback").pk
 
 
 def _splash_club():

@@ -1,11 +1,13 @@
 """Annual reviews (CFA s44; Reg 20), ceasing a plan (CFA s45) and disputes (CFA s51-57)."""
 
+import datetime as dt
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 
 from opensend.casework.forms.common import CaseChangeForm, date_field, radios, text_area
-from opensend.casework.models import AnnualReview, AppealableDecision, DisputeKind, Plan
+from opensend.casework.models import AnnualReview, AppealableDecision, Dispute, DisputeKind, Plan
 from opensend.statutory import codes
 
 # SEN2 codes, in the order a caseworker thinks of them: maintain, amend, cease.
@@ -100,3 +102,53 @@ class DisputeForm(CaseChangeForm):
     def service_arguments(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name]
                 for name in ("kind", "decision", "started_on", "certificate_on")}
+
+
+# What the family and the LA can be told at the end, by kind. The words are those the
+# measures read back (opensend.statutory.indicators.disputes.outcome_of): a test keeps
+# them in step.
+DISPUTE_OUTCOMES = {
+    DisputeKind.MEDIATION: [
+        ("Agreement reached", "Agreement reached"),
+        ("No agreement (certificate issued)", "No agreement: a certificate was issued"),
+        ("Withdrawn by the family", "Withdrawn by the family"),
+        ("Other", "Other"),
+    ],
+    DisputeKind.TRIBUNAL: [
+        ("Appeal upheld, fully or in part", "Appeal upheld, fully or in part"),
+        ("Appeal dismissed", "Appeal dismissed"),
+        ("Conceded by the local authority before the hearing",
+         "Conceded by the local authority before the hearing"),
+        ("Withdrawn by the family", "Withdrawn by the family"),
+        ("Settled by agreement", "Settled by agreement"),
+        ("Other", "Other"),
+    ],
+}
+
+
+class DisputeConcludeForm(CaseChangeForm):
+    """The end of mediation or an appeal: when, and how it ended."""
+
+    concluded_on = date_field("When did it end?", "the date it ended",
+                              hint="The date of the mediation's outcome or the tribunal's "
+                                   "decision. For example, 27 3 2026")
+    outcome = radios("How did it end?", [],
+                     error_messages={"required": "Select how it ended",
+                                     "invalid_choice": "Select one of the outcomes listed"})
+
+    past_dates = ("concluded_on",)
+
+    def __init__(self, data: Any = None, *, dispute: Dispute, today: dt.date) -> None:
+        super().__init__(data, case=dispute.case, today=today)
+        self.dispute = dispute
+        field = self.fields["outcome"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = DISPUTE_OUTCOMES[DisputeKind(dispute.kind)]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.not_before("concluded_on", self.dispute.started_on, "the date it started")
+        return cleaned
+
+    def service_arguments(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in ("concluded_on", "outcome")}

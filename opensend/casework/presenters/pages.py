@@ -17,9 +17,11 @@ from opensend.casework.presenters.history import HistoryRow, history_rows
 from opensend.casework.presenters.records import (
     Action,
     AdviceRow,
+    DisputeRow,
     VersionRow,
     advice_rows,
     case_actions,
+    dispute_rows,
     version_rows,
 )
 from opensend.casework.presenters.steps import (
@@ -54,6 +56,8 @@ class CasePage:
     history: list[HistoryRow]
     versions: list[VersionRow]
     actions: list[Action]
+    disputes: list[DisputeRow]
+    can_allocate: bool = False  # SEN managers choose the coordinator
 
 
 def case_page(
@@ -65,6 +69,7 @@ def case_page(
     details: CaseDetails,
     today: dt.date,
     can_act: bool,
+    can_allocate: bool = False,
 ) -> CasePage:
     """The staff case page."""
     rows = step_rows(_steps(clock, timeline["steps"], today), today)
@@ -82,6 +87,8 @@ def case_page(
         history=history_rows(timeline["events"], case),
         versions=version_rows(details.versions, issued_only=False),
         actions=case_actions(case) if can_act else [],
+        disputes=dispute_rows(timeline["disputes"]),
+        can_allocate=can_allocate,
     )
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from opensend.casework.models import Case, PlanVersion, Stage, VersionKind
+from opensend.casework.models import Case, Dispute, PlanVersion, Stage, VersionKind
 from opensend.casework.presenters.steps import Tag, advice_label, days_left, status_tag
 from opensend.statutory.clock.steps import duty_status
 
@@ -62,6 +62,28 @@ def version_rows(versions: Iterable[PlanVersion], *, issued_only: bool) -> list[
         VersionRow(number=v.number, kind=kinds.get(v.kind, v.kind), issued_on=v.issued_on)
         for v in versions
         if v.issued_on is not None or not issued_only
+    ]
+
+
+@dataclass(frozen=True)
+class DisputeRow:
+    pk: int
+    what: str  # "Mediation" or "Tribunal appeal"
+    about: str  # the disputed decision
+    started_on: dt.date
+    concluded_on: dt.date | None
+    outcome: str
+
+    @property
+    def open(self) -> bool:
+        return self.concluded_on is None
+
+
+def dispute_rows(disputes: list[Dispute]) -> list[DisputeRow]:
+    return [
+        DisputeRow(pk=d.pk, what=d.get_kind_display(), about=d.get_decision_display(),
+                   started_on=d.started_on, concluded_on=d.concluded_on, outcome=d.outcome)
+        for d in disputes
     ]
 
 

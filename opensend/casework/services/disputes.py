@@ -49,8 +49,16 @@ def dispute_record(
 
 @transaction.atomic
 def dispute_conclude(
-    *, actor: User, dispute: Dispute, concluded_on: dt.date, outcome: str, today: dt.date
+    *,
+    actor: User,
+    dispute: Dispute,
+    concluded_on: dt.date,
+    outcome: str,
+    today: dt.date,
+    expected_version: int | None = None,
 ) -> Dispute:
+    """Record how mediation or an appeal ended (the measures read `outcome`'s words)."""
+    case_lock(case=dispute.case, expected_version=expected_version)
     Dispute.objects.filter(pk=dispute.pk).update(concluded_on=concluded_on, outcome=outcome)
     dispute.refresh_from_db()
     case_change_finish(
@@ -58,6 +66,6 @@ def dispute_conclude(
         actor=actor,
         today=today,
         why=f"conclude {dispute.kind}",
-        detail={"dispute": dispute.pk},
+        detail={"dispute": dispute.pk, "outcome": outcome},
     )
     return dispute

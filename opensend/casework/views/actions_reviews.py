@@ -5,12 +5,14 @@ from django.views.decorators.http import require_http_methods
 
 from opensend.casework.forms import (
     CeaseForm,
+    DisputeConcludeForm,
     DisputeForm,
     ReviewDecisionForm,
     ReviewMeetingForm,
 )
 from opensend.casework.models import DisputeKind
-from opensend.casework.services.disputes import dispute_record
+from opensend.casework.selectors import dispute_for
+from opensend.casework.services.disputes import dispute_conclude, dispute_record
 from opensend.casework.services.reviews import (
     plan_cease,
     review_decision_record,
@@ -77,3 +79,18 @@ def dispute(request: HttpRequest, case_id: int) -> HttpResponse:
         save=lambda: dispute_record(actor=request.user, case=case, today=form.today,
                                     expected_version=form.expected_version,
                                     **form.service_arguments()))
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def dispute_outcome(request: HttpRequest, dispute_id: int) -> HttpResponse:
+    dispute = dispute_for(user=request.user, dispute_id=dispute_id, today=today(),
+                          why="record how mediation or an appeal ended", request=request)
+    form = DisputeConcludeForm(posted(request), dispute=dispute, today=today())
+    return case_form_page(
+        request, case=dispute.case, form=form, template="casework/action_dispute_outcome.html",
+        context={"dispute": dispute},
+        success=lambda: f"{DisputeKind(dispute.kind).label}: outcome recorded",
+        save=lambda: dispute_conclude(actor=request.user, dispute=dispute, today=form.today,
+                                      expected_version=form.expected_version,
+                                      **form.service_arguments()))

@@ -44,5 +44,6 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         details=case_details(case, day),
         today=day,
         can_act=can_edit_casework(request.user),
+        can_allocate=request.user.has_role("sen_manager"),
     )
     return render_page(request, "casework/case.html", {"case": case, "page": page})

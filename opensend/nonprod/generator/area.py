@@ -11,6 +11,7 @@ import math
 import random
 from dataclasses import dataclass, field
 
+from opensend.measures.models import AreaComparison
 from opensend.nonprod.generator import names
 from opensend.nonprod.generator.mix import one_of
 from opensend.people.models import (
@@ -158,6 +159,18 @@ class AreaBuilder:
                 schools[kind.key].append(school)
         return schools
 
+    def _comparison(self, la: Organisation) -> None:
+        """Measures (issue 3, api): the published figures shown beside the demo's own."""
+        AreaComparison.objects.create(
+            local_authority=la,
+            compares_as=names.COMPARES_AS,
+            region_code=names.REGION_CODE,
+            neighbours_of=names.COMPARES_AS,
+            note=f"{names.AREA} is fictional: the published figures shown for it are "
+            f"{names.COMPARES_AS_NAME}'s ({names.COMPARES_AS}), with its region and its "
+            "statistical neighbours.",
+        )
+
     def organisations(self) -> Area:
         la = Organisation(
             name=names.LA_NAME,
@@ -168,6 +181,7 @@ class AreaBuilder:
             locality=names.AREA,
         )
         la.save()
+        self._comparison(la)
         north_children = self.children * 0.35
         south_children = self.children * 0.65
         north = self._pattern(

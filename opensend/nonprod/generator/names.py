@@ -15,6 +15,11 @@ LA_CODE = "987"  # DfE LA codes in the 900s above 938 are unused
 ONS_CODE = "E06000987"
 EMAIL_DOMAIN = "northmoor.example"  # RFC 2606: .example never resolves
 POSTCODE_AREA = "NM"
+# Measures (issue 3, api): Northmoor has no published DfE figures, so it compares as a real
+# area of a similar kind: Northumberland's figures, region and statistical neighbours.
+COMPARES_AS = "E06000057"  # Northumberland
+COMPARES_AS_NAME = "Northumberland"
+REGION_CODE = "E12000001"  # North East
 
 # The north of the area keeps the three-tier pattern (first / middle / high schools);
 # the south has primary and secondary schools.

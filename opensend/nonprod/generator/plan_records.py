@@ -82,6 +82,7 @@ class PlanRecords:
             case=self._case,
             first_issued_on=final,
             named_setting=self._draft.setting if final else None,
+            setting_code=self._draft.setting_code if final else "",  # sen2 (issue 3)
         )
         self._rows.plans.append(plan)
         self._versions: list[tuple[str, dt.date | None, dict[str, Any]]] = []

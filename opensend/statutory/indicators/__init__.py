@@ -18,6 +18,7 @@ from opensend.statutory.indicators.registry import INDICATORS
 from opensend.statutory.indicators.rows import (
     AdviceRow,
     CaseRow,
+    DisputeRow,
     MeasureRows,
     PlanRow,
     RequestRow,
@@ -31,6 +32,7 @@ __all__ = [
     "UNITS",
     "AdviceRow",
     "CaseRow",
+    "DisputeRow",
     "Indicator",
     "IndicatorValue",
     "MeasureRows",

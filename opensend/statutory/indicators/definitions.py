@@ -47,6 +47,9 @@ class Period:
 class IndicatorValue:
     """A formula's answer. ``value`` is None when there is nothing to divide by.
 
+    ``numerator_rows`` are the rows counted in the numerator (for a count: the rows
+    counted), ``denominator_rows`` the rows divided by (empty for a count).
+
     Counts: value = numerator = the count, denominator None. Percentages: numerator and
     denominator are the two counts. Averages and ratios: denominator is what was divided
     by (plans, coordinators); numerator is the total when it is a count, else None.
@@ -55,6 +58,10 @@ class IndicatorValue:
     value: Decimal | None
     numerator: int | None
     denominator: int | None
+    # The rows behind the figure, for a drill-down to the cases (each row's ``ref``).
+    # Not part of the value: two values with the same figures are equal whatever rows.
+    numerator_rows: tuple[object, ...] = field(default=(), compare=False, repr=False)
+    denominator_rows: tuple[object, ...] = field(default=(), compare=False, repr=False)
 
 
 Formula = Callable[["MeasureRows", Period], IndicatorValue]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from typing import Final
 
 from opensend.statutory.clock import ADVICE_SOURCES
@@ -16,6 +17,7 @@ from opensend.statutory.indicators.definitions import (
     Polarity,
     Unit,
 )
+from opensend.statutory.indicators.registry_more import more_definitions
 from opensend.statutory.indicators.rows import MeasureRows, PlanRow, RequestRow, ReviewRow
 
 __all__ = ["INDICATORS"]
@@ -62,8 +64,10 @@ def _requests(fn: Callable[[Sequence[RequestRow], Period], IndicatorValue]) -> F
     return lambda rows, period: fn(rows.requests, period)
 
 
-def _plans(fn: Callable[[Sequence[PlanRow], Period], IndicatorValue]) -> Formula:
-    return lambda rows, period: fn(rows.plans, period)
+def _plans(
+    fn: Callable[[Sequence[PlanRow], Period, dict[object, object] | None], IndicatorValue],
+) -> Formula:
+    return lambda rows, period: fn(rows.plans, period, rows.memo)
 
 
 def _reviews(fn: Callable[[Sequence[ReviewRow], Period], IndicatorValue]) -> Formula:
@@ -71,7 +75,7 @@ def _reviews(fn: Callable[[Sequence[ReviewRow], Period], IndicatorValue]) -> For
 
 
 def _advice(source: str | None) -> Formula:
-    return lambda rows, period: f.advice_within_6_weeks(rows.advice, period, source)
+    return lambda rows, period: f.advice_within_6_weeks(rows.advice, period, source, memo=rows.memo)
 
 
 def _transfers(kind: str) -> Formula:
@@ -79,11 +83,15 @@ def _transfers(kind: str) -> Formula:
 
 
 def _ceased(reason: str | None) -> Formula:
-    return lambda rows, period: f.plans_ceased(rows.plans, period, reason)
+    return lambda rows, period: f.plans_ceased(rows.plans, period, reason, rows.memo)
 
 
 def _need(need: str) -> Formula:
-    return lambda rows, period: f.primary_need_share(rows.plans, period, need)
+    return lambda rows, period: f.primary_need_share(rows.plans, period, need, rows.memo)
+
+
+def _in_place(rows: MeasureRows, period: Period) -> IndicatorValue:
+    return f.plans_in_place(rows.plans, period, rows.memo)
 
 
 def _caseload(rows: MeasureRows, period: Period) -> IndicatorValue:
@@ -212,7 +220,7 @@ def _definitions() -> Iterator[Indicator]:
         source=f"{DFE_EHC}: EHC plans in place in January",
         polarity="neutral",
         unit="count",
-        formula=_plans(f.plans_in_place),
+        formula=_in_place,
     )
     yield _ind(
         "annual_reviews_due",
@@ -333,4 +341,6 @@ def _definitions() -> Iterator[Indicator]:
     )
 
 
-INDICATORS: Final[dict[str, Indicator]] = {ind.code: ind for ind in _definitions()}
+INDICATORS: Final[dict[str, Indicator]] = {
+    ind.code: ind for ind in chain(_definitions(), more_definitions())
+}

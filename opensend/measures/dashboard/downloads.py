@@ -1,0 +1,102 @@
+"""CSV and Excel downloads of one indicator: the figure, then each breakdown's rows.
+
+Both are written from the same rows (`download_rows`), so they always agree with each
+other and with the page. Public downloads are built from the suppressed page, so `c`
+is written where the page shows `c`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from opensend.measures.dashboard.areas import PeriodChoice
+from opensend.measures.dashboard.indicator_page import Cell, IndicatorPage
+
+HEADER = ("indicator", "breakdown", "group", "numerator", "denominator", "value", "unit")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _raw(cell: Cell) -> str | int | float:
+    """The number itself for a spreadsheet (not "1,204"), or the text (`c`, "")."""
+    if cell.suppressed or cell.number is None:
+        return cell.text
+    if isinstance(cell.number, int):
+        return cell.number
+    return float(round(cell.number, 1))
+
+
+def download_rows(page: IndicatorPage) -> Iterator[tuple[str | int | float, ...]]:
+    code, unit = page.indicator.code, page.indicator.unit
+    yield (
+        code,
+        "all",
+        "all",
+        _raw(page.numerator),
+        _raw(page.denominator),
+        _raw(page.value_cell),
+        unit,
+    )
+    for table in page.breakdowns:
+        for row in table.rows:
+            yield (
+                code,
+                table.key,
+                row.group,
+                _raw(row.numerator),
+                _raw(row.denominator),
+                _raw(row.value),
+                unit,
+            )
+
+
+def filename(page: IndicatorPage, period_key: str, extension: str) -> str:
+    return f"{page.indicator.code}-{period_key}.{extension}"
+
+
+def indicator_csv(page: IndicatorPage) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    writer.writerows(download_rows(page))
+    return out.getvalue()
+
+
+def indicator_xlsx(page: IndicatorPage, *, area_name: str, period_label: str) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Figures"
+    sheet.append([page.indicator.name])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([f"{area_name}, {period_label}"])
+    sheet.append([])
+    sheet.append(list(HEADER))
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    for row in download_rows(page):
+        sheet.append(list(row))
+    about = book.create_sheet("Definition")
+    for label, text in page.definition:
+        about.append([label, text])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def csv_response(page: IndicatorPage, period_key: str) -> HttpResponse:
+    response = HttpResponse(indicator_csv(page), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename(page, period_key, "csv")}"'
+    return response
+
+
+def xlsx_response(page: IndicatorPage, choice: PeriodChoice, area_name: str) -> HttpResponse:
+    content = indicator_xlsx(page, area_name=area_name, period_label=choice.label)
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    name = filename(page, choice.key, "xlsx")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

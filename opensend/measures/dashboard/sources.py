@@ -1,0 +1,243 @@
+"""The one place the dashboard reads figures from: the live engine (opensend.measures.live),
+the stored snapshots (.snapshot_selectors) and the DfE comparators (.comparators).
+Everything else here works on what these return, so a change in their shape is absorbed
+here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+from dateutil.relativedelta import relativedelta
+from django.core.cache import cache
+from django.db.models import Count, Max
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+
+from opensend.measures.comparator_sources import COMPARATOR_SOURCES
+from opensend.measures.comparators import ENGLAND, REGION_NAMES, UnknownArea, comparators_for
+from opensend.measures.dashboard.presenters import ComparatorLine, Comparators, SeriesPoint
+from opensend.measures.live import BREAKDOWNS, cases_behind, live_figures
+from opensend.measures.models import (
+    AreaComparison,
+    EesRelease,
+    EesRow,
+    IndicatorSnapshot,
+    PeriodKind,
+    StatisticalNeighbour,
+)
+from opensend.measures.selectors import ComparatorNotFound, latest_table
+from opensend.measures.snapshot_selectors import snapshot_as_of, snapshot_series
+from opensend.statutory.indicators import INDICATORS, IndicatorValue, Period
+
+COMPARATOR_CACHE_SECONDS = 24 * 60 * 60  # and the key changes with every import anyway
+
+
+def figures(
+    *,
+    local_authority_id: int,
+    period: Period,
+    breakdown: str | None = None,
+    codes: Sequence[str] | None = None,
+) -> list[Any]:
+
+    return live_figures(
+        local_authority_id=local_authority_id,
+        period=period,
+        breakdown=breakdown,
+        codes=list(codes) if codes is not None else None,
+    )
+
+
+def cases(
+    *,
+    user: Any,
+    local_authority_id: int,
+    code: str,
+    period: Period,
+    breakdown: str | None,
+    group: str | None,
+    part: str,
+    request: object,
+) -> list[Any]:
+    """The cases behind a number (engine's cases_behind: checks the user, audits the read)."""
+
+    return cases_behind(
+        user=user,
+        local_authority_id=local_authority_id,
+        code=code,
+        period=period,
+        breakdown=breakdown,
+        group=group,
+        part=part,
+        request=request,  # type: ignore[arg-type]
+    )
+
+
+def breakdowns() -> dict[str, str]:
+
+    return dict(BREAKDOWNS)
+
+
+def query_url(base: str, **params: str) -> str:
+    """`base` with the non-empty parameters as a query string."""
+    kept = {key: value for key, value in params.items() if value}
+    return f"{base}?{urlencode(kept)}" if kept else base
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def _published_line(name: str, published: Any) -> ComparatorLine:
+    figure = published.figure
+    return ComparatorLine(name, figure.value, figure.published)
+
+
+def comparators_many(*, codes: Sequence[str], area_code: str, year: int) -> dict[str, Comparators]:
+    """Each code's comparators (below). Published statistics change only when a release is
+    imported or the area's comparison is changed, so they are cached under a key naming
+    both: a page of 60 indicators does not ask for the same published figures each time."""
+    version = _published_version(area_code)
+    found = {}
+    for code in codes:
+        key = f"measures:comparators:{version}:{code}:{area_code}:{year}"
+        cached = cache.get(key)
+        if cached is None:
+            cached = _comparators(code=code, area_code=area_code, year=year)
+            cache.set(key, cached, timeout=COMPARATOR_CACHE_SECONDS)
+        found[code] = cached
+    return found
+
+
+def comparators(*, code: str, area_code: str, year: int) -> Comparators:
+    return comparators_many(codes=[code], area_code=area_code, year=year)[code]
+
+
+def _published_version(area_code: str) -> str:
+    release = EesRelease.objects.aggregate(last=Max("pk"), at=Max("imported_at"))
+    compares = list(
+        AreaComparison.objects.filter(local_authority__ons_code=area_code).values_list(
+            "compares_as", "region_code", "neighbours_of"
+        )
+    )
+    neighbours = StatisticalNeighbour.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    return hashlib.sha256(repr((release, compares, neighbours)).encode()).hexdigest()[:16]
+
+
+def _comparators(*, code: str, area_code: str, year: int) -> Comparators:
+    """England, region, neighbours' average and rank as the DfE published them (api's
+    comparators_for) for `year`, or for the latest year published before it (the DfE
+    publishes a calendar year the June after it ends); none when nothing is published."""
+    source = COMPARATOR_SOURCES.get(code)
+    latest = _latest_published_year(source.table) if source is not None else None
+    if latest is None:
+        return Comparators(year=year)
+    try:
+        found = comparators_for(code=code, area_code=area_code, year=min(year, latest))
+    except UnknownArea:
+        return Comparators(year=year)
+    if found.england is None:
+        return Comparators(year=year)
+    return _presented(found)
+
+
+def _latest_published_year(table_name: str) -> int | None:
+    """The latest year England has a row for in the table ("2024", or "202425" -> 2024)."""
+    try:
+        table = latest_table(table=table_name)
+    except ComparatorNotFound:
+        return None
+    rows = EesRow.objects.filter(table=table, area_code=ENGLAND)
+    last = rows.aggregate(last=Max("time_period"))["last"]
+    return int(last[:4]) if last else None
+
+
+def _presented(found: Any) -> Comparators:
+    lines = [_published_line("England", found.england)]
+    if found.region is not None:
+        region = REGION_NAMES.get(found.region.area_code, found.region.area_code)
+        lines.append(_published_line(region, found.region))
+    average = found.neighbours_average
+    if average is not None and average.neighbours:
+        lines.append(
+            ComparatorLine(
+                "Statistical neighbours' average",
+                average.value,
+                "" if average.value is None else str(average.value),
+                f"average of the {average.used} of {average.neighbours} neighbours with a figure",
+            )
+        )
+    rank = ""
+    if found.rank is not None and found.rank.position is not None:
+        rank = (
+            f"{_ordinal(found.rank.position)} of {found.rank.out_of} local authorities "
+            "(1st = highest)"
+        )
+    table = (
+        f"DfE, Education, health and care plans: table {found.source.table}, "
+        f"{found.time_period}" + (f". {found.source.note}" if found.source.note else "")
+    )
+    return Comparators(
+        lines=tuple(lines), rank=rank, year=found.year, table=table, note=found.area.note
+    )
+
+
+def _value(point: Any) -> IndicatorValue:
+    return IndicatorValue(point.value, point.numerator, point.denominator)
+
+
+def monthly_series(
+    *, local_authority_id: int, months: int, today: dt.date, codes: Sequence[str] | None = None
+) -> dict[str, list[SeriesPoint]]:
+    """Each indicator's value for the 12 months to each month's last snapshot, oldest first,
+    over the last `months` months (engine's snapshot_series; months with none left out)."""
+
+    return {
+        code: [
+            SeriesPoint(point.taken_on.replace(day=1), _value(point))
+            for point in snapshot_series(
+                local_authority_id=local_authority_id,
+                code=code,
+                months=months,
+                period_kind=PeriodKind.LAST_12_MONTHS,
+                until=today,
+            )
+        ]
+        for code in (codes if codes is not None else INDICATORS)
+    }
+
+
+def snapshot_months(*, local_authority_id: int) -> list[dt.date]:
+    """The months (their first days) with at least one stored snapshot, newest first."""
+
+    return list(
+        IndicatorSnapshot.objects.filter(local_authority_id=local_authority_id)
+        .annotate(month=TruncMonth("taken_on"))
+        .values_list("month", flat=True)
+        .distinct()
+        .order_by("-month")
+    )
+
+
+def month_snapshot(
+    *, local_authority_id: int, month: dt.date
+) -> tuple[dt.date, dict[str, IndicatorValue]]:
+    """The month's last snapshot (12 months to that day, whole area): its day and values.
+    A 404 when no snapshot was taken in that month: the board saw nothing from here."""
+
+    points = snapshot_as_of(
+        local_authority_id=local_authority_id,
+        on=month + relativedelta(day=31),
+        period_kind=PeriodKind.LAST_12_MONTHS,
+    )
+    if not points or points[0].taken_on < month:
+        raise Http404("No snapshot was stored in that month")
+    return points[0].taken_on, {point.code: _value(point) for point in points}

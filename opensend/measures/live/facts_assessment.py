@@ -1,0 +1,235 @@
+"""Rows for requests, new plans, plans in place and advice: one query per kind.
+
+Each query fetches only the columns a formula reads (values_list: no model instances)
+and only the rows whose dates can fall in the period; the formulas in
+``opensend.statutory.indicators`` still apply every period test themselves. With
+``as_of``, anything recorded as happening after that day is treated as not yet happened
+(a backfilled month end sees only what had happened by then).
+"""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import FilteredRelation, Q
+from django.db.models.fields.json import KT
+
+from opensend.casework.models import AdviceRequest, CaseEvent, EhcRequest, EventKind, Plan
+from opensend.casework.services.clock import clock_event
+from opensend.measures.live.fetch import tuples
+from opensend.people.models import Organisation, OrganisationKind
+from opensend.statutory.clock import ClockEvent
+from opensend.statutory.clock.model import CLOSURE_REASONS
+from opensend.statutory.indicators import AdviceRow, Period, PlanRow, RequestRow
+from opensend.statutory.indicators.exceptions import (
+    advice_exception_applies,
+    week20_exception_applies,
+)
+from opensend.statutory.indicators.placements import placement_of
+
+__all__ = [
+    "Cutoff",
+    "Exceptions",
+    "advice_rows",
+    "exceptions_of",
+    "plan_rows",
+    "request_rows",
+    "settings_placed",
+]
+
+# Advice falls due 6 weeks after it is asked for; a week more covers any calendar rule.
+ADVICE_LOOKBACK = dt.timedelta(weeks=7)
+
+
+class Cutoff:
+    """What was known on ``as_of`` (None: everything recorded so far)."""
+
+    def __init__(self, as_of: dt.date | None) -> None:
+        self.as_of = as_of
+
+    def last(self, day: dt.date) -> dt.date:
+        """The last day a row may start on to be seen: ``day`` or ``as_of``, the earlier."""
+        return day if self.as_of is None else min(day, self.as_of)
+
+    def known(self, day: dt.date | None) -> dt.date | None:
+        """``day`` when it had happened by ``as_of``, else None (not yet happened)."""
+        if day is None or (self.as_of is not None and day > self.as_of):
+            return None
+        return day
+
+
+class Exceptions:
+    """Each case's recorded exceptions, as the clock reads them, and the days the LA asked
+    the setting for advice (for the closure exceptions' own condition)."""
+
+    def __init__(self) -> None:
+        self.by_case: dict[int, list[ClockEvent]] = defaultdict(list)
+        self.education_advice: dict[int, list[dt.date]] = defaultdict(list)
+
+    def week20(self, case_id: int, request_received: dt.date | None) -> bool:
+        events = self.by_case.get(case_id)
+        if not events or request_received is None:
+            return False
+        return week20_exception_applies(
+            request_received, events, self.education_advice.get(case_id, ())
+        )
+
+    def advice(self, case_id: int, requested: dt.date) -> bool:
+        events = self.by_case.get(case_id)
+        return bool(events) and advice_exception_applies(requested, events or ())
+
+
+def exceptions_of(local_authority_id: int, cutoff: Cutoff) -> Exceptions:
+    """Every exception event of the area (few), then the setting's advice dates for the
+    cases with a closure exception (fewer)."""
+    found = Exceptions()
+    events = CaseEvent.objects.filter(
+        case__local_authority_id=local_authority_id, kind=EventKind.EXCEPTION
+    ).only("case_id", "kind", "occurred_on", "data")
+    closures: set[int] = set()
+    for event in events:
+        if cutoff.known(event.occurred_on) is None:
+            continue
+        clock = clock_event(event)
+        found.by_case[event.case_id].append(clock)
+        if clock.reason in CLOSURE_REASONS:
+            closures.add(event.case_id)
+    if closures:
+        asked = CaseEvent.objects.filter(
+            case_id__in=closures, kind=EventKind.ADVICE_REQUESTED, data__source="education"
+        ).values_list("case_id", "occurred_on")
+        for case_id, day in asked:
+            found.education_advice[case_id].append(day)
+    return found
+
+
+def _first_decisions(
+    local_authority_id: int, period: Period, cutoff: Cutoff
+) -> dict[int, list[tuple[dt.date, str | None]]]:
+    decisions = CaseEvent.objects.filter(
+        case__local_authority_id=local_authority_id,
+        kind=EventKind.DECISION_TO_ASSESS,
+        occurred_on__gte=period.start,
+    )
+    if cutoff.as_of is not None:
+        decisions = decisions.filter(occurred_on__lte=cutoff.as_of)
+    by_case: dict[int, list[tuple[dt.date, str | None]]] = defaultdict(list)
+    for case_id, day, outcome in tuples(
+        decisions.values_list("case_id", "occurred_on", KT("data__outcome"))
+    ):
+        by_case[case_id].append((day, outcome))
+    return by_case
+
+
+def request_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list[RequestRow]:
+    """Initial requests received in the period or decided in it (decision whether to
+    assess: the first decision_to_assess event on or after the request)."""
+    decisions = _first_decisions(local_authority_id, period, cutoff)
+    decided_in = CaseEvent.objects.filter(
+        case__local_authority_id=local_authority_id,
+        kind=EventKind.DECISION_TO_ASSESS,
+        occurred_on__range=(period.start, cutoff.last(period.end)),
+    ).values("case_id")
+    requests = EhcRequest.objects.filter(
+        case__local_authority_id=local_authority_id,
+        received_on__lte=cutoff.last(period.end),
+    ).filter(Q(received_on__gte=period.start) | Q(case_id__in=decided_in))
+    rows = []
+    for case_id, received in tuples(requests.values_list("case_id", "received_on")):
+        after = sorted(found for found in decisions.get(case_id, ()) if found[0] >= received)
+        decided, outcome = after[0] if after else (None, None)
+        rows.append(RequestRow(received, decided, outcome, case_id))
+    return rows
+
+
+PLAN_COLUMNS = (
+    "case_id",
+    "first_issued_on",
+    "case__request__received_on",
+    "ceased_on",
+    "cease_reason",
+    "primary__need",
+    "named_setting_id",
+)
+# A plan naming no setting: placed elsewhere, neither in nor out of the area.
+NO_SETTING = ("elsewhere", None)
+
+
+def settings_placed(local_authority_id: int) -> dict[int, tuple[str, bool]]:
+    """Every setting (organisation that is not an LA) -> its placement type and whether it
+    is in the area: a few thousand rows, instead of five columns on every plan."""
+    settings = Organisation.objects.exclude(kind=OrganisationKind.LOCAL_AUTHORITY).values_list(
+        "pk", "kind", "phase", "is_special", "is_independent", "local_authority_id"
+    )
+    return {
+        pk: (
+            placement_of(kind=kind, phase=phase, is_special=special, is_independent=independent),
+            area == local_authority_id,
+        )
+        for pk, kind, phase, special, independent, area in settings
+    }
+
+
+def _plans(local_authority_id: int, period: Period, cutoff: Cutoff) -> Iterable[tuple]:
+    plans = (
+        Plan.objects.filter(
+            case__local_authority_id=local_authority_id,
+            first_issued_on__lte=cutoff.last(period.end),
+        )
+        .filter(Q(ceased_on__isnull=True) | Q(ceased_on__gte=period.start))
+        .annotate(
+            primary=FilteredRelation("case__child__needs", condition=Q(case__child__needs__rank=1))
+        )
+    )
+    return tuples(plans.values_list(*PLAN_COLUMNS))
+
+
+def plan_rows(
+    local_authority_id: int, period: Period, cutoff: Cutoff, exceptions: Exceptions
+) -> list[PlanRow]:
+    """Plans issued by the period's end and not ceased before it began: every plan a
+    plan formula can count (new, in place on the last day, ceased in the period)."""
+    placed = settings_placed(local_authority_id)
+    week20 = exceptions.week20
+    known = cutoff.known
+    rows = []
+    for case_id, issued, received, ceased, reason, need, setting in _plans(
+        local_authority_id, period, cutoff
+    ):
+        gone = known(ceased)
+        placement, in_area = NO_SETTING if setting is None else placed[setting]
+        rows.append(
+            PlanRow(
+                issued,
+                received,
+                week20(case_id, received),
+                gone,
+                (reason or None) if gone else None,
+                need,
+                placement,
+                in_area,
+                case_id,
+            )
+        )
+    return rows
+
+
+def advice_rows(
+    local_authority_id: int, period: Period, cutoff: Cutoff, exceptions: Exceptions
+) -> list[AdviceRow]:
+    """Advice requests that can fall due in the period (Reg 8(1): 6 weeks after)."""
+    asked = AdviceRequest.objects.filter(
+        case__local_authority_id=local_authority_id,
+        requested_on__gte=period.start - ADVICE_LOOKBACK,
+        requested_on__lte=cutoff.last(period.end),
+    ).values_list("case_id", "service", "requested_on", "received_on")
+    return [
+        AdviceRow(
+            service,
+            requested,
+            cutoff.known(received),
+            exceptions.advice(case_id, requested),
+            case_id,
+        )
+        for case_id, service, requested, received in tuples(asked)
+    ]
