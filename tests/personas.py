@@ -12,6 +12,8 @@ Each persona has one role and the relationships that role normally brings:
     ann    Ann the analyst (aggregates only, no child records)
     dev    Dev the directory editor (the Local Offer; no child records)
     ada    Ada the administrator (accounts; no child records)
+    priya  Priya, Local Offer provider at Northshire Play Together: edits its listings
+           (world: its listing "Splash Club", with a change waiting for approval)
 
 and, for "an unrelated user of each role" (tests/core/test_idor.py), people with the same
 roles and no link to Tom:
@@ -56,6 +58,7 @@ from opensend.people.models import (
 )
 from opensend.statutory import codes
 from tests import factories as f
+from tests.factories import TODAY
 
 # The fixtures, for tests/conftest.py to import.
 __all__ = [
@@ -74,6 +77,7 @@ __all__ = [
     "paula",
     "pete",
     "piers",
+    "priya",
     "sam",
     "sian",
     "sue",
@@ -97,6 +101,7 @@ ROLE_PERSONAS: dict[str, str | None] = {
     "analyst": "ann",
     "directory_editor": "dev",
     "administrator": "ada",
+    "provider": "priya",  # Local Offer editorial (issue 4)
 }
 ROLES = tuple(ROLE_PERSONAS)
 STAFF_ROLES = tuple(role for role in ROLES if role not in {"anonymous", "parent", "young_person"})
@@ -113,6 +118,7 @@ UNRELATED_PERSONAS: dict[str, str] = {
     "analyst": "ann",
     "directory_editor": "dev",
     "administrator": "ada",
+    "provider": "priya",  # sees no child at all (Local Offer editorial, issue 4)
 }
 
 
@@ -280,6 +286,43 @@ def hari(area: Area) -> User:
         area.southshire_health,
         advice_service=AdviceService.HEALTH,
     )
+
+
+# --- Local Offer editorial (issue 4) --------------------------------------------------
+
+
+@pytest.fixture
+def priya(area: Area) -> User:
+    """Priya, Local Offer provider at Northshire Play Together, which runs Splash Club.
+
+    Her organisation (people) and the directory organisation she may edit (ProviderLink)
+    are created here, with the listing and a change she sent that waits for approval.
+    """
+    from opensend.directory import models as directory
+    from opensend.directory.editorial.services import baseline_ensure
+
+    organisation = f.OrganisationFactory(name="Northshire Play Together")
+    user = _staff("Priya Rao", "priya.rao@playtogether.example", Role.PROVIDER, organisation)
+    provider = directory.Organization.objects.create(
+        name="Northshire Play Together", description="Play and leisure for disabled children."
+    )
+    directory.ProviderLink.objects.create(user=user, organization=provider)
+    listing = directory.Service.objects.create(
+        organization=provider,
+        name="Splash Club",
+        description="Swimming for autistic children.",
+        minimum_age=5,
+        maximum_age=11,
+        assured_date=TODAY - dt.timedelta(days=100),
+    )
+    version = baseline_ensure(listing)
+    directory.Revision.objects.create(
+        service=listing,
+        base_version=version,
+        submitted_by=user,
+        proposed={"name": "Splash Club", "description": "Swimming sessions for autistic children."},
+    )
+    return user
 
 
 # --- children and families --------------------------------------------------------------
@@ -454,6 +497,7 @@ def world(
     hari: User,
     pete: User,
     zac: User,
+    priya: User,
     tom: Child,
     lily: Child,
     yasmin_record: Child,
@@ -477,6 +521,7 @@ def world(
         "hari": hari,
         "pete": pete,
         "zac": zac,
+        "priya": priya,
     }
     tom_case = f.case_with_final_plan(
         child=tom,

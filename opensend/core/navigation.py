@@ -27,6 +27,9 @@ _STAFF_LINKS = [
     ("returns:index", "Returns", {"sen_manager"}),
     # measures dashboard (issue 3, dashboard task)
     ("measures:dashboard", "Measures", {"sen_manager", "analyst"}),
+    # Local Offer editorial (issue 4)
+    ("editorial:listings", "Local Offer listings", {"provider", "directory_editor"}),
+    ("editorial:queue", "Approvals", {"directory_editor"}),
 ]
 
 

@@ -356,5 +356,6 @@ def normalise_postcode(postcode: str) -> str:
 # The Local Offer's other parts keep their models beside their code (issue 4); importing
 # them here makes them part of the directory app.
 from opensend.directory.calendar.models import *  # noqa: E402, F403
+from opensend.directory.editorial.models import *  # noqa: E402, F403 (editorial, issue 4)
 from opensend.directory.feedback.models import *  # noqa: E402, F403
 from opensend.directory.public.models import *  # noqa: E402, F403

@@ -78,6 +78,9 @@ class Role(models.TextChoices):
     SENCO = "senco", "SENCO"
     ANALYST = "analyst", "Analyst"
     DIRECTORY_EDITOR = "directory_editor", "Directory editor"
+    # Local Offer editorial (issue 4): provider staff edit their own organisation's listings
+    # (opensend/directory/editorial/models.py ProviderLink says which).
+    PROVIDER = "provider", "Local Offer provider"
     ADMINISTRATOR = "administrator", "Administrator"
 
 

@@ -38,6 +38,10 @@ from tests.personas import UNRELATED_PERSONAS, World
 # record belongs to one editor) and it names no child; tests/core/test_routes.py and
 # tests/directory/test_feedback_triage.py check that every other role gets 404.
 ROLE_WIDE_ROUTES = {"feedback:item"}
+# Local Offer editorial (issue 4): directory listings are not child records, and every
+# directory editor may open all of them; providers are kept to their own organisation's
+# listings by tests/directory/test_editorial_access.py.
+ROLE_WIDE_ROUTES |= {name for name in ROUTED if name.startswith("editorial:")}
 # measures dashboard (issue 3): an indicator's code and a month name no record; who may
 # use those routes is the route matrix's to check (tests/core/test_routes.py).
 NOT_RECORD_IDS = frozenset({"code", "month"})

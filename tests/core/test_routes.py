@@ -39,6 +39,9 @@ CASEWORK = frozenset({"caseworker", "sen_manager"})
 CASE_STAFF = CASEWORK | {"panel_member", "senco", "advice_giver"}
 MEASURES = frozenset({"sen_manager", "analyst"})  # measures dashboard (issue 3)
 NO_PUBLIC_AREA = "two local authorities and no OPENSEND_AREA_ONS_CODE: tests/measures/dashboard"
+# Local Offer editorial (issue 4)
+EDITORS = frozenset({"directory_editor"})
+LISTING_STAFF = EDITORS | {"provider"}
 
 
 # An HTTP status, or "sign in" for a redirect to the sign-in page; None: not tested.
@@ -175,6 +178,23 @@ ROUTES: dict[str, Route] = {
     "local_offer:information": public(404, note="the slug filled in names no page: a 404"),
     "local_offer:sen_reports": public(),
     "local_offer:searches_not_found": Route(frozenset({"directory_editor"})),
+    # Local Offer editorial (issue 4): providers on their own organisation's listings,
+    # directory editors on all; approvals, stale listings and imports are editors' only.
+    "editorial:listings": Route(LISTING_STAFF),
+    "editorial:listing_new": Route(EDITORS, post=200),
+    "editorial:listing": Route(LISTING_STAFF),
+    "editorial:listing_edit": Route(LISTING_STAFF, post=200),
+    "editorial:listing_confirm": Route(LISTING_STAFF, get=405, post=302),
+    "editorial:listing_history": Route(LISTING_STAFF),
+    "editorial:listing_version": Route(LISTING_STAFF),
+    "editorial:queue": Route(EDITORS),
+    "editorial:revision": Route(EDITORS),
+    "editorial:revision_approve": Route(EDITORS, get=405, post=302),
+    "editorial:revision_reject": Route(
+        EDITORS, get=405, post=200, note="an empty reason shows the page with its error"
+    ),
+    "editorial:stale": Route(EDITORS),
+    "editorial:import": Route(EDITORS, post=200),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -198,6 +218,10 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # measures dashboard (issue 3, dashboard task)
     "month": lambda bundle: "2026-10",
     "slug": lambda bundle: "no-such-page",  # search: Local Offer information pages
+    # Local Offer editorial (issue 4): Priya's listing and her change (tests/personas.py)
+    "listing_id": lambda bundle: _splash_club().pk,
+    "version_number": lambda bundle: 1,
+    "revision_id": lambda bundle: _splash_club().revisions.get().pk,
 }
 
 
@@ -205,6 +229,12 @@ def _matrix_feedback() -> object:
     from tests.directory.feedback_factories import FeedbackFactory
 
     return FeedbackFactory(text="Route matrix feedback").pk
+
+
+def _splash_club():
+    from opensend.directory.models import Service
+
+    return Service.objects.get(name="Splash Club")
 
 
 # --- walking the resolver ---------------------------------------------------------------

@@ -253,6 +253,8 @@ ROWS = [
         no_child_records(Role.DIRECTORY_EDITOR),
         False,
     ),
+    # Local Offer editorial (issue 4): provider staff see directory listings, no child.
+    Row("provider", "a child with a plan in their area", no_child_records(Role.PROVIDER), False),
     Row(
         "administrator",
         "a child with a plan in their area",

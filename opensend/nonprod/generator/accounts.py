@@ -109,6 +109,9 @@ class AccountBuilder:
             (Role.ANALYST, "analyst", "Analyst"),
             (Role.DIRECTORY_EDITOR, "directory", "Directory editor"),
             (Role.ADMINISTRATOR, "admin", "Administrator"),
+            # Local Offer editorial (issue 4): a provider's account; an editor links it to
+            # the directory organisations it may edit (ProviderLink).
+            (Role.PROVIDER, "provider", "Local Offer provider"),
         ):
             user = self.staff(la, role, email=f"{handle}@{names.EMAIL_DOMAIN}")
             persona[role] = Persona(label, user)
