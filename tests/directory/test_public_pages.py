@@ -164,3 +164,14 @@ def test_sen_information_reports_list_a_link_and_date_per_setting(offer):
     link = page.find(".//main//table//a")
     assert link.get("href") == "https://fellbeck.example/sen"
     assert "14 September 2026" in main_text(page)
+
+
+@pytest.mark.parametrize(
+    ("assured", "warned"),
+    [(dt.date(2026, 9, 1), False), (dt.date(2025, 11, 1), True), (None, True)],
+)
+def test_service_page_warns_when_the_listing_is_past_its_review_date(offer, today, assured,
+                                                                     warned):
+    m.Service.objects.filter(pk=offer.swim_school.pk).update(assured_date=assured)
+    response = Client().get(reverse("local_offer:service", args=[offer.swim_school.id]))
+    assert ("This information may be out of date" in main_text(page_of(response))) is warned

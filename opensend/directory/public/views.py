@@ -14,6 +14,7 @@ from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.directory import models as m
 from opensend.directory import selectors
+from opensend.directory.editorial.review import is_stale
 from opensend.directory.public import presenters, shortlist, zero_results
 from opensend.directory.public.forms import SearchForm
 from opensend.directory.public.needs import ORDER, plain_need
@@ -76,6 +77,7 @@ def service(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
         "service": found,
         "details": getattr(found, "local_offer", None),
         "in_shortlist": service_id in shortlist.saved(request),
+        "out_of_date": is_stale(found, today()),
         "p": presenters,
     }
     return render_page(request, "directory/public/service.html", context)
