@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0007_merge_0004_merge_20261122_1549_0006_information_pages'),
+        ('directory', '0007_information_pages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

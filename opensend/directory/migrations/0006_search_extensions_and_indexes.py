@@ -37,7 +37,7 @@ DROP FUNCTION IF EXISTS opensend_unaccent(text);
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0004_public_site")]
+    dependencies = [("directory", "0005_public_site")]
 
     operations = [
         TrigramExtension(),

@@ -17,6 +17,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0005_search_extensions_and_indexes")]
+    dependencies = [("directory", "0006_search_extensions_and_indexes")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]

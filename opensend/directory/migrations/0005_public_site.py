@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0003_feedback_events_append_only'),
+        ('directory', '0004_calendar_cancellations'),
     ]
 
     operations = [

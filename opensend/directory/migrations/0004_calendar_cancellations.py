@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0001_initial'),
+        ('directory', '0003_feedback_events_append_only'),
     ]
 
     operations = [
