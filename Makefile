@@ -9,6 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHILDREN ?= 200
 SEED ?= 2026
+EES_ZIP ?= ../shared/data/ees/education-health-and-care-plans_2025.zip
+EES_NEIGHBOURS ?= ../shared/data/ees/statistical-neighbours.csv
 
 # Python 3.12+: pyenv's choice for .python-version first, then any python3.1x on PATH.
 PYTHON := $(shell (pyenv which python 2>/dev/null; command -v python3.13 python3.12 python3) | \
@@ -55,10 +57,15 @@ migrate: db
 
 demo-data: migrate
 	$(PY) manage.py generate_area --children $(CHILDREN) --seed $(SEED) --reset
-	# the demo Local Offer: services, activities and demo postcodes (calendar task)
+	@# the demo Local Offer: services, activities and demo postcodes (calendar task)
 	$(PY) manage.py generate_local_offer --seed 2026 --reset
 	$(PY) manage.py load_demo_places  # search: the demo area's towns and NM postcodes (issue 4)
 	$(PY) manage.py load_demo_sen_reports  # search: SEN information report links (issue 4)
+	@# The DfE's published statistics for the comparators, when the data folder is beside us.
+	@if [ -f "$(EES_ZIP)" ]; then $(PY) manage.py import_ees "$(EES_ZIP)" --no-progress && \
+	  $(PY) manage.py import_statistical_neighbours "$(EES_NEIGHBOURS)"; \
+	  else echo "No DfE statistics at $(EES_ZIP): the dashboard will show no comparators."; fi
+	$(PY) manage.py snapshot_indicators --backfill-months 12  # trends and board reports
 
 demo: install demo-data
 	$(PY) manage.py collectstatic --noinput -v 0

@@ -249,6 +249,17 @@ def test_reset_removes_the_area_and_its_people(area: Organisation) -> None:
     assert Child.objects.filter(local_authority=demo_la()).count() == CHILDREN
 
 
+def test_reset_also_removes_the_areas_measures(area: Organisation) -> None:
+    """make demo runs twice: the snapshots it took the first time must not block the reset."""
+    from opensend.measures.models import IndicatorSnapshot
+    from opensend.measures.snapshots import snapshots_take
+
+    snapshots_take(local_authority_id=area.pk, taken_on=dt.date(2026, 11, 22), breakdowns=())
+    area_reset()
+    assert demo_la() is None
+    assert not IndicatorSnapshot.objects.filter(local_authority_id=area.pk).exists()
+
+
 def test_an_existing_area_needs_reset(area: Organisation) -> None:
     with pytest.raises(CommandError, match="--reset"):
         call_command("generate_area", "--children", "20", "--no-progress", stdout=io.StringIO())

@@ -23,6 +23,7 @@ from opensend.casework.models import (
     PlanVersion,
 )
 from opensend.core.models import AuditEvent
+from opensend.measures.models import IndicatorSnapshot, Sen2Run
 from opensend.nonprod.generator import names
 from opensend.people.models import (
     Child,
@@ -73,6 +74,8 @@ def area_reset() -> dict[str, int]:
     if la is not None:
         case = Q(case__local_authority=la)
         leaf_first = [
+            (IndicatorSnapshot, Q(local_authority=la)),
+            (Sen2Run, Q(local_authority=la)),
             (CaseStep, case),
             (CaseEvent, case),
             (PanelAttendance, Q(decision__case__local_authority=la)),
