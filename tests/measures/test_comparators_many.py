@@ -172,8 +172,7 @@ def test_the_dashboard_reads_every_comparator_in_a_few_queries(
     assert again == first
     cache.clear()
     one_by_one = {
-        code: sources.comparators(code=code, area_code=area_code, year=2026)
-        for code in EVERY_CODE
+        code: sources.comparators(code=code, area_code=area_code, year=2026) for code in EVERY_CODE
     }
     assert one_by_one == first
 
