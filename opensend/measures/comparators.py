@@ -1,7 +1,9 @@
 """The published figures shown beside a local figure: England, region, neighbours, rank.
 
-``comparators_for(code=, area_code=, year=)`` reads the DfE's imported release through the
-selectors (published statistics about areas: no user, no audit). Special values are kept as
+``comparators_for(code=, area_code=, year=)`` reads the DfE's imported release (published
+statistics about areas: no user, no audit); ``comparators_for_many(codes=, ...)`` answers the
+same for many indicators at once, from rows read in a bounded number of queries
+(comparator_rows.py) however many codes are asked for. Special values are kept as
 published (``x``, ``c``, ``z``, ...), never turned into zero; a figure the DfE did not publish
 at all (no row, table not imported) is None. See docs/measures-comparators.md.
 """
@@ -9,21 +11,16 @@ at all (no row, table not imported) is None. See docs/measures-comparators.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal
 
+from opensend.measures.comparator_rows import PublishedRows, published_rows
 from opensend.measures.comparator_sources import COMPARATOR_SOURCES, ComparatorSource
-from opensend.measures.models import AreaComparison, EesRow, EesTable
-from opensend.measures.selectors import (
-    ComparatorNotFound,
-    ComparatorValue,
-    NeighbourAverage,
-    Rank,
-    comparator,
-    neighbour_average,
-    rank,
-)
+from opensend.measures.models import AreaComparison, EesRow
+from opensend.measures.selectors import ComparatorValue, NeighbourAverage, Rank
+from opensend.measures.selectors import neighbours_of as neighbours_of_area
 from opensend.people.models import Organisation, OrganisationKind
 from opensend.statutory.indicators import INDICATORS
 
@@ -38,6 +35,7 @@ __all__ = [
     "UnknownIndicator",
     "area_named",
     "comparators_for",
+    "comparators_for_many",
 ]
 
 ENGLAND: Final = "E92000001"
@@ -152,11 +150,51 @@ def _local_authority_here(area_code: str) -> Area:
 
 def comparators_for(*, code: str, area_code: str, year: int) -> Comparators:
     """England, region, neighbours' average and rank for one indicator, area and year."""
-    if code not in INDICATORS:
-        raise UnknownIndicator(f"No indicator has the code {code!r}")
+    return comparators_for_many(codes=[code], area_code=area_code, year=year)[code]
+
+
+def comparators_for_many(
+    *, codes: Iterable[str], area_code: str, year: int
+) -> dict[str, Comparators]:
+    """comparators_for() for each code, from rows read at once (comparator_rows): a bounded
+    number of queries (about five), however many codes are asked for."""
+    codes = list(codes)
+    for code in codes:
+        if code not in INDICATORS:
+            raise UnknownIndicator(f"No indicator has the code {code!r}")
     area = area_named(area_code)
-    source = COMPARATOR_SOURCES.get(code)
-    if source is None or not EesTable.objects.filter(name=source.table).exists():
+    sources = {code: COMPARATOR_SOURCES.get(code) for code in codes}
+    mapped = [source for source in sources.values() if source is not None]
+    local = area.level == "local_authority"
+    neighbours = _neighbour_codes(area.neighbours_of) if local and mapped else []
+    rows = published_rows(
+        sources=mapped,
+        year=year,
+        area_codes={ENGLAND, area.compares_as, area.region_code or ENGLAND, *neighbours},
+        local_authorities=local,
+    )
+    return {
+        code: _comparators(code, area, year, source, rows, neighbours)
+        for code, source in sources.items()
+    }
+
+
+def _neighbour_codes(neighbours_of: str | None) -> list[str]:
+    """The statistical neighbours' codes, nearest first (selectors.neighbours_of)."""
+    if neighbours_of is None:
+        return []
+    return [neighbour.neighbour_code for neighbour in neighbours_of_area(area_code=neighbours_of)]
+
+
+def _comparators(
+    code: str,
+    area: Area,
+    year: int,
+    source: ComparatorSource | None,
+    rows: PublishedRows,
+    neighbours: list[str],
+) -> Comparators:
+    if source is None or rows.table(source.table) is None:
         return Comparators(code, area, year, source, None, None, None, None, None, None)
     local = area.level == "local_authority"
     return Comparators(
@@ -165,65 +203,40 @@ def comparators_for(*, code: str, area_code: str, year: int) -> Comparators:
         year=year,
         source=source,
         time_period=source.time_period(year),
-        own=_published(source, year, area.compares_as),
-        england=_published(source, year, ENGLAND),
-        region=_published(source, year, area.region_code) if area.region_code else None,
-        neighbours_average=_neighbours(source, year, area.neighbours_of) if local else None,
-        rank=_rank(source, year, area.compares_as) if local else None,
+        own=_published(rows, source, year, area.compares_as),
+        england=_published(rows, source, year, ENGLAND),
+        region=_published(rows, source, year, area.region_code) if area.region_code else None,
+        neighbours_average=_neighbours(rows, source, year, area, neighbours) if local else None,
+        rank=rows.rank(source, year, area.compares_as) if local else None,
     )
 
 
-def _query(source: ComparatorSource, year: int, area_code: str) -> dict[str, object]:
-    return {
-        "table": source.table,
-        "indicator": source.column(source.indicator, year),
-        "time_period": source.time_period(year),
-        "area_code": area_code,
-        "filters": dict(source.filters),
-    }
-
-
-def _published(source: ComparatorSource, year: int, area_code: str) -> Published | None:
-    try:
-        figure = comparator(**_query(source, year, area_code))  # type: ignore[arg-type]
-    except ComparatorNotFound:
+def _published(
+    rows: PublishedRows, source: ComparatorSource, year: int, area_code: str
+) -> Published | None:
+    figure = rows.figure(source, year, area_code, source.indicator)
+    if figure is None:
         return None
     return Published(
         area_code=area_code,
         figure=figure,
-        numerator=_count(source, year, area_code, source.numerator),
-        denominator=_count(source, year, area_code, source.denominator),
+        numerator=_count(rows, source, year, area_code, source.numerator),
+        denominator=_count(rows, source, year, area_code, source.denominator),
     )
 
 
 def _count(
-    source: ComparatorSource, year: int, area_code: str, column: str | None
+    rows: PublishedRows, source: ComparatorSource, year: int, area_code: str, column: str | None
 ) -> ComparatorValue | None:
-    if column is None:
-        return None
-    query = _query(source, year, area_code) | {"indicator": source.column(column, year)}
-    try:
-        return comparator(**query)  # type: ignore[arg-type]
-    except ComparatorNotFound:
-        return None
+    return None if column is None else rows.figure(source, year, area_code, column)
 
 
 def _neighbours(
-    source: ComparatorSource, year: int, neighbours_of: str | None
+    rows: PublishedRows, source: ComparatorSource, year: int, area: Area, neighbours: list[str]
 ) -> NeighbourAverage | None:
-    if neighbours_of is None:
+    if area.neighbours_of is None:
         return None
-    try:
-        found = neighbour_average(**_query(source, year, neighbours_of))  # type: ignore[arg-type]
-    except ComparatorNotFound:
-        return None
+    found = rows.neighbour_average(source, year, neighbours)
     if found.value is None:
         return found
     return replace(found, value=found.value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-
-
-def _rank(source: ComparatorSource, year: int, area_code: str) -> Rank | None:
-    try:
-        return rank(**_query(source, year, area_code))  # type: ignore[arg-type]
-    except ComparatorNotFound:
-        return None

@@ -4,6 +4,7 @@ One EesRow per CSV row: the published text of every indicator sits in `values`, 
 column name (see docs/measures-comparators.md for why rows, not one row per value).
 """
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 
 
@@ -69,6 +70,9 @@ class EesRow(models.Model):
         indexes = [
             models.Index(fields=["table", "time_period", "area_code"], name="measures_row_lookup"),
             models.Index(fields=["la_name"], name="measures_row_la_name"),
+            # comparatorsperf: comparators_for_many reads one breakdown of a table for every
+            # local authority (filters @> {...}); without it every breakdown is scanned.
+            GinIndex(fields=["filters"], opclasses=["jsonb_path_ops"], name="measures_row_filters"),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
@@ -18,19 +19,18 @@ from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
+from opensend.measures.comparator_rows import latest_england_periods, latest_tables
 from opensend.measures.comparator_sources import COMPARATOR_SOURCES
-from opensend.measures.comparators import ENGLAND, REGION_NAMES, UnknownArea, comparators_for
+from opensend.measures.comparators import REGION_NAMES, UnknownArea, comparators_for_many
 from opensend.measures.dashboard.presenters import ComparatorLine, Comparators, SeriesPoint
 from opensend.measures.live import BREAKDOWNS, cases_behind, live_figures
 from opensend.measures.models import (
     AreaComparison,
     EesRelease,
-    EesRow,
     IndicatorSnapshot,
     PeriodKind,
     StatisticalNeighbour,
 )
-from opensend.measures.selectors import ComparatorNotFound, latest_table
 from opensend.measures.snapshot_selectors import snapshot_as_of, snapshot_series
 from opensend.statutory.indicators import INDICATORS, IndicatorValue, Period
 
@@ -104,17 +104,18 @@ def _published_line(name: str, published: Any) -> ComparatorLine:
 def comparators_many(*, codes: Sequence[str], area_code: str, year: int) -> dict[str, Comparators]:
     """Each code's comparators (below). Published statistics change only when a release is
     imported or the area's comparison is changed, so they are cached under a key naming
-    both: a page of 60 indicators does not ask for the same published figures each time."""
+    both: a page of 60 indicators does not ask for the same published figures each time.
+    Those not cached are read together (comparators_for_many): a first load costs a
+    bounded number of queries, not some per indicator."""
     version = _published_version(area_code)
-    found = {}
-    for code in codes:
-        key = f"measures:comparators:{version}:{code}:{area_code}:{year}"
-        cached = cache.get(key)
-        if cached is None:
-            cached = _comparators(code=code, area_code=area_code, year=year)
-            cache.set(key, cached, timeout=COMPARATOR_CACHE_SECONDS)
-        found[code] = cached
-    return found
+    keys = {code: f"measures:comparators:{version}:{code}:{area_code}:{year}" for code in codes}
+    cached = cache.get_many(list(keys.values()))
+    missing = [code for code, key in keys.items() if key not in cached]
+    computed = _comparators(codes=missing, area_code=area_code, year=year)
+    cache.set_many(
+        {keys[code]: found for code, found in computed.items()}, timeout=COMPARATOR_CACHE_SECONDS
+    )
+    return {code: computed[code] if code in computed else cached[keys[code]] for code in codes}
 
 
 def comparators(*, code: str, area_code: str, year: int) -> Comparators:
@@ -132,32 +133,37 @@ def _published_version(area_code: str) -> str:
     return hashlib.sha256(repr((release, compares, neighbours)).encode()).hexdigest()[:16]
 
 
-def _comparators(*, code: str, area_code: str, year: int) -> Comparators:
+def _comparators(*, codes: Sequence[str], area_code: str, year: int) -> dict[str, Comparators]:
     """England, region, neighbours' average and rank as the DfE published them (api's
-    comparators_for) for `year`, or for the latest year published before it (the DfE
-    publishes a calendar year the June after it ends); none when nothing is published."""
-    source = COMPARATOR_SOURCES.get(code)
-    latest = _latest_published_year(source.table) if source is not None else None
-    if latest is None:
-        return Comparators(year=year)
-    try:
-        found = comparators_for(code=code, area_code=area_code, year=min(year, latest))
-    except UnknownArea:
-        return Comparators(year=year)
-    if found.england is None:
-        return Comparators(year=year)
-    return _presented(found)
+    comparators_for_many) for `year`, or for the latest year published before it (the DfE
+    publishes a calendar year the June after it ends); none when nothing is published.
+    One read per year asked for (at most one per table), not one per code."""
+    found = {code: Comparators(year=year) for code in codes}
+    by_year: dict[int, list[str]] = defaultdict(list)
+    latest = _latest_published_years(codes)
+    for code in codes:
+        if code in latest:
+            by_year[min(year, latest[code])].append(code)
+    for published_year, same_year in sorted(by_year.items()):
+        try:
+            read = comparators_for_many(codes=same_year, area_code=area_code, year=published_year)
+        except UnknownArea:
+            return found
+        found |= {code: _presented(one) for code, one in read.items() if one.england is not None}
+    return found
 
 
-def _latest_published_year(table_name: str) -> int | None:
-    """The latest year England has a row for in the table ("2024", or "202425" -> 2024)."""
-    try:
-        table = latest_table(table=table_name)
-    except ComparatorNotFound:
-        return None
-    rows = EesRow.objects.filter(table=table, area_code=ENGLAND)
-    last = rows.aggregate(last=Max("time_period"))["last"]
-    return int(last[:4]) if last else None
+def _latest_published_years(codes: Sequence[str]) -> dict[str, int]:
+    """Each code's latest year England has a row for in its table ("2024", or "202425" ->
+    2024); codes with no table or no row for England are left out. Two queries."""
+    sources = {code: COMPARATOR_SOURCES[code] for code in codes if code in COMPARATOR_SOURCES}
+    tables = latest_tables(source.table for source in sources.values())
+    last = latest_england_periods(tables.values())
+    return {
+        code: int(last[tables[source.table].pk][:4])
+        for code, source in sources.items()
+        if source.table in tables and last.get(tables[source.table].pk)
+    }
 
 
 def _presented(found: Any) -> Comparators:
