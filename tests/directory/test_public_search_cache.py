@@ -2,6 +2,8 @@
 visitor's own shortlist buttons, an edit shown at once, and no session for visitors
 who have no shortlist."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -132,3 +134,20 @@ def test_the_index_version_rises_with_every_refresh(offer):
     before = index.version()
     index.refresh([offer.swimming.id])
     assert index.version() == before + 1
+
+
+def test_newcomers_share_the_whole_page_but_not_the_csrf_token(offer):
+    first, second = Client(), Client()
+    one, two = first.get(SEARCH, {"q": "swim"}), second.get(SEARCH, {"q": "swim"})
+    token = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert token.sub(b"", one.content) == token.sub(b"", two.content)
+    assert token.findall(one.content) != token.findall(two.content)
+    assert one.cookies["csrftoken"].value != two.cookies["csrftoken"].value
+    assert set(buttons(two).values()) == {"Add to shortlist"}
+
+
+def test_a_signed_in_user_never_gets_the_newcomers_page(offer, staff_client, dev):
+    Client().get(SEARCH)  # cached for newcomers
+    response = staff_client(dev).get(SEARCH)
+    check_page(response)
+    assert response["Cache-Control"] == "no-store"

@@ -9,6 +9,10 @@ change to the index: an approved edit shows at once, in every process).
 What differs between visitors is never cached: each result's shortlist button (the
 visitor's shortlist, the CSRF token of their POST, the page's address for `next`) is
 a marker in the cached HTML, replaced for each request by `SearchPage.html`.
+
+A newcomer (no session cookie, so signed out and with no shortlist, and no messages
+cookie) sees a page that depends on nothing else of theirs: for them the whole page,
+layout included, is cached the same way (`whole_page`).
 """
 
 import hashlib
@@ -17,8 +21,9 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from markupsafe import Markup, escape
@@ -38,6 +43,7 @@ _MARKER = re.compile(r"<!--shortlist-button ([0-9a-f-]{36})-->")
 
 @dataclass(frozen=True)
 class SearchPage:
+    key: str
     title: str
     parts: list[str]  # HTML; between two parts, the shortlist button of a service
     services: list[tuple[uuid.UUID, str]]  # (id, name) of each button, in order
@@ -55,13 +61,39 @@ class SearchPage:
             pieces.append(part)
         return Markup("".join(pieces))  # noqa: S704 (rendered by Jinja2 and escaped below)
 
+    def marked(self) -> Markup:
+        """The HTML with its markers, for a page that contains it (`whole_page`)."""
+        pieces = [self.parts[0]]
+        for (service_id, _name), part in zip(self.services, self.parts[1:], strict=True):
+            pieces.extend((f"<!--shortlist-button {service_id}-->", part))
+        return Markup("".join(pieces))  # noqa: S704 (the cached HTML and a uuid)
+
 
 def search_page(params: QueryDict, page: int) -> SearchPage:
     """The search page for these parameters, from the cache or rendered now."""
     key = _key(params, page, index.version())
     found = cache.get(key)
     if found is None:
-        found = _render(params, page)
+        found = _render(key, params, page)
+        cache.set(key, found, TIMEOUT)
+    return found
+
+
+def is_newcomer(request: HttpRequest) -> bool:
+    """No session (so not signed in, no shortlist) and no messages waiting."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def whole_page(request: HttpRequest, content: SearchPage) -> SearchPage:
+    """The whole search page as a newcomer sees it (see `is_newcomer`), from the cache
+    or rendered now: the layout, and `content` in it, markers and all."""
+    key = f"{content.key}:newcomer"
+    found = cache.get(key)
+    if found is None:
+        context = {"title": content.title, "content": content.marked()}
+        html = render_to_string("directory/public/results.html", context, request)
+        found = _split(key, content.title, html, dict(content.services), None)
         cache.set(key, found, TIMEOUT)
     return found
 
@@ -72,7 +104,7 @@ def _key(params: QueryDict, page: int, version: int) -> str:
     return f"local-offer-search:{version}:{digest}"
 
 
-def _render(params: QueryDict, page: int) -> SearchPage:
+def _render(key: str, params: QueryDict, page: int) -> SearchPage:
     form = SearchForm(params)
     found, zero = None, None
     if form.is_valid():
@@ -90,11 +122,17 @@ def _render(params: QueryDict, page: int) -> SearchPage:
         "p": presenters,
     }
     html = render_to_string("directory/public/_search_content.html", context)
-    pieces = _MARKER.split(html)  # [html, id, html, id, ..., html]
     names = {hit.service_id: hit.name for hit in (found.hits if found else [])}
+    return _split(key, govuk_form_page_title(form, HEADING), html, names, zero)
+
+
+def _split(key: str, title: str, html: str, names: dict[uuid.UUID, str],
+           zero: tuple[SearchQuery, str] | None) -> SearchPage:  # fmt: skip
+    pieces = _MARKER.split(html)  # [html, id, html, id, ..., html]
     ids = [uuid.UUID(text) for text in pieces[1::2]]
     return SearchPage(
-        title=govuk_form_page_title(form, HEADING),
+        key=key,
+        title=title,
         parts=pieces[::2],
         services=[(service_id, names[service_id]) for service_id in ids],
         zero=zero,

@@ -43,8 +43,11 @@ def results(request: HttpRequest) -> HttpResponse:
     page = results_cache.search_page(request.GET, _page_number(request))
     if page.zero:  # counted on every such search, cached or not
         zero_results.record(today(), *page.zero)
-    shortlisted = set(shortlist.saved(request)) if page.services else set()
     csrf = get_token(request) if page.services else ""
+    if results_cache.is_newcomer(request):  # the whole page is cached: no shortlist yet
+        whole = results_cache.whole_page(request, page)
+        return HttpResponse(whole.html(set(), request.get_full_path(), csrf))
+    shortlisted = set(shortlist.saved(request)) if page.services else set()
     content = page.html(shortlisted, request.get_full_path(), csrf)
     return render_page(
         request, "directory/public/results.html", {"title": page.title, "content": content}
