@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_search.py [--services 10000] [--seed 1] [--repeat 20]
                                            [--seconds 15] [--threads 8] [--regenerate]
+                                           [--page-only]
 
 (`make bench` runs it.) It uses its own database, opensend_bench_search (OPENSEND_DB_NAME
 overrides it), migrates it and generates the directory once (`generate_directory`); a
@@ -13,7 +14,10 @@ later run with the same number of services reuses it. Then:
 2. beside it, a naive query on the same data: `icontains` on name and description, the
    same filters through the ORM, distances worked out in Python;
 3. the search page's throughput: gunicorn with 2 sync workers on loopback, driven for
-   --seconds by a Python client with --threads threads (the client shares the cores).
+   --seconds by a Python client with --threads threads (the client shares the cores):
+   requests/second, p50 and p95, the load average before and after, and the CPU the
+   client itself used per request (on 2 cores, what it uses the server cannot).
+   `--page-only` skips 1 and 2 (to compare two versions of the page back to back).
 
 This is not a test: it prints figures and never fails on timings.
 """
@@ -162,6 +166,12 @@ def prepare(services: int, seed: int, regenerate: bool) -> None:
         cursor.execute("ANALYZE")
 
 
+def page_url(params: dict) -> str:
+    return "/local-offer/search/?" + urlencode(
+        {k: v for k, v in params.items() if v not in ("", False)}, doseq=True
+    )
+
+
 def query_benchmark(searches, repeat: int) -> list[tuple[str, str]]:
     fast: dict[str, list[float]] = {}
     slow: dict[str, list[float]] = {}
@@ -170,8 +180,7 @@ def query_benchmark(searches, repeat: int) -> list[tuple[str, str]]:
         query = as_query(params)
         fast.setdefault(kind, []).extend(timed(lambda q=query: search(q), repeat))
         slow.setdefault(kind, []).extend(timed(lambda q=query: naive(q), max(3, repeat // 4)))
-        urls.append((kind, "/local-offer/search/?" + urlencode(
-            {k: v for k, v in params.items() if v not in ("", False)}, doseq=True)))  # fmt: skip
+        urls.append((kind, page_url(params)))
     report("Search query (search.search: one SQL statement, plus the typo lookup)", fast)
     report("Naive query (icontains + ORM filters + distances in Python)", slow)
     return urls
@@ -208,6 +217,8 @@ def throughput(urls: list[tuple[str, str]], seconds: float, threads: int) -> Non
                     latencies.append((time.perf_counter() - started) * 1000)
                     errors[0] += not ok
 
+        load_before = os.getloadavg()[0]
+        client_cpu = time.process_time()
         started = time.perf_counter()
         pool = [threading.Thread(target=work, args=(i * 7,)) for i in range(threads)]
         for thread in pool:
@@ -215,11 +226,15 @@ def throughput(urls: list[tuple[str, str]], seconds: float, threads: int) -> Non
         for thread in pool:
             thread.join()
         took = time.perf_counter() - started
+        client_cpu = time.process_time() - client_cpu
         print(f"\nSearch page throughput (gunicorn, 2 sync workers, {threads} client threads,"
               f" {took:.0f} s, the client on the same cores)")  # fmt: skip
         print(f"  requests {len(latencies)}, errors {errors[0]}, "
               f"{len(latencies) / took:.0f} requests/second, latency p50 "
               f"{statistics.median(latencies):.0f} ms, p95 {p95(latencies):.0f} ms")  # fmt: skip
+        print(f"  load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; the"
+              f" client used {client_cpu * 1000 / max(1, len(latencies)):.1f} ms of CPU per"
+              " request")  # fmt: skip
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -243,13 +258,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--page-only", action="store_true", help="only the page's throughput")
     args = parser.parse_args()
     prepare(args.services, args.seed, args.regenerate)
     postcodes = list(m.PostcodeCentroid.objects.filter(postcode__startswith="NM")[::97])
     searches = mix(random.Random(args.seed), postcodes)
     print(f"{m.ServiceSearchEntry.objects.count()} services in the index; "
           f"{len(searches)} searches, each {args.repeat} times")  # fmt: skip
-    urls = query_benchmark(searches, args.repeat)
+    if args.page_only:
+        urls = [(kind, page_url(params)) for kind, params in searches]
+    else:
+        urls = query_benchmark(searches, args.repeat)
     connection.close()
     throughput(urls, args.seconds, args.threads)
 

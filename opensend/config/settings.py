@@ -99,6 +99,18 @@ def _database() -> dict[str, object]:
 
 
 DATABASES = {"default": _database()}
+
+# Cache (task searchperf): the public search page's content (directory/public/
+# results_cache.py). Local memory, one per process; its keys carry the search index's
+# version, so processes need not share it. A deployment with many processes can share
+# one: set CACHES to Redis or Memcached (docs/local-offer-search.md).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "opensend",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "people.User"
 

@@ -140,3 +140,27 @@ def refresh(service_ids: Iterable[object] | None = None) -> None:
             cursor.execute("DELETE FROM directory_searchword")
         cursor.execute(_REMOVE_INACTIVE, params)
         cursor.execute(_SOURCE + _UPSERT, params)
+        cursor.execute(_STAMP)
+
+
+# Every refresh raises the index's version, in the same transaction: the search page's
+# cached results are keyed by it (results_cache.py), so none outlives a change.
+_STAMP = """
+INSERT INTO directory_searchindexstamp (id, version) VALUES (1, 1)
+ON CONFLICT (id) DO UPDATE SET version = directory_searchindexstamp.version + 1
+"""
+
+
+def bump() -> None:
+    """Raise the version for a change outside the index that the search page shows
+    (the category list of its form)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_STAMP)
+
+
+def version() -> int:
+    """The search index's version (0 before its first refresh)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version FROM directory_searchindexstamp WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0

@@ -61,6 +61,14 @@ class ServiceSearchEntry(models.Model):
     assured_date = models.DateField(null=True)
 
 
+class SearchIndexStamp(models.Model):
+    """One row: a number `index.refresh` raises in the same transaction as every change
+    to the search index. The search page's cached results are keyed by it, so an
+    approved edit shows at once in every process (docs/local-offer-search.md)."""
+
+    version = models.BigIntegerField(default=0)
+
+
 class ServiceSearchPoint(models.Model):
     """A place where a service is delivered, for distance searches (one per location)."""
 

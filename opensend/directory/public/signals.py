@@ -69,3 +69,18 @@ WATCHED = (
 for model in WATCHED:
     post_save.connect(_changed, sender=model, dispatch_uid=f"search-save-{model}")
     post_delete.connect(_changed, sender=model, dispatch_uid=f"search-delete-{model}")
+
+
+# The search form lists the Local Offer's categories: a new or renamed one is a new
+# version of the search page (results_cache.py), as a change to a service is. Saves only:
+# a post_delete receiver would stop Django's fast cascade delete of taxonomy terms and
+# change the order of a cascade (a deleted category leaves cached pages within
+# results_cache.TIMEOUT; choosing it finds nothing meanwhile).
+def _categories_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    transaction.on_commit(index.bump)
+
+
+for model in ("directory.Taxonomy", "directory.TaxonomyTerm"):
+    post_save.connect(
+        _categories_changed, sender=model, dispatch_uid=f"search-categories-save-{model}"
+    )

@@ -4,6 +4,7 @@ import uuid
 from datetime import timedelta
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,10 +16,9 @@ from opensend.core.today import today
 from opensend.directory import models as m
 from opensend.directory import selectors
 from opensend.directory.editorial.review import is_stale
-from opensend.directory.public import presenters, shortlist, zero_results
+from opensend.directory.public import presenters, results_cache, shortlist, zero_results
 from opensend.directory.public.forms import SearchForm
 from opensend.directory.public.needs import ORDER, plain_need
-from opensend.directory.public.search import search as run_search
 from opensend.people.models import Role
 
 
@@ -38,24 +38,21 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def results(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET)
-    found = None
-    if form.is_valid():
-        query = form.query()
-        page = _page_number(request)
-        found = run_search(query, page)
-        if not found.total and page == 1:
-            zero_results.record(today(), query, form.cleaned_data["place"])
-    base = {key: request.GET.getlist(key) for key in request.GET if key != "page"}
-    context = {
-        "form": form,
-        "found": found,
-        "pagination": found
-        and presenters.pagination(base, found.page, found.pages, reverse("local_offer:search")),
-        "shortlisted": set(shortlist.saved(request)),
-        "p": presenters,
-    }
-    return render_page(request, "directory/public/results.html", context)
+    """The search page: its content comes from the cache (results_cache.py); only the
+    shortlist buttons are this visitor's. The session is read only if the visitor has a
+    session cookie (a visitor who never shortlisted has none), and never written."""
+    page = results_cache.search_page(request.GET, _page_number(request))
+    if page.zero:  # counted on every such search, cached or not
+        zero_results.record(today(), *page.zero)
+    csrf = get_token(request) if page.services else ""
+    if results_cache.is_newcomer(request):  # the whole page is cached: no shortlist yet
+        whole = results_cache.whole_page(request, page)
+        return HttpResponse(whole.html(set(), request.get_full_path(), csrf))
+    shortlisted = set(shortlist.saved(request)) if page.services else set()
+    content = page.html(shortlisted, request.get_full_path(), csrf)
+    return render_page(
+        request, "directory/public/results.html", {"title": page.title, "content": content}
+    )
 
 
 def _page_number(request: HttpRequest) -> int:
