@@ -9,9 +9,8 @@ and only the rows whose dates can fall in the period; the formulas in
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 
-from django.db.models import FilteredRelation, Q
+from django.db.models import Count, FilteredRelation, Min, Q, QuerySet
 from django.db.models.fields.json import KT
 
 from opensend.casework.models import AdviceRequest, CaseEvent, EhcRequest, EventKind, Plan
@@ -35,6 +34,7 @@ __all__ = [
     "plan_rows",
     "request_rows",
     "settings_placed",
+    "steady_plan_rows",
 ]
 
 # Advice falls due 6 weeks after it is asked for; a week more covers any calendar rule.
@@ -170,31 +170,88 @@ def settings_placed(local_authority_id: int) -> dict[int, tuple[str, bool]]:
     }
 
 
-def _plans(local_authority_id: int, period: Period, cutoff: Cutoff) -> Iterable[tuple]:
+def _steady(period: Period, cutoff: Cutoff) -> Q:
+    """Plans in place all through the period, as known on ``as_of``: issued before it
+    began, and not ceased by its end (or ceased after ``as_of``, so not yet known)."""
+    still = Q(ceased_on__isnull=True) | Q(ceased_on__gt=period.end)
+    if cutoff.as_of is not None:
+        still |= Q(ceased_on__gt=cutoff.as_of)
+    return Q(first_issued_on__lt=period.start) & still
+
+
+def _plans(
+    local_authority_id: int, period: Period, cutoff: Cutoff, summarised: bool
+) -> QuerySet[Plan]:
+    not_gone = Q(ceased_on__isnull=True) | Q(ceased_on__gte=period.start)
+    if cutoff.as_of is not None:  # ceased after as_of: not yet known to have ceased
+        not_gone |= Q(ceased_on__gt=cutoff.as_of)
     plans = (
         Plan.objects.filter(
             case__local_authority_id=local_authority_id,
             first_issued_on__lte=cutoff.last(period.end),
         )
-        .filter(Q(ceased_on__isnull=True) | Q(ceased_on__gte=period.start))
+        .filter(not_gone)
         .annotate(
             primary=FilteredRelation("case__child__needs", condition=Q(case__child__needs__rank=1))
         )
     )
-    return tuples(plans.values_list(*PLAN_COLUMNS))
+    if not summarised:
+        return plans
+    # The rest: issued in the period, or known to have ceased in it (the complement of
+    # _steady among the plans above).
+    ceased_in = Q(ceased_on__lte=period.end)
+    if cutoff.as_of is not None:
+        ceased_in &= Q(ceased_on__lte=cutoff.as_of)
+    return plans.filter(Q(first_issued_on__gte=period.start) | ceased_in)
+
+
+def steady_plan_rows(
+    local_authority_id: int, period: Period, cutoff: Cutoff, placed: dict[int, tuple[str, bool]]
+) -> list[PlanRow]:
+    """The plans in place all through the period, grouped by the database by primary need
+    and setting: one weighted row per group (a formula reads nothing else of them: they
+    are neither new nor ceased in the period, and are in place on its last day)."""
+    groups = (
+        Plan.objects.filter(case__local_authority_id=local_authority_id)
+        .filter(_steady(period, cutoff), first_issued_on__lte=cutoff.last(period.end))
+        .annotate(
+            primary=FilteredRelation("case__child__needs", condition=Q(case__child__needs__rank=1))
+        )
+        .values("primary__need", "named_setting_id")
+        .annotate(first=Min("first_issued_on"), plans=Count("pk"))
+        .values_list("primary__need", "named_setting_id", "first", "plans")
+        .order_by()
+    )
+    merged: dict[tuple[str | None, str, bool | None], tuple[dt.date, int]] = {}
+    for need, setting, first, plans in tuples(groups):
+        placement, in_area = NO_SETTING if setting is None else placed[setting]
+        key = (need, placement, in_area)
+        earlier, weight = merged.get(key, (first, 0))
+        merged[key] = (min(first, earlier), weight + plans)
+    return [
+        PlanRow(first, None, False, None, None, need, placement, in_area, None, weight)
+        for (need, placement, in_area), (first, weight) in merged.items()
+    ]
 
 
 def plan_rows(
-    local_authority_id: int, period: Period, cutoff: Cutoff, exceptions: Exceptions
+    local_authority_id: int,
+    period: Period,
+    cutoff: Cutoff,
+    exceptions: Exceptions,
+    summarised: bool = False,
 ) -> list[PlanRow]:
     """Plans issued by the period's end and not ceased before it began: every plan a
-    plan formula can count (new, in place on the last day, ceased in the period)."""
+    plan formula can count (new, in place on the last day, ceased in the period).
+    ``summarised``: the plans in place all through the period as weighted rows
+    (``steady_plan_rows``), the others one by one."""
     placed = settings_placed(local_authority_id)
     week20 = exceptions.week20
     known = cutoff.known
-    rows = []
-    for case_id, issued, received, ceased, reason, need, setting in _plans(
-        local_authority_id, period, cutoff
+    rows = steady_plan_rows(local_authority_id, period, cutoff, placed) if summarised else []
+    plans = _plans(local_authority_id, period, cutoff, summarised)
+    for case_id, issued, received, ceased, reason, need, setting in tuples(
+        plans.values_list(*PLAN_COLUMNS)
     ):
         gone = known(ceased)
         placement, in_area = NO_SETTING if setting is None else placed[setting]

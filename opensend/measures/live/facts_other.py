@@ -6,7 +6,7 @@ See facts_assessment.py for the conventions (columns only, period pre-filter, ``
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Count, Min, Q, QuerySet
 
 from opensend.casework.models import (
     AnnualReview,
@@ -127,11 +127,27 @@ def transfer_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> li
     return rows
 
 
+def _open_caseloads(cases: QuerySet[Case]) -> list[CaseRow]:
+    """Cases open on the period's last day (no plan ceased by then, no refusal), grouped
+    by caseworker: their plan, if any, ceased after the period (or after ``as_of``), so
+    the formula reads only the caseworker and that they were open."""
+    loads = (
+        cases.values("caseworker_id")
+        .annotate(first=Min("opened_on"), cases=Count("pk"))
+        .values_list("caseworker_id", "first", "cases")
+        .order_by()
+    )
+    return [
+        CaseRow(first, None, str(caseworker), None, weight)
+        for caseworker, first, weight in tuples(loads)
+    ]
+
+
 def _refusal_dates(local_authority_id: int) -> dict[int, dt.date]:
     """The day a refused case ended: its refusal to assess or to issue a plan."""
     events = CaseEvent.objects.filter(
         case__local_authority_id=local_authority_id,
-        case__stage__in=(Stage.NOT_ASSESSED, Stage.NOT_ISSUED),
+        case__stage__in=REFUSED,
         kind__in=(EventKind.DECISION_TO_ASSESS, EventKind.DECISION_NOT_TO_ISSUE),
     ).values_list("case_id", "occurred_on")
     ended: dict[int, dt.date] = {}
@@ -140,21 +156,27 @@ def _refusal_dates(local_authority_id: int) -> dict[int, dt.date]:
     return ended
 
 
-def case_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list[CaseRow]:
+REFUSED = (Stage.NOT_ASSESSED, Stage.NOT_ISSUED)
+
+
+def case_rows(
+    local_authority_id: int, period: Period, cutoff: Cutoff, summarised: bool = False
+) -> list[CaseRow]:
     """Cases allocated to a caseworker (today's allocation: allocations are not dated),
     opened by the period's end and not ended before it: closed is the plan's cease date
-    or the refusal that ended the case."""
+    or the refusal that ended the case. ``summarised``: the cases no refusal ended, all
+    open on the period's last day, as one weighted row per caseworker."""
     refused = _refusal_dates(local_authority_id)
-    cases = (
-        Case.objects.filter(
-            local_authority_id=local_authority_id,
-            caseworker__isnull=False,
-            opened_on__lte=cutoff.last(period.end),
-        )
-        .exclude(plan__ceased_on__lte=cutoff.last(period.end))
-        .values_list("id", "opened_on", "caseworker_id", "plan__ceased_on")
-    )
+    cases = Case.objects.filter(
+        local_authority_id=local_authority_id,
+        caseworker__isnull=False,
+        opened_on__lte=cutoff.last(period.end),
+    ).exclude(plan__ceased_on__lte=cutoff.last(period.end))
     rows = []
+    if summarised:
+        rows = _open_caseloads(cases.exclude(stage__in=REFUSED))
+        cases = cases.filter(stage__in=REFUSED)
+    cases = cases.values_list("id", "opened_on", "caseworker_id", "plan__ceased_on")
     for case_id, opened, caseworker, ceased in tuples(cases):
         closed = cutoff.known(ceased or refused.get(case_id))
         rows.append(CaseRow(opened, closed, str(caseworker), case_id))
