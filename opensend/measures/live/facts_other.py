@@ -4,6 +4,7 @@ See facts_assessment.py for the conventions (columns only, period pre-filter, ``
 """
 
 import datetime as dt
+from bisect import bisect_left
 from collections import defaultdict
 
 from django.db.models import Count, Min, Q, QuerySet
@@ -38,14 +39,21 @@ REVIEW_OUTCOMES = {
 DUE_UNKNOWN = dt.date.max
 
 
-def _amended_plans(local_authority_id: int, since: dt.date) -> dict[int, list[dt.date]]:
+def _amended_plans(
+    local_authority_id: int, since: dt.date, cutoff: Cutoff
+) -> dict[int, list[dt.date]]:
+    """Each case's amended plans issued since ``since`` (and by ``as_of``), in date order."""
     issued = CaseEvent.objects.filter(
         case__local_authority_id=local_authority_id,
         kind=EventKind.AMENDED_PLAN_ISSUED,
         occurred_on__gte=since,
-    ).values_list("case_id", "occurred_on")
+    )
+    if cutoff.as_of is not None:
+        issued = issued.filter(occurred_on__lte=cutoff.as_of)
     by_case: dict[int, list[dt.date]] = defaultdict(list)
-    for case_id, day in tuples(issued):
+    for case_id, day in tuples(
+        issued.values_list("case_id", "occurred_on").order_by("occurred_on")
+    ):
         by_case[case_id].append(day)
     return by_case
 
@@ -71,7 +79,7 @@ def review_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list
     that answered it) due or answered in the period, with what the LA decided after that
     meeting (AnnualReview) and the first amended plan issued on or after it."""
     meetings = _meetings(local_authority_id, period, cutoff)
-    amended = _amended_plans(local_authority_id, period.start)
+    amended = _amended_plans(local_authority_id, period.start, cutoff)
     within = (period.start, period.end)
     steps = (
         CaseStep.objects.filter(case__local_authority_id=local_authority_id, step="review_due")
@@ -82,11 +90,11 @@ def review_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list
     answered = set()
     for case_id, due, done in tuples(steps):
         held = cutoff.known(done)
-        rows.append(_review_row(case_id, due, held, meetings, amended, cutoff))
+        rows.append(_review_row(case_id, due, held, meetings, amended))
         if held is not None:
             answered.add((case_id, held))
     for case_id, held in meetings.keys() - answered:
-        rows.append(_review_row(case_id, DUE_UNKNOWN, held, meetings, amended, cutoff))
+        rows.append(_review_row(case_id, DUE_UNKNOWN, held, meetings, amended))
     return rows
 
 
@@ -96,13 +104,14 @@ def _review_row(
     held: dt.date | None,
     meetings: dict[tuple[int, dt.date], tuple[dt.date | None, str | None]],
     amended: dict[int, list[dt.date]],
-    cutoff: Cutoff,
 ) -> ReviewRow:
     if held is None:
         return ReviewRow(due, None, None, None, None, case_id)
     decided, outcome = meetings.get((case_id, held), (None, None))
-    after = [day for day in amended.get(case_id, ()) if day >= held and cutoff.known(day)]
-    return ReviewRow(due, held, decided, outcome, min(after, default=None), case_id)
+    days = amended.get(case_id, ())  # known by as_of, in date order
+    first = bisect_left(days, held)
+    after = days[first] if first < len(days) else None
+    return ReviewRow(due, held, decided, outcome, after, case_id)
 
 
 def transfer_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list[TransferRow]:
