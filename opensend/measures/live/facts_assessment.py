@@ -205,26 +205,43 @@ def _plans(
     return plans.filter(Q(first_issued_on__gte=period.start) | ceased_in)
 
 
-def steady_plan_rows(
-    local_authority_id: int, period: Period, cutoff: Cutoff, placed: dict[int, tuple[str, bool]]
-) -> list[PlanRow]:
+SETTING_COLUMNS = (
+    "named_setting__kind",
+    "named_setting__phase",
+    "named_setting__is_special",
+    "named_setting__is_independent",
+    "named_setting__local_authority_id",
+)
+
+
+def steady_plan_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list[PlanRow]:
     """The plans in place all through the period, grouped by the database by primary need
-    and setting: one weighted row per group (a formula reads nothing else of them: they
-    are neither new nor ceased in the period, and are in place on its last day)."""
+    and what makes the setting's placement type: one weighted row per group (a formula
+    reads nothing else of them: they are neither new nor ceased in the period, and are in
+    place on its last day)."""
     groups = (
         Plan.objects.filter(case__local_authority_id=local_authority_id)
         .filter(_steady(period, cutoff), first_issued_on__lte=cutoff.last(period.end))
         .annotate(
             primary=FilteredRelation("case__child__needs", condition=Q(case__child__needs__rank=1))
         )
-        .values("primary__need", "named_setting_id")
+        .values("primary__need", *SETTING_COLUMNS)
         .annotate(first=Min("first_issued_on"), plans=Count("pk"))
-        .values_list("primary__need", "named_setting_id", "first", "plans")
+        .values_list("primary__need", *SETTING_COLUMNS, "first", "plans")
         .order_by()
     )
     merged: dict[tuple[str | None, str, bool | None], tuple[dt.date, int]] = {}
-    for need, setting, first, plans in tuples(groups):
-        placement, in_area = NO_SETTING if setting is None else placed[setting]
+    for need, kind, phase, special, independent, area, first, plans in tuples(groups):
+        placement, in_area = (
+            NO_SETTING
+            if kind is None
+            else (
+                placement_of(
+                    kind=kind, phase=phase, is_special=special, is_independent=independent
+                ),
+                area == local_authority_id,
+            )
+        )
         key = (need, placement, in_area)
         earlier, weight = merged.get(key, (first, 0))
         merged[key] = (min(first, earlier), weight + plans)
@@ -248,7 +265,7 @@ def plan_rows(
     placed = settings_placed(local_authority_id)
     week20 = exceptions.week20
     known = cutoff.known
-    rows = steady_plan_rows(local_authority_id, period, cutoff, placed) if summarised else []
+    rows = steady_plan_rows(local_authority_id, period, cutoff) if summarised else []
     plans = _plans(local_authority_id, period, cutoff, summarised)
     for case_id, issued, received, ceased, reason, need, setting in tuples(
         plans.values_list(*PLAN_COLUMNS)
