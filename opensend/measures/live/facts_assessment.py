@@ -8,6 +8,7 @@ and only the rows whose dates can fall in the period; the formulas in
 """
 
 import datetime as dt
+from bisect import bisect_left
 from collections import defaultdict
 
 from django.db.models import Count, FilteredRelation, Min, Q, QuerySet
@@ -118,6 +119,8 @@ def _first_decisions(
         decisions.values_list("case_id", "occurred_on", KT("data__outcome"))
     ):
         by_case[case_id].append((day, outcome))
+    for found in by_case.values():
+        found.sort()
     return by_case
 
 
@@ -136,8 +139,9 @@ def request_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> lis
     ).filter(Q(received_on__gte=period.start) | Q(case_id__in=decided_in))
     rows = []
     for case_id, received in tuples(requests.values_list("case_id", "received_on")):
-        after = sorted(found for found in decisions.get(case_id, ()) if found[0] >= received)
-        decided, outcome = after[0] if after else (None, None)
+        found = decisions.get(case_id, ())  # in date order
+        first = bisect_left(found, (received,))  # the first decided on or after received
+        decided, outcome = found[first] if first < len(found) else (None, None)
         rows.append(RequestRow(received, decided, outcome, case_id))
     return rows
 
