@@ -171,10 +171,10 @@ STATEMENTS: list[tuple[str, str]] = [
     (
         "plans",
         """INSERT INTO casework_plan (first_issued_on, ceased_on, cease_reason, case_id,
-           named_setting_id)
+           named_setting_id, setting_code)
         SELECT issued, ceased,
                CASE WHEN ceased IS NULL THEN '' ELSE (1 + floor(r_cease * 60)::int %% 9)::text END,
-               %(case)s + g, CASE WHEN setting IS NOT NULL THEN %(org)s + setting + 1 END
+               %(case)s + g, CASE WHEN setting IS NOT NULL THEN %(org)s + setting + 1 END, ''
         FROM bench_case WHERE has_plan""",
     ),
     (

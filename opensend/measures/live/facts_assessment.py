@@ -8,10 +8,10 @@ and only the rows whose dates can fall in the period; the formulas in
 """
 
 import datetime as dt
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
 
-from django.db.models import FilteredRelation, Q
+from django.db.models import Count, FilteredRelation, Min, Q, QuerySet
 from django.db.models.fields.json import KT
 
 from opensend.casework.models import AdviceRequest, CaseEvent, EhcRequest, EventKind, Plan
@@ -35,6 +35,7 @@ __all__ = [
     "plan_rows",
     "request_rows",
     "settings_placed",
+    "steady_plan_rows",
 ]
 
 # Advice falls due 6 weeks after it is asked for; a week more covers any calendar rule.
@@ -118,6 +119,8 @@ def _first_decisions(
         decisions.values_list("case_id", "occurred_on", KT("data__outcome"))
     ):
         by_case[case_id].append((day, outcome))
+    for found in by_case.values():
+        found.sort()
     return by_case
 
 
@@ -136,8 +139,9 @@ def request_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> lis
     ).filter(Q(received_on__gte=period.start) | Q(case_id__in=decided_in))
     rows = []
     for case_id, received in tuples(requests.values_list("case_id", "received_on")):
-        after = sorted(found for found in decisions.get(case_id, ()) if found[0] >= received)
-        decided, outcome = after[0] if after else (None, None)
+        found = decisions.get(case_id, ())  # in date order
+        first = bisect_left(found, (received,))  # the first decided on or after received
+        decided, outcome = found[first] if first < len(found) else (None, None)
         rows.append(RequestRow(received, decided, outcome, case_id))
     return rows
 
@@ -170,31 +174,105 @@ def settings_placed(local_authority_id: int) -> dict[int, tuple[str, bool]]:
     }
 
 
-def _plans(local_authority_id: int, period: Period, cutoff: Cutoff) -> Iterable[tuple]:
+def _steady(period: Period, cutoff: Cutoff) -> Q:
+    """Plans in place all through the period, as known on ``as_of``: issued before it
+    began, and not ceased by its end (or ceased after ``as_of``, so not yet known)."""
+    still = Q(ceased_on__isnull=True) | Q(ceased_on__gt=period.end)
+    if cutoff.as_of is not None:
+        still |= Q(ceased_on__gt=cutoff.as_of)
+    return Q(first_issued_on__lt=period.start) & still
+
+
+def _plans(
+    local_authority_id: int, period: Period, cutoff: Cutoff, summarised: bool
+) -> QuerySet[Plan]:
+    not_gone = Q(ceased_on__isnull=True) | Q(ceased_on__gte=period.start)
+    if cutoff.as_of is not None:  # ceased after as_of: not yet known to have ceased
+        not_gone |= Q(ceased_on__gt=cutoff.as_of)
     plans = (
         Plan.objects.filter(
             case__local_authority_id=local_authority_id,
             first_issued_on__lte=cutoff.last(period.end),
         )
-        .filter(Q(ceased_on__isnull=True) | Q(ceased_on__gte=period.start))
+        .filter(not_gone)
         .annotate(
             primary=FilteredRelation("case__child__needs", condition=Q(case__child__needs__rank=1))
         )
     )
-    return tuples(plans.values_list(*PLAN_COLUMNS))
+    if not summarised:
+        return plans
+    # The rest: issued in the period, or known to have ceased in it (the complement of
+    # _steady among the plans above).
+    ceased_in = Q(ceased_on__lte=period.end)
+    if cutoff.as_of is not None:
+        ceased_in &= Q(ceased_on__lte=cutoff.as_of)
+    return plans.filter(Q(first_issued_on__gte=period.start) | ceased_in)
+
+
+SETTING_COLUMNS = (
+    "named_setting__kind",
+    "named_setting__phase",
+    "named_setting__is_special",
+    "named_setting__is_independent",
+    "named_setting__local_authority_id",
+)
+
+
+def steady_plan_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list[PlanRow]:
+    """The plans in place all through the period, grouped by the database by primary need
+    and what makes the setting's placement type: one weighted row per group (a formula
+    reads nothing else of them: they are neither new nor ceased in the period, and are in
+    place on its last day)."""
+    groups = (
+        Plan.objects.filter(case__local_authority_id=local_authority_id)
+        .filter(_steady(period, cutoff), first_issued_on__lte=cutoff.last(period.end))
+        .annotate(
+            primary=FilteredRelation("case__child__needs", condition=Q(case__child__needs__rank=1))
+        )
+        .values("primary__need", *SETTING_COLUMNS)
+        .annotate(first=Min("first_issued_on"), plans=Count("pk"))
+        .values_list("primary__need", *SETTING_COLUMNS, "first", "plans")
+        .order_by()
+    )
+    merged: dict[tuple[str | None, str, bool | None], tuple[dt.date, int]] = {}
+    for need, kind, phase, special, independent, area, first, plans in tuples(groups):
+        placement, in_area = (
+            NO_SETTING
+            if kind is None
+            else (
+                placement_of(
+                    kind=kind, phase=phase, is_special=special, is_independent=independent
+                ),
+                area == local_authority_id,
+            )
+        )
+        key = (need, placement, in_area)
+        earlier, weight = merged.get(key, (first, 0))
+        merged[key] = (min(first, earlier), weight + plans)
+    return [
+        PlanRow(first, None, False, None, None, need, placement, in_area, None, weight)
+        for (need, placement, in_area), (first, weight) in merged.items()
+    ]
 
 
 def plan_rows(
-    local_authority_id: int, period: Period, cutoff: Cutoff, exceptions: Exceptions
+    local_authority_id: int,
+    period: Period,
+    cutoff: Cutoff,
+    exceptions: Exceptions,
+    summarised: bool = False,
 ) -> list[PlanRow]:
     """Plans issued by the period's end and not ceased before it began: every plan a
-    plan formula can count (new, in place on the last day, ceased in the period)."""
+    plan formula can count (new, in place on the last day, ceased in the period).
+    ``summarised``: the plans in place all through the period as weighted rows
+    (``steady_plan_rows``), the others one by one."""
     placed = settings_placed(local_authority_id)
     week20 = exceptions.week20
     known = cutoff.known
-    rows = []
-    for case_id, issued, received, ceased, reason, need, setting in _plans(
-        local_authority_id, period, cutoff
+    rows = steady_plan_rows(local_authority_id, period, cutoff) if summarised else []
+    plans = _plans(local_authority_id, period, cutoff, summarised)
+    for case_id, issued, received, ceased, reason, need, setting in tuples(
+        plans.values_list(*PLAN_COLUMNS)
     ):
         gone = known(ceased)
         placement, in_area = NO_SETTING if setting is None else placed[setting]

@@ -4,9 +4,10 @@ See facts_assessment.py for the conventions (columns only, period pre-filter, ``
 """
 
 import datetime as dt
+from bisect import bisect_left
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Count, Min, Q, QuerySet
 
 from opensend.casework.models import (
     AnnualReview,
@@ -38,14 +39,21 @@ REVIEW_OUTCOMES = {
 DUE_UNKNOWN = dt.date.max
 
 
-def _amended_plans(local_authority_id: int, since: dt.date) -> dict[int, list[dt.date]]:
+def _amended_plans(
+    local_authority_id: int, since: dt.date, cutoff: Cutoff
+) -> dict[int, list[dt.date]]:
+    """Each case's amended plans issued since ``since`` (and by ``as_of``), in date order."""
     issued = CaseEvent.objects.filter(
         case__local_authority_id=local_authority_id,
         kind=EventKind.AMENDED_PLAN_ISSUED,
         occurred_on__gte=since,
-    ).values_list("case_id", "occurred_on")
+    )
+    if cutoff.as_of is not None:
+        issued = issued.filter(occurred_on__lte=cutoff.as_of)
     by_case: dict[int, list[dt.date]] = defaultdict(list)
-    for case_id, day in tuples(issued):
+    for case_id, day in tuples(
+        issued.values_list("case_id", "occurred_on").order_by("occurred_on")
+    ):
         by_case[case_id].append(day)
     return by_case
 
@@ -71,7 +79,7 @@ def review_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list
     that answered it) due or answered in the period, with what the LA decided after that
     meeting (AnnualReview) and the first amended plan issued on or after it."""
     meetings = _meetings(local_authority_id, period, cutoff)
-    amended = _amended_plans(local_authority_id, period.start)
+    amended = _amended_plans(local_authority_id, period.start, cutoff)
     within = (period.start, period.end)
     steps = (
         CaseStep.objects.filter(case__local_authority_id=local_authority_id, step="review_due")
@@ -82,11 +90,11 @@ def review_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list
     answered = set()
     for case_id, due, done in tuples(steps):
         held = cutoff.known(done)
-        rows.append(_review_row(case_id, due, held, meetings, amended, cutoff))
+        rows.append(_review_row(case_id, due, held, meetings, amended))
         if held is not None:
             answered.add((case_id, held))
     for case_id, held in meetings.keys() - answered:
-        rows.append(_review_row(case_id, DUE_UNKNOWN, held, meetings, amended, cutoff))
+        rows.append(_review_row(case_id, DUE_UNKNOWN, held, meetings, amended))
     return rows
 
 
@@ -96,13 +104,14 @@ def _review_row(
     held: dt.date | None,
     meetings: dict[tuple[int, dt.date], tuple[dt.date | None, str | None]],
     amended: dict[int, list[dt.date]],
-    cutoff: Cutoff,
 ) -> ReviewRow:
     if held is None:
         return ReviewRow(due, None, None, None, None, case_id)
     decided, outcome = meetings.get((case_id, held), (None, None))
-    after = [day for day in amended.get(case_id, ()) if day >= held and cutoff.known(day)]
-    return ReviewRow(due, held, decided, outcome, min(after, default=None), case_id)
+    days = amended.get(case_id, ())  # known by as_of, in date order
+    first = bisect_left(days, held)
+    after = days[first] if first < len(days) else None
+    return ReviewRow(due, held, decided, outcome, after, case_id)
 
 
 def transfer_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list[TransferRow]:
@@ -127,11 +136,27 @@ def transfer_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> li
     return rows
 
 
+def _open_caseloads(cases: QuerySet[Case]) -> list[CaseRow]:
+    """Cases open on the period's last day (no plan ceased by then, no refusal), grouped
+    by caseworker: their plan, if any, ceased after the period (or after ``as_of``), so
+    the formula reads only the caseworker and that they were open."""
+    loads = (
+        cases.values("caseworker_id")
+        .annotate(first=Min("opened_on"), cases=Count("pk"))
+        .values_list("caseworker_id", "first", "cases")
+        .order_by()
+    )
+    return [
+        CaseRow(first, None, str(caseworker), None, weight)
+        for caseworker, first, weight in tuples(loads)
+    ]
+
+
 def _refusal_dates(local_authority_id: int) -> dict[int, dt.date]:
     """The day a refused case ended: its refusal to assess or to issue a plan."""
     events = CaseEvent.objects.filter(
         case__local_authority_id=local_authority_id,
-        case__stage__in=(Stage.NOT_ASSESSED, Stage.NOT_ISSUED),
+        case__stage__in=REFUSED,
         kind__in=(EventKind.DECISION_TO_ASSESS, EventKind.DECISION_NOT_TO_ISSUE),
     ).values_list("case_id", "occurred_on")
     ended: dict[int, dt.date] = {}
@@ -140,21 +165,27 @@ def _refusal_dates(local_authority_id: int) -> dict[int, dt.date]:
     return ended
 
 
-def case_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> list[CaseRow]:
+REFUSED = (Stage.NOT_ASSESSED, Stage.NOT_ISSUED)
+
+
+def case_rows(
+    local_authority_id: int, period: Period, cutoff: Cutoff, summarised: bool = False
+) -> list[CaseRow]:
     """Cases allocated to a caseworker (today's allocation: allocations are not dated),
     opened by the period's end and not ended before it: closed is the plan's cease date
-    or the refusal that ended the case."""
+    or the refusal that ended the case. ``summarised``: the cases no refusal ended, all
+    open on the period's last day, as one weighted row per caseworker."""
     refused = _refusal_dates(local_authority_id)
-    cases = (
-        Case.objects.filter(
-            local_authority_id=local_authority_id,
-            caseworker__isnull=False,
-            opened_on__lte=cutoff.last(period.end),
-        )
-        .exclude(plan__ceased_on__lte=cutoff.last(period.end))
-        .values_list("id", "opened_on", "caseworker_id", "plan__ceased_on")
-    )
+    cases = Case.objects.filter(
+        local_authority_id=local_authority_id,
+        caseworker__isnull=False,
+        opened_on__lte=cutoff.last(period.end),
+    ).exclude(plan__ceased_on__lte=cutoff.last(period.end))
     rows = []
+    if summarised:
+        rows = _open_caseloads(cases.exclude(stage__in=REFUSED))
+        cases = cases.filter(stage__in=REFUSED)
+    cases = cases.values_list("id", "opened_on", "caseworker_id", "plan__ceased_on")
     for case_id, opened, caseworker, ceased in tuples(cases):
         closed = cutoff.known(ceased or refused.get(case_id))
         rows.append(CaseRow(opened, closed, str(caseworker), case_id))

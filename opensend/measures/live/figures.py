@@ -86,19 +86,24 @@ def measure_rows(
     period: Period,
     kinds: Iterable[str] = KINDS,
     as_of: dt.date | None = None,
+    summarised: bool = False,
 ) -> MeasureRows:
-    """The rows of ``kinds`` the formulas need for ``period`` (each row's ref: its case id)."""
+    """The rows of ``kinds`` the formulas need for ``period`` (each row's ref: its case id).
+
+    ``summarised``: plans in place all through the period and open cases come as weighted
+    rows grouped by the database (no ref): the same figures for the whole area, far fewer
+    rows. A drill-down or a breakdown needs the rows one by one (the default)."""
     wanted = set(kinds)
     cutoff = Cutoff(as_of)
     la = local_authority_id
     exceptions = exceptions_of(la, cutoff) if wanted & {"plans", "advice"} else None
     builders: dict[str, Callable[[], list]] = {
         "requests": lambda: request_rows(la, period, cutoff),
-        "plans": lambda: plan_rows(la, period, cutoff, exceptions),  # type: ignore[arg-type]
+        "plans": lambda: plan_rows(la, period, cutoff, exceptions, summarised),  # type: ignore[arg-type]
         "advice": lambda: advice_rows(la, period, cutoff, exceptions),  # type: ignore[arg-type]
         "reviews": lambda: review_rows(la, period, cutoff),
         "transfers": lambda: transfer_rows(la, period, cutoff),
-        "cases": lambda: case_rows(la, period, cutoff),
+        "cases": lambda: case_rows(la, period, cutoff, summarised),
         "disputes": lambda: dispute_rows(la, period, cutoff),
     }
     return MeasureRows(**{kind: tuple(builders[kind]()) for kind in KINDS if kind in wanted})
@@ -138,7 +143,11 @@ def live_figures(
     wanted = _checked(codes)
     kinds = set().union(*(kinds_read(code) for code in wanted)) if wanted else set()
     rows = measure_rows(
-        local_authority_id=local_authority_id, period=period, kinds=kinds, as_of=as_of
+        local_authority_id=local_authority_id,
+        period=period,
+        kinds=kinds,
+        as_of=as_of,
+        summarised=breakdown is None,
     )
     groups = None if breakdown is None else groups_of(local_authority_id, breakdown, period)
     return figures_from_rows(rows, period, wanted, breakdown, groups)

@@ -9,7 +9,7 @@ from typing import cast
 
 from opensend.statutory.indicators.definitions import IndicatorValue
 
-__all__ = ["count", "memoized", "percent", "ratio", "share", "tenths"]
+__all__ = ["count", "memoized", "percent", "ratio", "share", "tenths", "total"]
 
 
 def tenths(numerator: int, denominator: int) -> Decimal:
@@ -18,11 +18,19 @@ def tenths(numerator: int, denominator: int) -> Decimal:
     return Decimal(tenths).scaleb(-1)
 
 
+def total(rows: Sequence[object]) -> int:
+    """How many things ``rows`` stand for: the sum of their ``weight`` where the rows have
+    one (plan and case rows, see ``rows.MeasureRows``), else how many rows there are."""
+    if not rows or not hasattr(rows[0], "weight"):
+        return len(rows)
+    return sum(getattr(row, "weight") for row in rows)  # noqa: B009
+
+
 def count(items: Iterable[object]) -> IndicatorValue:
     counted = tuple(items)
-    total = len(counted)
+    number = total(counted)
     return IndicatorValue(
-        value=Decimal(total), numerator=total, denominator=None, numerator_rows=counted
+        value=Decimal(number), numerator=number, denominator=None, numerator_rows=counted
     )
 
 
@@ -62,7 +70,7 @@ def ratio(
 def share[T](rows: Sequence[T], hit: Callable[[T], bool]) -> IndicatorValue:
     """% of ``rows`` for which ``hit`` holds, keeping both sets of rows for a drill-down."""
     hits = [row for row in rows if hit(row)]
-    return percent(len(hits), len(rows), hits, rows)
+    return percent(total(hits), total(rows), hits, rows)
 
 
 def memoized[T](memo: dict[object, object] | None, key: object, compute: Callable[[], T]) -> T:

@@ -29,6 +29,7 @@ from opensend.statutory.indicators.arithmetic import (
     ratio,
     share,
     tenths,
+    total,
 )
 from opensend.statutory.indicators.definitions import IndicatorValue, Period
 from opensend.statutory.indicators.rows import (
@@ -169,12 +170,17 @@ def average_weeks_to_issue(
 ) -> IndicatorValue:
     """Mean weeks from request to final plan, one decimal place (half up)."""
     plans = _new_in(rows, period, memo)
-    days = sum((row.issued - row.request_received).days for row in plans if row.request_received)
-    value = None if not plans else tenths(days, DAYS_PER_WEEK * len(plans))
+    days = sum(
+        (row.issued - row.request_received).days * row.weight
+        for row in plans
+        if row.request_received
+    )
+    number = total(plans)
+    value = None if not number else tenths(days, DAYS_PER_WEEK * number)
     return IndicatorValue(
         value=value,
         numerator=None,
-        denominator=len(plans),
+        denominator=number,
         numerator_rows=tuple(plans),
         denominator_rows=tuple(plans),
     )
@@ -238,7 +244,7 @@ def primary_need_share(
     groups = _by_need(rows, period.end, memo)
     hits = groups.get(need, [])
     recorded = [row for group in groups.values() for row in group]
-    return percent(len(hits), len(recorded), hits, recorded)
+    return percent(total(hits), total(recorded), hits, recorded)
 
 
 # --- advice -------------------------------------------------------------------------------
@@ -355,5 +361,5 @@ def caseload_per_coordinator(rows: Sequence[CaseRow], period: Period) -> Indicat
         and (row.closed is None or row.closed > day)
     ]
     return ratio(
-        len(open_cases), len({row.caseworker for row in open_cases}), open_cases, open_cases
+        total(open_cases), len({row.caseworker for row in open_cases}), open_cases, open_cases
     )

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Final
 
+from opensend.statutory.indicators.arithmetic import total
 from opensend.statutory.indicators.definitions import IndicatorValue, Period
 from opensend.statutory.indicators.formulas import in_place_on, memoized, percent
 from opensend.statutory.indicators.rows import PlanRow
@@ -81,7 +82,7 @@ def placement_share(
     groups = _by_placement(rows, period.end, memo)
     hits = groups.get(placement, [])
     known = [row for group in groups.values() for row in group]
-    return percent(len(hits), len(known), hits, known)
+    return percent(total(hits), total(known), hits, known)
 
 
 def placed_in_area(
@@ -94,4 +95,4 @@ def placed_in_area(
     (``in_area``) or out of the local authority's area."""
     named = [row for row in in_place_on(rows, period.end, memo) if row.in_area is not None]
     hits = [row for row in named if row.in_area is in_area]
-    return percent(len(hits), len(named), hits, named)
+    return percent(total(hits), total(named), hits, named)

@@ -50,6 +50,7 @@ class PlanRow(NamedTuple):
     placement: str | None = None  # placements.PLACEMENTS key; None when not known
     in_area: bool | None = None  # the named setting is in this LA's area; None: no setting
     ref: int | str | None = None  # opaque id of the case behind the row (drill-down)
+    weight: int = 1  # how many plans the row stands for (see ``MeasureRows``)
 
 
 class AdviceRow(NamedTuple):
@@ -89,6 +90,7 @@ class CaseRow(NamedTuple):
     closed: date | None = None
     caseworker: str | None = None  # any stable id; None when unallocated
     ref: int | str | None = None  # opaque id of the case behind the row (drill-down)
+    weight: int = 1  # how many cases the row stands for (see ``MeasureRows``)
 
 
 class DisputeRow(NamedTuple):
@@ -104,6 +106,12 @@ class DisputeRow(NamedTuple):
 @dataclass(frozen=True)
 class MeasureRows:
     """Every row a registry formula may read; leave out the kinds it does not need.
+
+    A plan or case row may stand for ``weight`` identical rows (a count, default 1):
+    e.g. every plan in place all through the period with the same primary need and
+    placement, grouped by the database. The formulas count weights (``arithmetic.total``),
+    so weighted rows give the same figures as the rows they stand for; only a drill-down
+    needs the rows one by one (their ``ref``).
 
     ``memo`` lets formulas share work done on these (immutable) rows, e.g. the plans in
     place on a day, read by every primary need and placement share. It is not data.
