@@ -2,17 +2,13 @@
 no drill-down, the same indicators and comparators as the staff dashboard."""
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from opensend.core.render import render_page
 from opensend.core.today import today
-from opensend.measures.dashboard import downloads, loaders, sources
-from opensend.measures.dashboard.areas import (
-    period_choice,
-    period_choices,
-    public_local_authority,
-)
+from opensend.measures.dashboard import downloads, loaders
+from opensend.measures.dashboard.areas import period_choice, public_local_authority
+from opensend.measures.dashboard.contexts import dashboard_context, indicator_context
 from opensend.measures.dashboard.presenters import indicator_or_404
 
 
@@ -20,23 +16,12 @@ from opensend.measures.dashboard.presenters import indicator_or_404
 def dashboard(request: HttpRequest) -> HttpResponse:
     area, day = public_local_authority(), today()
     choice = period_choice(request.GET.get("period"), day)
-    return render_page(
-        request,
-        "measures/dashboard.html",
-        {
-            "heading_text": "How the local area is doing for children and young people with SEND",
-            "area_name": area.name,
-            "public": True,
-            "choice": choice,
-            "choices": period_choices(day),
-            "action": request.path,
-            "sections": loaders.dashboard_tiles(area, choice, day, public=True),
-            "link_for": lambda code: sources.query_url(
-                reverse("public_measures:indicator", kwargs={"code": code}), period=choice.key
-            ),
-            "board_reports_url": None,
-        },
-    )
+    context = dashboard_context(
+        namespace="public_measures", area=area, choice=choice, day=day, action=request.path,
+        heading_text="How the local area is doing for children and young people with SEND",
+        board_reports_url=None,
+    )  # fmt: skip
+    return render_page(request, "measures/dashboard.html", context)
 
 
 def _page(request: HttpRequest, code: str):
@@ -49,27 +34,11 @@ def _page(request: HttpRequest, code: str):
 @require_GET
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     area, choice, page = _page(request, code)
-    links = {
-        name: sources.query_url(
-            reverse(f"public_measures:{name}", kwargs={"code": code}), period=choice.key
-        )
-        for name in ("csv", "xlsx")
-    }
-    return render_page(
-        request,
-        "measures/indicator.html",
-        {
-            "page": page,
-            "area_name": area.name,
-            "public": True,
-            "choice": choice,
-            "choices": period_choices(today()),
-            "back_url": reverse("public_measures:dashboard"),
-            "drill_link": None,
-            "csv_url": links["csv"],
-            "xlsx_url": links["xlsx"],
-        },
-    )
+    context = indicator_context(
+        namespace="public_measures", code=code, area=area, choice=choice, page=page,
+        day=today(), drill_link=None,
+    )  # fmt: skip
+    return render_page(request, "measures/indicator.html", context)
 
 
 @require_GET

@@ -13,7 +13,8 @@ from opensend.core.permissions import staff_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.measures.dashboard import downloads, loaders, sources
-from opensend.measures.dashboard.areas import period_choice, period_choices, staff_local_authority
+from opensend.measures.dashboard.areas import period_choice, staff_local_authority
+from opensend.measures.dashboard.contexts import dashboard_context, indicator_context
 from opensend.measures.dashboard.presenters import indicator_or_404
 from opensend.people.models import Role
 
@@ -39,23 +40,11 @@ def _drill_link(request: HttpRequest, code: str, period_key: str):
 def dashboard(request: HttpRequest) -> HttpResponse:
     area, day = staff_local_authority(request.user), today()
     choice = period_choice(request.GET.get("period"), day)
-    return render_page(
-        request,
-        "measures/dashboard.html",
-        {
-            "heading_text": "Measures",
-            "area_name": area.name,
-            "public": False,
-            "choice": choice,
-            "choices": period_choices(day),
-            "action": request.path,
-            "sections": loaders.dashboard_tiles(area, choice, day),
-            "link_for": lambda code: sources.query_url(
-                reverse("measures:indicator", kwargs={"code": code}), period=choice.key
-            ),
-            "board_reports_url": reverse("measures:board_reports"),
-        },
-    )
+    context = dashboard_context(
+        namespace="measures", area=area, choice=choice, day=day, action=request.path,
+        heading_text="Measures", board_reports_url=reverse("measures:board_reports"),
+    )  # fmt: skip
+    return render_page(request, "measures/dashboard.html", context)
 
 
 def _page(request: HttpRequest, code: str):
@@ -69,27 +58,11 @@ def _page(request: HttpRequest, code: str):
 @require_GET
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     area, choice, page = _page(request, code)
-    links = {
-        name: sources.query_url(
-            reverse(f"measures:{name}", kwargs={"code": code}), period=choice.key
-        )
-        for name in ("csv", "xlsx")
-    }
-    return render_page(
-        request,
-        "measures/indicator.html",
-        {
-            "page": page,
-            "area_name": area.name,
-            "public": False,
-            "choice": choice,
-            "choices": period_choices(today()),
-            "back_url": reverse("measures:dashboard"),
-            "drill_link": _drill_link(request, code, choice.key),
-            "csv_url": links["csv"],
-            "xlsx_url": links["xlsx"],
-        },
-    )
+    context = indicator_context(
+        namespace="measures", code=code, area=area, choice=choice, page=page, day=today(),
+        drill_link=_drill_link(request, code, choice.key),
+    )  # fmt: skip
+    return render_page(request, "measures/indicator.html", context)
 
 
 @staff_required(*VIEWERS)
