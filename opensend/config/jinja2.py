@@ -19,6 +19,7 @@ from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from jinja2 import pass_context
 
 from opensend.core.govuk_forms import govuk_error_summary, govuk_field, govuk_form_page_title
 from opensend.core.navigation import nav_items, safe_reverse
@@ -133,7 +134,7 @@ def environment(**options: Any) -> jinja2.Environment:
     env.filters.update(govuk_date=govuk_date, govuk_datetime=govuk_datetime)
     # Local Offer activities calendar (calendar task): sessions on the service page.
     env.filters.update(govuk_time=govuk_time)
-    env.globals.update(upcoming_sessions=_upcoming_sessions)
+    env.globals.update(upcoming_sessions=_upcoming_sessions, shortlist_form=_shortlist_form)
     return env
 
 
@@ -142,3 +143,19 @@ def _upcoming_sessions(service: Any) -> Any:
     from opensend.directory.calendar.templating import upcoming_sessions
 
     return upcoming_sessions(service)
+
+
+@pass_context
+def _shortlist_form(context: Any, service_id: Any, in_list: bool, next_url: str, name: str) -> Any:
+    """The Local Offer's add/remove shortlist button: one markup, shared with the cached
+    search results (directory/public/results_cache.py)."""
+    from django.middleware.csrf import get_token
+    from django.urls import reverse
+    from markupsafe import Markup
+
+    from opensend.directory.public.results_cache import shortlist_button
+
+    action = reverse("local_offer:shortlist_remove" if in_list else "local_offer:shortlist_add")
+    csrf = get_token(context["request"])
+    html = shortlist_button(action, service_id, name, in_list, next_url, csrf)
+    return Markup(html)  # noqa: S704 (every value in it is escaped by shortlist_button)

@@ -141,8 +141,8 @@ def _split(key: str, title: str, html: str, names: dict[uuid.UUID, str],
 
 def shortlist_button(action: str, service_id: uuid.UUID, name: str, in_list: bool,
                      next_url: str, csrf: str) -> str:  # fmt: skip
-    """The same markup as the `shortlist_button` macro (_macros.html), without Jinja2:
-    it is built for every result of every request. `action`: the add or remove URL."""
+    """The add/remove shortlist form, without Jinja2: it is built for every result of every
+    request, and the templates' `shortlist_button` macro uses it too. `action`: the URL."""
     label = "Remove from shortlist" if in_list else "Add to shortlist"
     return (
         f'<form method="post" action="{action}" class="opensend-inline-form'
