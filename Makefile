@@ -55,6 +55,8 @@ db: install-python
 migrate: db
 	$(PY) manage.py migrate --noinput
 
+# Every command below but import_ees, import_statistical_neighbours and snapshot_indicators
+# is demo code (opensend/nonprod): it exists only where OPENSEND_ENV installs it.
 demo-data: migrate
 	$(PY) manage.py generate_area --children $(CHILDREN) --seed $(SEED) --reset
 	@# the demo Local Offer: services, activities and demo postcodes (calendar task)

@@ -1,7 +1,7 @@
-"""The search index follows the directory: signals after commits, and the generator."""
+"""The search index follows the directory: signals after commits (the benchmark
+generator: tests/nonprod/test_directory_generator.py)."""
 
 import pytest
-from django.core.management import call_command
 
 from opensend.directory import models as m
 from opensend.directory.public import index
@@ -32,18 +32,6 @@ def test_changes_reach_the_index_once_committed(django_capture_on_commit_callbac
         offer.drama.status = m.ServiceStatus.INACTIVE
         offer.drama.save()
     assert "Café Drama Club" not in names()
-
-
-def test_generate_directory_makes_searchable_services():
-    call_command("generate_directory", services=40, seed=3)
-    assert m.Service.objects.count() == 40
-    assert m.ServiceSearchEntry.objects.count() == 40
-    assert m.PostcodeCentroid.objects.filter(postcode__startswith="NM").count() == 68_000
-    first = search(SearchQuery())
-    assert first.total == 40
-    assert all(hit.assured_date for hit in first.hits)
-    call_command("generate_directory", services=40, seed=3)  # again: more, same shape
-    assert m.ServiceSearchEntry.objects.count() == 80
 
 
 def test_many_changes_to_one_service_refresh_it_once(

@@ -1,5 +1,5 @@
 """python manage.py generate_directory --services 10000 --seed 1: a large invented
-directory for benchmarks (opensend/directory/public/generator.py)."""
+directory for benchmarks (opensend/nonprod/directory_generator.py)."""
 
 import time
 from typing import Any
@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from opensend.directory.public.generator import DirectoryGenerator
+from opensend.nonprod.directory_generator import DirectoryGenerator
 
 
 class Command(BaseCommand):

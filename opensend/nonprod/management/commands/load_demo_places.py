@@ -1,11 +1,11 @@
 """python manage.py load_demo_places: the invented demo area's towns and every NM
-postcode with a centroid (opensend/directory/public/geography.py)."""
+postcode with a centroid (opensend/nonprod/geography.py)."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from opensend.directory.public.places import load_demo_postcodes, load_demo_towns
+from opensend.nonprod.geography import load_demo_postcodes, load_demo_towns
 
 
 class Command(BaseCommand):

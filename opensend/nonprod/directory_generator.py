@@ -11,8 +11,9 @@ import random
 from decimal import Decimal
 
 from opensend.directory import models as m
-from opensend.directory.public import geography, index, places
+from opensend.directory.public import geography, index
 from opensend.directory.public.needs import ORDER as NEED_CODES
+from opensend.nonprod import geography as demo_places
 
 TAXONOMY = "Northmoor Local Offer categories"
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -115,8 +116,8 @@ class DirectoryGenerator:
         return obj
 
     def run(self, services: int) -> int:
-        places.load_demo_towns()
-        places.load_demo_postcodes()
+        demo_places.load_demo_towns()
+        demo_places.load_demo_postcodes()
         leaves = ensure_categories()
         postcodes = list(m.PostcodeCentroid.objects.filter(postcode__startswith="NM"))
         organizations = [self._organization(n) for n in range(max(1, services // 8))]
@@ -142,7 +143,7 @@ class DirectoryGenerator:
         return services
 
     def _organization(self, n: int) -> m.Organization:
-        town = self.rng.choice(list(geography.TOWNS))
+        town = self.rng.choice(list(demo_places.TOWNS))
         kind = self.rng.choice(("Trust", "Charity", "CIC", "Community Group", "Foundation"))
         name = f"{town} {self.rng.choice(('Families', 'Inclusion', 'Play', 'Youth'))} {kind} {n}"
         return self.add(m.Organization(name=name, description=f"{name} works with families."))
@@ -151,7 +152,7 @@ class DirectoryGenerator:
         rng = self.rng
         activity = rng.choice(ACTIVITIES[term.name])
         code = rng.choice(postcodes)
-        town = geography.DISTRICTS.get(int(code.postcode[2:-3]), "Northmoor")
+        town = demo_places.DISTRICTS.get(int(code.postcode[2:-3]), "Northmoor")
         name = f"{rng.choice(FLAVOURS)}{activity} at {town}"
         text = rng.choice(OPENERS).format(activity=activity.lower())
         description = f"{text[0].upper()}{text[1:]} " + " ".join(rng.sample(MIDDLES, 2))
