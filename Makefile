@@ -78,6 +78,7 @@ demo: install demo-data
 lint: install-python
 	$(VENV)/bin/ruff check opensend tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache --no-logo  # which app may import which (pyproject.toml)
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 
