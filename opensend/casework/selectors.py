@@ -21,7 +21,8 @@ from opensend.casework.models import (
 )
 from opensend.core.audit import audit, audit_list
 from opensend.core.models import AuditAction
-from opensend.people.models import Child, User
+from opensend.core.permissions import has_perm
+from opensend.people.models import Child, Role, User
 from opensend.people.rules import visible_children
 
 OPEN_STAGES = (Stage.REQUESTED, Stage.ASSESSING, Stage.DRAFTING, Stage.PLAN)
@@ -151,7 +152,7 @@ def work_queue(
         .select_related("case__child", "case__caseworker")
         .order_by("due", "case_id")
     )
-    if user.has_role("caseworker") and not user.has_role("sen_manager"):
+    if not has_perm(user, "casework.view_team_caseload"):  # a coordinator: their own
         steps = steps.filter(case__caseworker=user)
     if show in QUEUE_FILTERS:
         steps = steps.filter(QUEUE_FILTERS[show](today))
@@ -168,7 +169,7 @@ def queue_counts(*, user: User, today: dt.date) -> dict[str, int]:
         case__child__in=visible_children(user, today),
         case__stage__in=OPEN_STAGES,
     )
-    if user.has_role("caseworker") and not user.has_role("sen_manager"):
+    if not has_perm(user, "casework.view_team_caseload"):  # a coordinator: their own
         steps = steps.filter(case__caseworker=user)
     return steps.aggregate(
         all=Count("id"), **{name: Count("id", filter=f(today)) for name, f in QUEUE_FILTERS.items()}
@@ -225,7 +226,7 @@ def caseworkers_for(case: Case) -> list[User]:
     return list(
         User.objects.filter(
             is_active=True,
-            memberships__role="caseworker",
+            memberships__role=Role.CASEWORKER,
             memberships__organisation_id=case.local_authority_id,
         )
         .distinct()

@@ -98,7 +98,9 @@ def by_id(tree: Element, element_id: str) -> Element:
 
 def user(kind: str = "staff", roles: tuple[str, ...] = ()) -> SimpleNamespace:
     """A stand-in for people.User with the interface navigation relies on."""
-    return SimpleNamespace(is_authenticated=True, kind=kind, has_role=lambda role: role in roles)
+    return SimpleNamespace(
+        is_authenticated=True, kind=kind, has_role=lambda *wanted: bool(set(wanted) & set(roles))
+    )
 
 
 def get_request(rf, url: str, who=None):

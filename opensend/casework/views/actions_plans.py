@@ -16,11 +16,10 @@ from opensend.casework.services.plans import _ISSUE_EVENT, plan_version_issue, p
 from opensend.casework.views.actions_common import (
     action_case,
     case_form_page,
-    casework_required,
     posted,
-    staff_or_family_required,
 )
 from opensend.config.jinja2 import govuk_date
+from opensend.core.permissions import permission_required
 from opensend.core.today import today
 from opensend.statutory.clock import ClockError, ClockEvent, ClockResult, compute_clock
 
@@ -43,7 +42,7 @@ def _saved_message(sections: dict[str, object]) -> str:
             "Check each provision says exactly what, how much and how often")
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "edit the plan")
@@ -93,7 +92,7 @@ def _preview_dates(result: ClockResult, kind: str) -> list[tuple[str, dt.date]]:
     return found
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def plan_issue(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "issue the plan")
@@ -115,7 +114,7 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
     return response
 
 
-@staff_or_family_required
+@permission_required("casework.download_plan")
 @require_GET
 def plan_pdf(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
     case = action_case(request, case_id, "download the plan")
@@ -125,7 +124,7 @@ def plan_pdf(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
                        documents.plan_filename(version, "pdf"))
 
 
-@staff_or_family_required
+@permission_required("casework.download_plan")
 @require_GET
 def plan_docx(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
     case = action_case(request, case_id, "download the plan")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.core.audit import audit_list
-from opensend.core.permissions import staff_required
+from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.measures.inspection.columns import COLUMNS, LIST_NAMES
@@ -20,7 +20,7 @@ from opensend.measures.sen2.exports import managed_areas
 from opensend.measures.sen2.jobs import latest_run, run_download, run_failures, sen2_run_start
 from opensend.measures.sen2.models import RunStatus
 from opensend.measures.sen2.records import CENSUS_DATES
-from opensend.people.models import Organisation, Role
+from opensend.people.models import Organisation
 
 REPORT_LIMIT = 500  # failures listed on the page; the counts cover them all
 
@@ -43,7 +43,7 @@ def _census(request: HttpRequest) -> dt.date:
     return next((census for census in CENSUS_DATES if census >= day), CENSUS_DATES[-1])
 
 
-@staff_required(Role.SEN_MANAGER)
+@permission_required("measures.view_returns")
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     return render_page(request, "measures/returns_index.html", {"area": _area(request)})
@@ -53,7 +53,7 @@ def _sen2_page(request: HttpRequest, area: Organisation, census: dt.date) -> str
     return f"{reverse('returns:sen2')}?{urlencode({'census': census, 'la': area.la_code})}"
 
 
-@staff_required(Role.SEN_MANAGER)
+@permission_required("measures.view_returns")
 @require_http_methods(["GET", "POST"])
 def sen2(request: HttpRequest) -> HttpResponse:
     area, census = _area(request), _census(request)
@@ -90,7 +90,7 @@ def _attachment(content: bytes, file_name: str, content_type: str) -> HttpRespon
     return response
 
 
-@staff_required(Role.SEN_MANAGER)
+@permission_required("measures.view_returns")
 @require_GET
 def sen2_xml(request: HttpRequest) -> HttpResponse:
     """The prepared return's XML; with none prepared yet, back to the SEN2 page."""
@@ -102,7 +102,7 @@ def sen2_xml(request: HttpRequest) -> HttpResponse:
     return _attachment(xml, run.file_name, "application/xml; charset=utf-8")
 
 
-@staff_required(Role.SEN_MANAGER)
+@permission_required("measures.view_returns")
 @require_GET
 def inspection(request: HttpRequest) -> HttpResponse:
     blank = [column.heading for column in COLUMNS if not column.held]
@@ -113,7 +113,7 @@ def inspection(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required(Role.SEN_MANAGER)
+@permission_required("measures.view_returns")
 @require_GET
 def inspection_download(request: HttpRequest) -> HttpResponse:
     area, day = _area(request), today()
