@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 from jsonschema import Draft202012Validator
 
+from opensend.measures.comparators.services import ees_import
 from opensend.measures.live import live_figures, year_to_date
 from opensend.measures.models import AreaComparison, EesRelease
-from opensend.measures.services import ees_import
 from opensend.nonprod.generator import names
 from opensend.people.models import User
 from opensend.statutory.indicators import INDICATORS

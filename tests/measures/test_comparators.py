@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from opensend.measures.comparators import (
+from opensend.measures.comparators.published import comparator
+from opensend.measures.comparators.selectors import (
     COMPARATOR_SOURCES,
     UnknownArea,
     UnknownIndicator,
     area_named,
     comparators_for,
 )
+from opensend.measures.comparators.services import ees_import
 from opensend.measures.models import AreaComparison, EesRelease, StatisticalNeighbour
-from opensend.measures.selectors import comparator
-from opensend.measures.services import ees_import
 from opensend.nonprod.generator import area_reset, demo_la, generate_area, names
 from opensend.statutory.indicators import INDICATORS
 from tests.factories import LocalAuthorityFactory

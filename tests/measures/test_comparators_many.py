@@ -9,7 +9,13 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from opensend.measures.comparators import (
+from opensend.measures.comparators.published import (
+    ComparatorNotFound,
+    comparator,
+    neighbour_average,
+    rank,
+)
+from opensend.measures.comparators.selectors import (
     COMPARATOR_SOURCES,
     ENGLAND,
     Comparators,
@@ -23,7 +29,6 @@ from opensend.measures.comparators import (
 )
 from opensend.measures.dashboard import sources
 from opensend.measures.models import AreaComparison, EesRelease, EesTable
-from opensend.measures.selectors import ComparatorNotFound, comparator, neighbour_average, rank
 from opensend.nonprod.generator import names
 from opensend.statutory.indicators import INDICATORS
 from tests.factories import LocalAuthorityFactory

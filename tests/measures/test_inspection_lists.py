@@ -7,10 +7,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from opensend.measures.inspection.collect import list1_rows, list2_rows
-from opensend.measures.inspection.columns import COLUMNS, columns_for, table
-from opensend.measures.inspection.exports import area_children
-from opensend.measures.inspection.writers import csv_bytes, xlsx_bytes
+from opensend.measures.returns.inspection.collect import list1_rows, list2_rows
+from opensend.measures.returns.inspection.columns import COLUMNS, columns_for, table
+from opensend.measures.returns.inspection.exports import area_children
+from opensend.measures.returns.inspection.writers import csv_bytes, xlsx_bytes
 from tests.measures.sen2_area import Sen2Area, build_area
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from procrastinate.contrib.django import app
 from opensend.measures import tasks
 from opensend.measures.live import BREAKDOWNS, last_12_months, live_figures, year_to_date
 from opensend.measures.models import IndicatorSnapshot, PeriodKind
-from opensend.measures.snapshot_selectors import snapshot_as_of, snapshot_series
-from opensend.measures.snapshots import snapshots_take
+from opensend.measures.snapshots.selectors import snapshot_as_of, snapshot_series
+from opensend.measures.snapshots.services import snapshots_take
 from opensend.statutory.indicators import INDICATORS
 from tests.measures.live_world import World, build_world
 

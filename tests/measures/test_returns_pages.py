@@ -13,8 +13,8 @@ from procrastinate.contrib.django import app
 
 from opensend.core.models import AuditAction, AuditEvent
 from opensend.measures import tasks
-from opensend.measures.sen2 import jobs
-from opensend.measures.sen2.models import Sen2Run
+from opensend.measures.returns.sen2 import jobs
+from opensend.measures.returns.sen2.models import Sen2Run
 from opensend.people.models import Role
 from tests.factories import LocalAuthorityFactory, staff_user
 from tests.measures.sen2_area import Sen2Area, build_area

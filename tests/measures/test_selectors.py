@@ -4,13 +4,13 @@ from decimal import Decimal
 
 import pytest
 
-from opensend.measures.models import EesRelease, StatisticalNeighbour
-from opensend.measures.selectors import (
+from opensend.measures.comparators.published import (
     ComparatorNotFound,
     comparator,
     neighbour_average,
     rank,
 )
+from opensend.measures.models import EesRelease, StatisticalNeighbour
 
 NORTHUMBERLAND = "E06000057"
 TIMELINESS = {

@@ -10,7 +10,7 @@ from lxml import etree
 from openpyxl import load_workbook
 
 from opensend.core.models import AuditAction, AuditEvent
-from opensend.measures.sen2.exports import area_cases, sen2_build
+from opensend.measures.returns.sen2.exports import area_cases, sen2_build
 from opensend.nonprod.generator import generate_area
 from opensend.nonprod.generator.store import demo_la
 

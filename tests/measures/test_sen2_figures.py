@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from opensend.measures.live import live_figures
-from opensend.measures.sen2.exports import area_cases, sen2_build
-from opensend.measures.sen2.figures import plan_rows_from_xml, twenty_week_figures
-from opensend.measures.sen2.records import activity_period
+from opensend.measures.returns.sen2.exports import area_cases, sen2_build
+from opensend.measures.returns.sen2.figures import plan_rows_from_xml, twenty_week_figures
+from opensend.measures.returns.sen2.records import activity_period
 from opensend.nonprod.generator import generate_area
 from opensend.nonprod.generator.store import demo_la
 from opensend.people.models import Organisation

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from opensend.measures.sen2.records import (
+from opensend.measures.returns.sen2.records import (
     ActivePlan,
     Assessment,
     NamedPlan,
@@ -15,7 +15,7 @@ from opensend.measures.sen2.records import (
     Placement,
     Request,
 )
-from opensend.measures.sen2.rules import RULES, validate
+from opensend.measures.returns.sen2.validation import RULES, validate
 from opensend.statutory.identifiers import make_uln, make_upn
 
 PLACEMENT = Placement(urn="100001", entry_date=date(2025, 9, 1))

@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 from lxml import etree
 
-from opensend.measures.sen2.collect import sen2_return
-from opensend.measures.sen2.exports import area_cases
-from opensend.measures.sen2.xml_writer import return_xml
+from opensend.measures.returns.sen2.collect import sen2_return
+from opensend.measures.returns.sen2.exports import area_cases
+from opensend.measures.returns.sen2.xml_writer import return_xml
 from opensend.statutory import codes
 from tests.measures.sen2_area import CENSUS, Sen2Area, build_area
 

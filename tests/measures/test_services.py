@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from django.db.models import Count
 
-from opensend.measures.ees_files import EesFileError
+from opensend.measures.comparators.ees_files import EesFileError
+from opensend.measures.comparators.published import comparator
+from opensend.measures.comparators.services import ees_import, statistical_neighbours_import
 from opensend.measures.models import EesRelease, EesRow, EesTable, StatisticalNeighbour
-from opensend.measures.selectors import comparator
-from opensend.measures.services import ees_import, statistical_neighbours_import
 from tests.measures.conftest import EES_ZIP, quiet
 
 ENGLAND = "E92000001"

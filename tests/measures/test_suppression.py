@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opensend.measures.suppression import (
+from opensend.measures.dashboard.suppression import (
     SUPPRESSED,
     SuppressedTable,
     suppress_count,

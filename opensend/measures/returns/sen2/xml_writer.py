@@ -14,7 +14,7 @@ from datetime import date
 
 from lxml import etree
 
-from opensend.measures.sen2.records import (
+from opensend.measures.returns.sen2.records import (
     ActivePlan,
     Assessment,
     Header,

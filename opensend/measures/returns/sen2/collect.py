@@ -11,20 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, NamedTuple
 
 from django.db.models import QuerySet
 
-from opensend.casework.models import (
-    CLOCK_EVENT_KINDS,
-    AnnualReview,
-    Case,
-    CaseEvent,
-    Dispute,
-)
-from opensend.casework.services.clock import clock_event
-from opensend.measures.sen2.assemble import CaseFacts, person_for
-from opensend.measures.sen2.records import Header, Person, Return, activity_period
+from opensend.casework.event_selectors import excepted_issued_histories, outcome_events
+from opensend.casework.models import AnnualReview, Case, Dispute
+from opensend.measures.returns.sen2.assemble import CaseFacts, person_for
+from opensend.measures.returns.sen2.records import Header, Person, Return, activity_period
 from opensend.people.models import ChildNeed, Enrolment, Organisation
 from opensend.statutory.clock import ClockError, ClockEvent
 from opensend.statutory.clock.assessment import assessment_cycles, week20
@@ -42,20 +35,6 @@ def _grouped[T](rows: Iterable[T], key: str) -> dict[int, list[T]]:
     return grouped
 
 
-class _Stored(NamedTuple):
-    """A stored event as three columns: what clock_event reads, without a model instance
-    (building 400,000 CaseEvent objects was most of the export's time at 25,000 children)."""
-
-    case_id: int
-    kind: str
-    occurred_on: dt.date
-    data: dict[str, Any]
-
-
-# The events SEN2 reads: decisions and outcomes, and exceptions (for the Week20 flag).
-_SEN2_KINDS = ("decision_to_assess", "final_plan_issued", "decision_not_to_issue", "exception")
-
-
 def _week20_exception(events: list[ClockEvent], today: dt.date) -> bool:
     """The clock's Week20.exception_applies for the case's latest request (Reg 13(3)),
     from the case's whole clock history."""
@@ -66,26 +45,11 @@ def _week20_exception(events: list[ClockEvent], today: dt.date) -> bool:
     return week20(assessment_cycles(history), history).exception_applies
 
 
-def _events(stored: QuerySet[CaseEvent]) -> dict[int, list[ClockEvent]]:
-    columns = stored.values_list("case_id", "kind", "occurred_on", "data")
-    events: dict[int, list[ClockEvent]] = defaultdict(list)
-    for row in columns:
-        event = _Stored(*row)
-        events[event.case_id].append(clock_event(event))  # type: ignore[arg-type]
-    return events
-
-
 def _exception_flags(ids: QuerySet[Case], today: dt.date) -> set[int]:
     """Cases whose plan was issued and whose clock says an exception applied. Only a
     case with a recorded exception can have one (an exception is an event), so only
     those cases' full histories are loaded and put on the clock."""
-    excepted = CaseEvent.objects.filter(case_id__in=ids, kind="exception").values("case_id")
-    issued = CaseEvent.objects.filter(case_id__in=excepted, kind="final_plan_issued")
-    histories = _events(
-        CaseEvent.objects.filter(
-            case_id__in=issued.values("case_id"), kind__in=CLOCK_EVENT_KINDS
-        ).order_by("case_id", "occurred_on", "pk")
-    )
+    histories = excepted_issued_histories(ids)
     return {case_id for case_id, events in histories.items() if _week20_exception(events, today)}
 
 
@@ -93,7 +57,7 @@ def _facts(cases: list[Case], scope: QuerySet[Case], today: dt.date) -> list[Cas
     # Sub-queries, not lists of ids: 25,000 ids as parameters are slow to send and plan.
     ids = scope.values("pk")
     child_ids = scope.values("child_id")
-    events = _events(CaseEvent.objects.filter(case_id__in=ids, kind__in=_SEN2_KINDS))
+    events = outcome_events(ids)
     excepted = _exception_flags(ids, today)
     disputes = _grouped(Dispute.objects.filter(case_id__in=ids), "case_id")
     reviews = _grouped(AnnualReview.objects.filter(case_id__in=ids), "case_id")

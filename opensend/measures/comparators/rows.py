@@ -19,10 +19,15 @@ from typing import NamedTuple
 
 from django.db.models import Max, Q
 
-from opensend.measures.comparator_sources import ComparatorSource
-from opensend.measures.ees_files import is_number
+from opensend.measures.comparators.ees_files import is_number
+from opensend.measures.comparators.published import (
+    ComparatorValue,
+    NeighbourAverage,
+    Rank,
+    published_value,
+)
+from opensend.measures.comparators.sources import ComparatorSource
 from opensend.measures.models import EesRow, EesTable
-from opensend.measures.selectors import ComparatorValue, NeighbourAverage, Rank, published_value
 
 LOCAL_AUTHORITY = "Local authority"  # EesRow.geographic_level, as the rank reads it
 

@@ -20,9 +20,9 @@ from django.utils import timezone
 
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction
-from opensend.measures.sen2.exports import area_cases, sen2_build, user_cases
-from opensend.measures.sen2.models import RunStatus, Sen2Run
-from opensend.measures.sen2.rules import Failure
+from opensend.measures.returns.sen2.exports import area_cases, sen2_build, user_cases
+from opensend.measures.returns.sen2.models import RunStatus, Sen2Run
+from opensend.measures.returns.sen2.validation import Failure
 from opensend.people.models import Organisation, User
 
 __all__ = [
@@ -43,7 +43,7 @@ def sen2_run_start(
     *, user: User, local_authority: Organisation, census_date: dt.date, today: dt.date
 ) -> Sen2Run:
     """Ask for a run: prepared now for a small area, else queued for the worker."""
-    from opensend.measures.tasks import sen2_prepare  # the task module imports this one
+    from opensend.measures.returns.tasks import sen2_prepare  # the task module imports this one
 
     run = Sen2Run.objects.create(
         local_authority=local_authority, census_date=census_date, requested_by=user

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from opensend.measures.sen2.records import ActivePlan, Person, Placement, Request
+from opensend.measures.returns.sen2.records import ActivePlan, Person, Placement, Request
 from opensend.statutory import codes
 from opensend.statutory.dates import periods_overlap
 from opensend.statutory.identifiers import is_valid_uln, is_valid_upn

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from opensend.casework.models import AnnualReview, AppealableDecision, Case, Dispute
-from opensend.measures.sen2.records import (
+from opensend.measures.returns.sen2.records import (
     ActivePlan,
     Assessment,
     NamedPlan,

@@ -13,13 +13,18 @@ from opensend.core.audit import audit_list
 from opensend.core.permissions import staff_required
 from opensend.core.render import render_page
 from opensend.core.today import today
-from opensend.measures.inspection.columns import COLUMNS, LIST_NAMES
-from opensend.measures.inspection.exports import FORMATS, inspection_file, user_children
-from opensend.measures.presenters import sen2_report
-from opensend.measures.sen2.exports import managed_areas
-from opensend.measures.sen2.jobs import latest_run, run_download, run_failures, sen2_run_start
-from opensend.measures.sen2.models import RunStatus
-from opensend.measures.sen2.records import CENSUS_DATES
+from opensend.measures.returns.inspection.columns import COLUMNS, LIST_NAMES
+from opensend.measures.returns.inspection.exports import FORMATS, inspection_file, user_children
+from opensend.measures.returns.presenters import sen2_report
+from opensend.measures.returns.sen2.exports import managed_areas
+from opensend.measures.returns.sen2.jobs import (
+    latest_run,
+    run_download,
+    run_failures,
+    sen2_run_start,
+)
+from opensend.measures.returns.sen2.models import RunStatus
+from opensend.measures.returns.sen2.records import CENSUS_DATES
 from opensend.people.models import Organisation, Role
 
 REPORT_LIMIT = 500  # failures listed on the page; the counts cover them all

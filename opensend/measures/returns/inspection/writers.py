@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from opensend.measures.inspection.columns import LIST_NAMES, Cell, InspectionRow, table
+from opensend.measures.returns.inspection.columns import LIST_NAMES, Cell, InspectionRow, table
 
 __all__ = ["csv_bytes", "xlsx_bytes"]
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from opensend.measures import ees_files
-from opensend.measures.ees_files import EesFileError, EesTableData
+from opensend.measures.comparators import ees_files
+from opensend.measures.comparators.ees_files import EesFileError, EesTableData
 from opensend.measures.models import EesRelease, EesRow, EesTable, StatisticalNeighbour
 
 Say = Callable[[str], None]

@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal
 
-from opensend.measures.comparator_rows import PublishedRows, published_rows
-from opensend.measures.comparator_sources import COMPARATOR_SOURCES, ComparatorSource
+from opensend.measures.comparators.published import ComparatorValue, NeighbourAverage, Rank
+from opensend.measures.comparators.published import neighbours_of as neighbours_of_area
+from opensend.measures.comparators.rows import PublishedRows, published_rows
+from opensend.measures.comparators.sources import COMPARATOR_SOURCES, ComparatorSource
 from opensend.measures.models import AreaComparison, EesRow
-from opensend.measures.selectors import ComparatorValue, NeighbourAverage, Rank
-from opensend.measures.selectors import neighbours_of as neighbours_of_area
 from opensend.people.models import Organisation, OrganisationKind
 from opensend.statutory.indicators import INDICATORS
 

@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction
-from opensend.measures.inspection.collect import list1_rows, list2_rows
-from opensend.measures.inspection.columns import InspectionRow
-from opensend.measures.inspection.writers import csv_bytes, xlsx_bytes
+from opensend.measures.returns.inspection.collect import list1_rows, list2_rows
+from opensend.measures.returns.inspection.columns import InspectionRow
+from opensend.measures.returns.inspection.writers import csv_bytes, xlsx_bytes
 from opensend.people.models import Child, Organisation, User
 from opensend.people.rules import visible_children
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from opensend.measures.sen2.rules import RULES, Failure
+from opensend.measures.returns.sen2.validation import RULES, Failure
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ casework selectors they take no user and write no audit entry.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from opensend.measures.ees_files import SPECIAL_VALUES, is_number
+from opensend.measures.comparators.ees_files import SPECIAL_VALUES, is_number
 from opensend.measures.models import EesRow, EesTable, StatisticalNeighbour
 
 

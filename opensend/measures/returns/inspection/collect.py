@@ -19,7 +19,7 @@ from collections import defaultdict
 from django.db.models import Max, Q, QuerySet
 
 from opensend.casework.models import AnnualReview, Plan, PlanVersion, VersionKind
-from opensend.measures.inspection.columns import InspectionRow
+from opensend.measures.returns.inspection.columns import InspectionRow
 from opensend.people.models import Child, ChildNeed, Enrolment, Organisation
 from opensend.statutory import codes, school_year
 

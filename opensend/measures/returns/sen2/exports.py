@@ -12,10 +12,10 @@ from django.utils import timezone
 from opensend.casework.models import Case
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction
-from opensend.measures.sen2.collect import sen2_return
-from opensend.measures.sen2.records import Return
-from opensend.measures.sen2.rules import Failure, validate
-from opensend.measures.sen2.xml_writer import return_xml
+from opensend.measures.returns.sen2.collect import sen2_return
+from opensend.measures.returns.sen2.records import Return
+from opensend.measures.returns.sen2.validation import Failure, validate
+from opensend.measures.returns.sen2.xml_writer import return_xml
 from opensend.people.models import Organisation, OrganisationKind, Role, User
 from opensend.people.rules import visible_children
 
