@@ -16,9 +16,9 @@ from opensend.nonprod.generator import names
 from opensend.people.models import User
 from opensend.statutory.indicators import INDICATORS
 from tests.factories import LocalAuthorityFactory
+from tests.measures.comparators.test_comparators import HEADER, la_line
 from tests.measures.conftest import quiet
 from tests.measures.openapi_schemas import assert_valid, document
-from tests.measures.test_comparators import HEADER, la_line
 
 EXCL = "plans_issued_within_20_weeks_excl_exceptions"
 INCL = "plans_issued_within_20_weeks_incl_exceptions"
