@@ -1,9 +1,10 @@
 """The published rows behind many comparators, read at once (comparators_for_many).
 
-The selectors (opensend/measures/selectors.py) read one figure per query: England's, the
-region's, each neighbour's, every local authority's for the rank, again for every indicator.
+The published-figure reads (opensend/measures/comparators/published.py) read one figure
+per query: England's, the region's, each neighbour's, every local authority's for the
+rank, again for every indicator.
 Here every row needed for a set of comparator sources and a year is read in two queries
-(the latest table of each name, then the rows), and the same answers as the selectors'
+(the latest table of each name, then the rows), and the same answers as those reads'
 (`comparator`, `neighbour_average`, `rank`) are computed from them in memory. Published
 statistics about areas: no user, no audit. See docs/measures-comparators.md.
 """

@@ -3,7 +3,7 @@
 ``comparators_for(code=, area_code=, year=)`` reads the DfE's imported release (published
 statistics about areas: no user, no audit); ``comparators_for_many(codes=, ...)`` answers the
 same for many indicators at once, from rows read in a bounded number of queries
-(comparator_rows.py) however many codes are asked for. Special values are kept as
+(rows.py) however many codes are asked for. Special values are kept as
 published (``x``, ``c``, ``z``, ...), never turned into zero; a figure the DfE did not publish
 at all (no row, table not imported) is None. See docs/measures-comparators.md.
 """
@@ -156,7 +156,7 @@ def comparators_for(*, code: str, area_code: str, year: int) -> Comparators:
 def comparators_for_many(
     *, codes: Iterable[str], area_code: str, year: int
 ) -> dict[str, Comparators]:
-    """comparators_for() for each code, from rows read at once (comparator_rows): a bounded
+    """comparators_for() for each code, from rows read at once (rows.py): a bounded
     number of queries (about five), however many codes are asked for."""
     codes = list(codes)
     for code in codes:

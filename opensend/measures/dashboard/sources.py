@@ -1,5 +1,5 @@
 """The one place the dashboard reads figures from: the live engine (opensend.measures.live),
-the stored snapshots (.snapshot_selectors) and the DfE comparators (.comparators).
+the stored snapshots (snapshots.selectors) and the DfE comparators (comparators.selectors).
 Everything else here works on what these return, so a change in their shape is absorbed
 here.
 """

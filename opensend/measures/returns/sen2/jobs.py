@@ -2,7 +2,7 @@
 
 A whole area takes tens of seconds (bench/bench_returns.py), too long for a page request.
 The SEN manager asks for a run; a small area (SYNC_LIMIT cases or fewer) is prepared at
-once, a larger one by the ``sen2_prepare`` job (opensend/measures/tasks.py). The run
+once, a larger one by the ``sen2_prepare`` job (opensend/measures/returns/tasks.py). The run
 keeps the XML (gzip) and the validation failures, so the report and the download read the
 stored result: what is downloaded is exactly what was checked.
 """
