@@ -29,10 +29,10 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from opensend.measures.inspection.collect import list1_rows, list2_rows  # noqa: E402
-from opensend.measures.inspection.exports import area_children  # noqa: E402
-from opensend.measures.inspection.writers import csv_bytes, xlsx_bytes  # noqa: E402
-from opensend.measures.sen2.exports import (  # noqa: E402
+from opensend.measures.returns.inspection.collect import list1_rows, list2_rows  # noqa: E402
+from opensend.measures.returns.inspection.exports import area_children  # noqa: E402
+from opensend.measures.returns.inspection.writers import csv_bytes, xlsx_bytes  # noqa: E402
+from opensend.measures.returns.sen2.exports import (  # noqa: E402
     area_cases,
     local_authority_by_code,
     sen2_build,

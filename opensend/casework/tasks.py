@@ -23,8 +23,9 @@ from django.utils import timezone
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
+from opensend.casework.clock import clock_for
 from opensend.casework.models import Case, CaseStep
-from opensend.casework.services.clock import case_steps_refresh, clock_for
+from opensend.casework.services.clock import case_steps_refresh
 from opensend.casework.services.transfers import phase_transfers_derive
 from opensend.statutory.clock import ClockError
 

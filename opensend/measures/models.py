@@ -191,4 +191,4 @@ class IndicatorSnapshot(models.Model):
 
 
 # sen2 (issue 3, item 6): the prepared SEN2 return, defined beside its code.
-from opensend.measures.sen2.models import RunStatus, Sen2Run  # noqa: E402, F401
+from opensend.measures.returns.sen2.models import RunStatus, Sen2Run  # noqa: E402, F401

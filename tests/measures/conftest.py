@@ -11,8 +11,8 @@ import pytest
 from django.conf import settings
 from pytest_django import DjangoDbBlocker
 
+from opensend.measures.comparators.services import ees_import, statistical_neighbours_import
 from opensend.measures.models import EesRelease
-from opensend.measures.services import ees_import, statistical_neighbours_import
 from tests.shared_data import require_shared_data
 
 EES_DIR = Path(settings.BASE_DIR).parent / "shared" / "data" / "ees"
