@@ -10,7 +10,7 @@ from typing import Any
 
 from procrastinate.contrib.django import app
 
-from opensend.casework.tasks import RETRY, day_of
+from opensend.core.jobs import RETRY, day_of
 from opensend.core.today import today
 from opensend.measures.sen2.jobs import sen2_run_execute
 from opensend.measures.snapshots import snapshot_areas, snapshots_take

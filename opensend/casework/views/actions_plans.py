@@ -20,7 +20,7 @@ from opensend.casework.views.actions_common import (
     posted,
     staff_or_family_required,
 )
-from opensend.config.jinja2 import govuk_date
+from opensend.core.formatting import govuk_date
 from opensend.core.today import today
 from opensend.statutory.clock import ClockError, ClockEvent, ClockResult, compute_clock
 
