@@ -7,9 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from opensend.casework.models import Case, CaseEvent
-from opensend.casework.page_selectors import case_details
 from opensend.casework.presenters import pages as presenters
-from opensend.casework.selectors import case_get, case_timeline
+from opensend.casework.selectors import case_details, case_get, case_timeline
 from opensend.casework.services.clock import clock_for
 from opensend.core.permissions import staff_required
 from opensend.core.render import render_page
