@@ -18,7 +18,7 @@ from opensend.casework.views.actions_common import (
     case_form_page,
     posted,
 )
-from opensend.config.jinja2 import govuk_date
+from opensend.core.formatting import govuk_date
 from opensend.core.permissions import permission_required
 from opensend.core.today import today
 from opensend.statutory.clock import ClockError, ClockEvent, ClockResult, compute_clock

@@ -8,9 +8,8 @@ from django.views.decorators.http import require_GET
 
 from opensend.casework.clock import clock_for
 from opensend.casework.models import Case, CaseEvent
-from opensend.casework.page_selectors import case_details
 from opensend.casework.presenters import pages as presenters
-from opensend.casework.selectors import case_get, case_timeline
+from opensend.casework.selectors import case_details, case_get, case_timeline
 from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today

@@ -7,10 +7,9 @@ never the internal history notes.
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from opensend.casework.page_selectors import family_children, plan_versions
 from opensend.casework.presenters import pages as presenters
 from opensend.casework.presenters.family import family_stage
-from opensend.casework.selectors import case_get, case_timeline
+from opensend.casework.selectors import case_get, case_timeline, family_children, plan_versions
 from opensend.casework.views.case import clock_or_error
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page

@@ -3,9 +3,15 @@
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from opensend.casework.page_selectors import LIST_LIMIT, advice_outstanding, my_cases
 from opensend.casework.presenters import pages as presenters
-from opensend.casework.selectors import queue_counts, team_caseload, work_queue
+from opensend.casework.selectors import (
+    LIST_LIMIT,
+    advice_outstanding,
+    my_cases,
+    queue_counts,
+    team_caseload,
+    work_queue,
+)
 from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today

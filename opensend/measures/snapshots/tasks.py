@@ -10,7 +10,7 @@ from typing import Any
 
 from procrastinate.contrib.django import app
 
-from opensend.casework.tasks import RETRY, day_of
+from opensend.core.jobs import RETRY, day_of
 from opensend.measures.snapshots.services import snapshot_areas, snapshots_take
 
 logger = logging.getLogger(__name__)

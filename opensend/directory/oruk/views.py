@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 
 from opensend.directory import models as m
-from opensend.directory import oruk, selectors
-from opensend.directory import oruk_params as params
-from opensend.directory.oruk_http import listing, not_found, oruk_endpoint
+from opensend.directory import selectors
+from opensend.directory.oruk import params, presenters
+from opensend.directory.oruk.http import listing, not_found, oruk_endpoint
 
 OPENAPI_FILE = Path(__file__).parent / "openapi" / "oruk-3.0.json"
 PROFILE = "https://openreferraluk.org/specifications/3.0"
@@ -38,12 +38,12 @@ def _openapi_document() -> dict:
 def services(request: HttpRequest) -> HttpResponse:
     filters = params.service_filters(request.GET)
     if params.optional_bool(request.GET, "minimal"):
-        return listing(request, selectors.service_list(filters), oruk.service_minimal)
+        return listing(request, selectors.service_list(filters), presenters.service_minimal)
     if params.optional_bool(request.GET, "full"):
         return listing(
             request, selectors.service_list_full(filters), _service_full, _load_attributes
         )
-    return listing(request, selectors.service_list(filters), oruk.service)
+    return listing(request, selectors.service_list(filters), presenters.service)
 
 
 @oruk_endpoint
@@ -66,13 +66,13 @@ def _service_full(record: m.Service) -> dict:
     attributes = getattr(record, "oruk_attributes", None)
     if attributes is None:
         attributes = selectors.attributes_of("service", [record.id])[record.id]
-    return oruk.service_full(record, attributes)
+    return presenters.service_full(record, attributes)
 
 
 @oruk_endpoint
 def taxonomies(request: HttpRequest) -> HttpResponse:
     found = selectors.taxonomy_list(request.GET.get("search", "").strip())
-    return listing(request, found, oruk.taxonomy)
+    return listing(request, found, presenters.taxonomy)
 
 
 @oruk_endpoint
@@ -83,13 +83,13 @@ def taxonomy_terms(request: HttpRequest) -> HttpResponse:
         parent_id=params.optional_uuid(request.GET, "parent_id"),
         top_only=params.optional_bool(request.GET, "top_only"),
     )
-    return listing(request, found, oruk.taxonomy_term)
+    return listing(request, found, presenters.taxonomy_term)
 
 
 @oruk_endpoint
 def organizations(request: HttpRequest) -> HttpResponse:
     found = selectors.organization_list(request.GET.get("search", "").strip())
-    return listing(request, found, oruk.organization)
+    return listing(request, found, presenters.organization)
 
 
 @oruk_endpoint
@@ -100,5 +100,6 @@ def service_at_locations(request: HttpRequest) -> HttpResponse:
         origin = selectors.postcode_centroid(postcode)
         if origin is None:
             raise params.BadRequest("postcode", f"Unknown postcode: {postcode}")
-        return listing(request, selectors.nearest(links, origin, within), oruk.service_at_location)
-    return listing(request, links, oruk.service_at_location)
+        nearest = selectors.nearest(links, origin, within)
+        return listing(request, nearest, presenters.service_at_location)
+    return listing(request, links, presenters.service_at_location)

@@ -10,8 +10,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
-from opensend.directory import oruk_params as params
-from opensend.directory.oruk_params import BadRequest, Paging
+from opensend.directory.oruk import params
+from opensend.directory.oruk.params import BadRequest, Paging
 
 View = Callable[..., HttpResponse]
 Prepare = Callable[[list[Any]], None] | None

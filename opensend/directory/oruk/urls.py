@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from opensend.directory import oruk_views as views
+from opensend.directory.oruk import views
 
 app_name = "oruk"
 
