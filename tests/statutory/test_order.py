@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -228,3 +229,11 @@ def test_lawful_history_leaves_out_what_the_rules_refuse() -> None:
     kept = lawful_history([*ASSESSED, DRAFT, same_day_final])
     assert same_day_final not in kept
     assert compute_clock(kept, today=date(2023, 10, 1)).week20.issued is None
+
+
+def test_the_documented_table_lists_every_rule_with_its_source() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "statutory-clock.md").read_text()
+    for rule in ORDER_RULES:
+        kinds = ", ".join(f"`{kind}`" for kind in rule.kinds)
+        assert f"| `{rule.rule}` | {kinds} |" in text
+        assert f"| {rule.source} |" in text
