@@ -101,6 +101,10 @@ def check_next(history: Sequence[ClockEvent], proposed: ClockEvent) -> Refusal |
     """
     if is_correction(proposed):
         return _check_correction(history, proposed)
+    after = process_order([*effective_history(history), proposed])
+    if after[-1] is proposed:
+        # Nothing recorded comes after it, so it cannot make a recorded event unlawful.
+        return _refusal(after[:-1], proposed)
     return _new_refusal(history, [*history, proposed], proposed, rule=None)
 
 
