@@ -36,6 +36,10 @@ REFUSED_TO_ISSUE = ev("decision_not_to_issue", "2023-04-20")
 CASES = [
     ("request-not-while-plan", "CFA s36(1), s44(2)", PLANNED,
      ev("request_received", "2024-01-02"), ev("reassessment_request", "2024-01-02")),
+    ("request-not-while-plan", "CFA s36(1), s44(2)",
+     [ev("final_plan_issued", "2022-01-10"), ev("review_meeting", "2022-06-01"),
+      ev("review_decision", "2022-06-10", outcome="cease"), ev("plan_ceased", "2022-09-01")],
+     ev("request_received", "2023-01-02"), ev("decision_notified", "2023-01-02")),
     ("one-assessment-at-a-time", "CFA s36(1); Reg 5(1)", [REQUEST, ASSESS],
      ev("request_received", "2023-03-01"), ev("decision_not_to_issue", "2023-03-01")),
     ("reassessment-needs-plan", "CFA s44(2)", [],

@@ -39,13 +39,22 @@ UNORDERED_KINDS: Final = ("exception", "phase_transfer", "decision_notified")
 
 
 def _request_while_plan(case: CaseSoFar, event: ClockEvent) -> str | None:
-    plan = case.plan_in_force()
+    plan = case.plan_in_force() or _plan_from_elsewhere_recorded(case)
     if plan is None:
         return None
     return (
         f"a plan has been in force since {plan.date}, so a new request is a request for a "
         "re-assessment: record a reassessment_request instead"
     )
+
+
+def _plan_from_elsewhere_recorded(case: CaseSoFar) -> ClockEvent | None:
+    """A plan recorded before any request (made elsewhere): the clock reads a later
+    initial request as a typing mistake, so the history goes on by re-assessment."""
+    plans = case.of("final_plan_issued")
+    if not plans or case.of(*ASSESSMENT_OPENINGS):
+        return None
+    return plans[0]
 
 
 def _one_assessment_at_a_time(case: CaseSoFar, event: ClockEvent) -> str | None:
@@ -283,7 +292,8 @@ _OPENINGS: Final = tuple(sorted(ASSESSMENT_OPENINGS))
 
 ORDER_RULES: Final = (
     OrderRule("request-not-while-plan", ("request_received",), "CFA s36(1), s44(2)",
-              "", "a plan in force (ask for a re-assessment instead)", _request_while_plan),
+              "", "a plan in force, or a plan made elsewhere recorded before any request (ask for "
+              "a re-assessment instead)", _request_while_plan),
     OrderRule("one-assessment-at-a-time", _OPENINGS, "CFA s36(1); Reg 5(1)",
               "", "an assessment not yet finished", _one_assessment_at_a_time),
     OrderRule("reassessment-needs-plan", ("reassessment_request",), "CFA s44(2)",
