@@ -64,6 +64,9 @@ AXE_OPTIONS: dict[str, Any] = {
     "resultTypes": ["violations"],
 }
 TIMEOUT_MS = 10_000
+# A full-page picture of a long page (the activities calendar) can take longer than a
+# step on a loaded machine; it is for people to look at, so it gets its own allowance.
+SCREENSHOT_TIMEOUT_MS = 60_000
 
 
 # ---------------------------------------------------------------------------- set-up
@@ -323,7 +326,7 @@ def screenshot(page: Page, step: str) -> Path:
     """Save a full-page picture as var/screenshots/<test>-<step>.png for people to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / f"{page.test_name}-{step}.png"  # type: ignore[attr-defined]
-    page.screenshot(path=str(target), full_page=True)
+    page.screenshot(path=str(target), full_page=True, timeout=SCREENSHOT_TIMEOUT_MS)
     return target
 
 
