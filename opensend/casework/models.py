@@ -99,6 +99,11 @@ CLOCK_EVENT_KINDS = frozenset(
 )
 
 
+def correctable(kind: str) -> bool:
+    """Statutory steps may be withdrawn or corrected; corrections and notes may not."""
+    return kind in CLOCK_EVENT_KINDS and kind not in CORRECTION_KINDS
+
+
 class CaseEvent(models.Model):
     """Append-only (the database refuses UPDATE): the history is the audit trail."""
 

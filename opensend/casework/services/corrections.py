@@ -13,14 +13,13 @@ from django.db import transaction
 
 from opensend.casework.clock import clock_history
 from opensend.casework.models import (
-    CLOCK_EVENT_KINDS,
-    CORRECTION_KINDS,
     AdviceRequest,
     Case,
     CaseEvent,
     EventKind,
     Plan,
     Stage,
+    correctable,
 )
 from opensend.casework.services.common import (
     case_change_finish,
@@ -42,13 +41,8 @@ class CorrectionError(Exception):
     """The event cannot be corrected (it is itself a correction, or not a statutory step)."""
 
 
-def correctable(event: CaseEvent) -> bool:
-    """Statutory steps may be corrected; corrections and notes are not."""
-    return event.kind in CLOCK_EVENT_KINDS and event.kind not in CORRECTION_KINDS
-
-
 def _check_target(case: Case, event: CaseEvent) -> None:
-    if event.case_id != case.pk or not correctable(event):
+    if event.case_id != case.pk or not correctable(event.kind):
         raise CorrectionError("Only a statutory step of this case can be withdrawn or corrected.")
     if event.corrections.exists():
         raise CorrectionError("This event has already been withdrawn or corrected.")
