@@ -376,8 +376,13 @@ def case_assessing(
                 today=today,
             )
     for service, organisation in advice_outstanding:
-        advice_ask(case, organisation=organisation, service=service,
-                   requested_on=decided + dt.timedelta(days=1), today=today)
+        advice_ask(
+            case,
+            organisation=organisation,
+            service=service,
+            requested_on=decided + dt.timedelta(days=1),
+            today=today,
+        )
     return _fresh(case)
 
 

@@ -58,6 +58,4 @@ def clock_history(events: Iterable[CaseEvent]) -> list[ClockEvent]:
 
 
 def clock_for(case: Case, events: Iterable[CaseEvent], today: dt.date) -> ClockResult:
-    return compute_clock(
-        clock_history(events), today=today, date_of_birth=case.child.date_of_birth
-    )
+    return compute_clock(clock_history(events), today=today, date_of_birth=case.child.date_of_birth)

@@ -12,8 +12,8 @@ from opensend.casework.models import (
     CaseEvent,
     EventKind,
     ExceptionReason,
-    correctable,
     PanelQuestion,
+    correctable,
 )
 from opensend.casework.presenters.steps import advice_label
 from opensend.core.formatting import govuk_date
@@ -138,7 +138,8 @@ def _correction_text(event: CaseEvent, case: Case, originals: dict[int, CaseEven
     corrected = data.get("corrected") or {}
     now = CaseEvent(kind=corrected.get("event", ""), data=corrected)
     day = govuk_date(dt.date.fromisoformat(corrected["date"])) if corrected.get("date") else ""
-    return f"Corrected: {_lower_first(was)}{on} is now {_lower_first(describe_event(now, case))} ({day}){why}"
+    now_text = _lower_first(describe_event(now, case))
+    return f"Corrected: {_lower_first(was)}{on} is now {now_text} ({day}){why}"
 
 
 @dataclass(frozen=True)

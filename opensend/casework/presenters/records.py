@@ -81,8 +81,14 @@ class DisputeRow:
 
 def dispute_rows(disputes: list[Dispute]) -> list[DisputeRow]:
     return [
-        DisputeRow(pk=d.pk, what=d.get_kind_display(), about=d.get_decision_display(),
-                   started_on=d.started_on, concluded_on=d.concluded_on, outcome=d.outcome)
+        DisputeRow(
+            pk=d.pk,
+            what=d.get_kind_display(),
+            about=d.get_decision_display(),
+            started_on=d.started_on,
+            concluded_on=d.concluded_on,
+            outcome=d.outcome,
+        )
         for d in disputes
     ]
 
@@ -99,7 +105,9 @@ _ACTIONS = {
     "exception": "Record an exception to the time limits",
     "plan_edit": "Write or edit the plan",
     "plan_issue": "Issue the plan",
-    "comment_period_end_early": "Record the family\u2019s agreement to end the comment period early",
+    "comment_period_end_early": (
+        "Record the family\u2019s agreement to end the comment period early"
+    ),
     "review_meeting": "Record an annual review meeting",
     "cease": "Cease the plan",
     "dispute": "Record mediation or an appeal",
@@ -112,10 +120,18 @@ _NEEDS = {
     "panel_decision": ("decision_to_assess", "decision_not_to_issue"),
     "advice_request": ("advice_requested",),
     "exception": ("exception",),
-    "plan_edit": ("advice_requested", "draft_plan_issued", "final_plan_issued",
-                  "amendment_proposed"),
-    "plan_issue": ("draft_plan_issued", "final_plan_issued", "amendment_proposed",
-                   "amended_plan_issued"),
+    "plan_edit": (
+        "advice_requested",
+        "draft_plan_issued",
+        "final_plan_issued",
+        "amendment_proposed",
+    ),
+    "plan_issue": (
+        "draft_plan_issued",
+        "final_plan_issued",
+        "amendment_proposed",
+        "amended_plan_issued",
+    ),
     "comment_period_end_early": ("comment_period_ended_early",),
     "review_meeting": ("review_meeting",),
     "cease": ("review_meeting",),  # a plan in force; the service notifies the decision first
@@ -132,8 +148,17 @@ _ACTIONS_BY_STAGE = {
     Stage.CEASED: ("dispute",),
 }
 
-_ORDER = ("panel_decision", "advice_request", "plan_edit", "plan_issue",
-          "comment_period_end_early", "review_meeting", "cease", "dispute", "exception")
+_ORDER = (
+    "panel_decision",
+    "advice_request",
+    "plan_edit",
+    "plan_issue",
+    "comment_period_end_early",
+    "review_meeting",
+    "cease",
+    "dispute",
+    "exception",
+)
 
 
 def case_actions(case: Case, allowed: Collection[str] | None = None) -> list[Action]:

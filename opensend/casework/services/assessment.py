@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.db.models import F
 
+from opensend.casework.clock import clock_history
 from opensend.casework.models import (
     AdviceRequest,
     Case,
@@ -16,7 +17,6 @@ from opensend.casework.models import (
     PanelQuestion,
     Stage,
 )
-from opensend.casework.clock import clock_history
 from opensend.casework.services.common import (
     OrderRefused,
     case_change_finish,

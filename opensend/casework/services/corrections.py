@@ -221,9 +221,7 @@ def _plan_refresh(case: Case, history: tuple[ClockEvent, ...]) -> None:
     Plan.objects.filter(case=case).update(first_issued_on=min(finals, default=None))
 
 
-def _advice_refresh(
-    case: Case, stored: list[CaseEvent], history: tuple[ClockEvent, ...]
-) -> None:
+def _advice_refresh(case: Case, stored: list[CaseEvent], history: tuple[ClockEvent, ...]) -> None:
     """Each advice request's receipt as the lawful history has it (withdrawn: none)."""
     received = {e.event_id: e.date for e in history if e.event == "advice_received"}
     for event in stored:
