@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
+from opensend.casework.clock import clock_history
 from opensend.casework.forms.common import (
     CaseChangeForm,
     PastDatesMixin,
@@ -16,7 +17,6 @@ from opensend.casework.forms.common import (
     text_area,
     yes_no,
 )
-from opensend.casework.clock import clock_history
 from opensend.casework.models import (
     AdviceRequest,
     Case,
