@@ -345,8 +345,10 @@ def case_assessing(
     advice_from: Sequence[tuple[str, Organisation]] = (),
     advice_received: bool = False,
     requesting_setting: Organisation | None = None,
+    advice_outstanding: Sequence[tuple[str, Organisation]] = (),
 ) -> Case:
-    """A case the panel agreed to assess, with advice asked of each (service, organisation)."""
+    """A case the panel agreed to assess, with advice asked of each (service, organisation);
+    ``advice_outstanding``: asked too, and never received."""
     received_on = received_on or today - 10 * WEEK
     case = case_with_request(
         child=child,
@@ -373,6 +375,14 @@ def case_assessing(
                 summary="Advice on needs and provision.",
                 today=today,
             )
+    for service, organisation in advice_outstanding:
+        advice_ask(
+            case,
+            organisation=organisation,
+            service=service,
+            requested_on=decided + dt.timedelta(days=1),
+            today=today,
+        )
     return _fresh(case)
 
 
@@ -431,8 +441,10 @@ def case_with_draft_plan(
     today: dt.date = TODAY,
     advice_from: Sequence[tuple[str, Organisation]] = (),
     named_setting: Organisation | None = None,
+    advice_outstanding: Sequence[tuple[str, Organisation]] = (),
 ) -> Case:
-    """Assessed, the panel agreed to issue, and a draft plan was issued (stage: drafting)."""
+    """Assessed, the panel agreed to issue, and a draft plan was issued (stage: drafting).
+    Advice still outstanding is overdue by then (Reg 8(1)), so the draft may go ahead."""
     received_on = received_on or today - 17 * WEEK
     case = case_assessing(
         child=child,
@@ -441,6 +453,7 @@ def case_with_draft_plan(
         today=today,
         advice_from=advice_from,
         advice_received=True,
+        advice_outstanding=advice_outstanding,
     )
     case = panel_decide(
         case, question=PanelQuestion.ISSUE, met_on=received_on + 11 * WEEK, today=today
@@ -463,6 +476,7 @@ def case_with_final_plan(
     today: dt.date = TODAY,
     advice_from: Sequence[tuple[str, Organisation]] = (),
     named_setting: Organisation | None = None,
+    advice_outstanding: Sequence[tuple[str, Organisation]] = (),
 ) -> Case:
     """A final plan issued within 20 weeks of the request (stage: plan)."""
     received_on = received_on or today - 30 * WEEK
@@ -473,6 +487,7 @@ def case_with_final_plan(
         today=today,
         advice_from=advice_from,
         named_setting=named_setting,
+        advice_outstanding=advice_outstanding,
     )
     plan_issue(
         case,

@@ -523,21 +523,18 @@ def world(
         "zac": zac,
         "priya": priya,
     }
+    # Health advice asked during the assessment and never received (overdue by the time
+    # the draft went out, Reg 8(1)): Aled's link to Tom. Advice can no longer be asked on
+    # a case whose final plan is issued (order rule advice-during-assessment, Reg 6(1)).
     tom_case = f.case_with_final_plan(
         child=tom,
         caseworker=cara,
         today=today,
         named_setting=area.hillside,
         advice_from=[(AdviceService.PSYCHOLOGY, area.ep_service)],
+        advice_outstanding=[(AdviceService.HEALTH, area.health)],
     )
-    # Advice for the coming annual review (Reg 20(3)), not yet sent: Aled's link to Tom.
-    review_advice = f.advice_ask(
-        tom_case,
-        organisation=area.health,
-        service=AdviceService.HEALTH,
-        requested_on=today - 3 * f.WEEK,
-        today=today,
-    )
+    review_advice = tom_case.advice_requests.get(organisation=area.health)
     exception = f.clock_exception(
         tom_case,
         start=tom_case.opened_on + 6 * f.WEEK,

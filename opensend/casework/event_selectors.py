@@ -8,6 +8,11 @@ The measures read whole areas (or every case a user may see) at once, for publis
 statistics: these reads take the area or the cases the caller has already scoped, and
 return plain columns (``values_list`` querysets, fetched however the caller likes, or
 clock events), never model instances, because an area has hundreds of thousands of events.
+
+Corrections: the reads that return clock events apply them (effective_history); the reads
+that return plain columns leave out every event withdrawn or corrected (a corrected event's
+new version is not added back by them: the plan's first issue date and advice receipts,
+which the measures read from their records, are re-derived by services/corrections.py).
 """
 
 import datetime as dt
@@ -15,12 +20,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import Case as DbCase
+from django.db.models import DateField, Exists, F, OuterRef, Q, QuerySet, When
 from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 
 from opensend.casework.clock import clock_event
 from opensend.casework.models import CLOCK_EVENT_KINDS, Case, CaseEvent, EventKind, Stage
 from opensend.statutory.clock import ClockEvent
+from opensend.statutory.clock.corrections import effective_history
 
 __all__ = [
     "advice_asked_of_education",
@@ -47,24 +55,42 @@ class _Stored(NamedTuple):
     (building 400,000 CaseEvent objects was most of the SEN2 export's time at 25,000
     children)."""
 
+    pk: int
     case_id: int
     kind: str
     occurred_on: dt.date
     data: dict[str, Any]
 
 
-def _by_case(events: QuerySet[CaseEvent]) -> dict[int, list[ClockEvent]]:
-    """Each case's events, as the statutory clock reads them, in the queryset's order."""
+def _standing() -> Q:
+    """Events no correction refers to: an event withdrawn or corrected is left out of the
+    reads that return plain columns (docs/statutory-clock.md, Corrections)."""
+    return Q(corrections__isnull=True)
+
+
+def _with_corrections(kinds: Any) -> Q:
+    """Events of ``kinds``, and the corrections that refer to them."""
+    return Q(kind__in=kinds) | Q(refers_to__kind__in=kinds)
+
+
+def _by_case(events: QuerySet[CaseEvent], kinds: Any = None) -> dict[int, list[ClockEvent]]:
+    """Each case's events, as the statutory clock reads them, in the queryset's order, with
+    their corrections applied (effective_history); ``kinds``: keep only these afterwards."""
     by_case: dict[int, list[ClockEvent]] = defaultdict(list)
-    for row in events.values_list("case_id", "kind", "occurred_on", "data"):
+    for row in events.values_list("pk", "case_id", "kind", "occurred_on", "data"):
         stored = _Stored(*row)
         by_case[stored.case_id].append(clock_event(stored))  # type: ignore[arg-type]
-    return by_case
+    return {
+        case_id: [e for e in effective_history(found) if kinds is None or e.event in kinds]
+        for case_id, found in by_case.items()
+    }
 
 
 def outcome_events(cases: QuerySet[Case, Any]) -> dict[int, list[ClockEvent]]:
-    """The cases' decisions, plans issued, refusals to issue and exceptions (SEN2)."""
-    return _by_case(CaseEvent.objects.filter(case_id__in=cases, kind__in=OUTCOME_KINDS))
+    """The cases' decisions, plans issued, refusals to issue and exceptions (SEN2), as
+    corrected."""
+    events = CaseEvent.objects.filter(_with_corrections(OUTCOME_KINDS), case_id__in=cases)
+    return _by_case(events.order_by("case_id", "occurred_on", "pk"), OUTCOME_KINDS)
 
 
 def excepted_issued_histories(cases: QuerySet[Case, Any]) -> dict[int, list[ClockEvent]]:
@@ -77,7 +103,8 @@ def excepted_issued_histories(cases: QuerySet[Case, Any]) -> dict[int, list[Cloc
     return _by_case(
         CaseEvent.objects.filter(
             case_id__in=issued.values("case_id"), kind__in=CLOCK_EVENT_KINDS
-        ).order_by("case_id", "occurred_on", "pk")
+        ).order_by("case_id", "occurred_on", "pk"),
+        CLOCK_EVENT_KINDS,
     )
 
 
@@ -86,9 +113,10 @@ def exception_events(local_authority_id: int) -> Iterable[tuple[int, ClockEvent]
     (its reason is the regulation's exception, Reg 10(4), 13(3) and 8(2) of the SEND
     Regulations 2014)."""
     events = CaseEvent.objects.filter(
-        case__local_authority_id=local_authority_id, kind=EventKind.EXCEPTION
+        _with_corrections([EventKind.EXCEPTION]), case__local_authority_id=local_authority_id
     )
-    for case_id, clock_events in _by_case(events).items():
+    kinds = [EventKind.EXCEPTION.value]
+    for case_id, clock_events in _by_case(events.order_by("occurred_on", "pk"), kinds).items():
         for event in clock_events:
             yield case_id, event
 
@@ -97,35 +125,56 @@ def advice_asked_of_education(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tu
     """(case_id, day) each time the local authority asked the educational setting for
     advice (an advice_requested event whose ``source`` is education)."""
     return CaseEvent.objects.filter(
-        case_id__in=case_ids, kind=EventKind.ADVICE_REQUESTED, data__source="education"
+        _standing(), case_id__in=case_ids, kind=EventKind.ADVICE_REQUESTED, data__source="education"
     ).values_list("case_id", "occurred_on")
+
+
+def _effective_decisions() -> QuerySet[CaseEvent]:
+    """Every decision whether to assess as corrected: the ones no correction refers to,
+    and the latest correction of an event that makes it such a decision (a decision
+    recorded against the wrong question, or with the wrong outcome or date). Annotated
+    with ``day`` and ``outcome`` as the corrected history has them."""
+    corrected = Q(kind=EventKind.EVENT_CORRECTED, data__corrected__event="decision_to_assess")
+    later = CaseEvent.objects.filter(refers_to=OuterRef("refers_to"), pk__gt=OuterRef("pk"))
+    return CaseEvent.objects.filter(
+        (_standing() & Q(kind=EventKind.DECISION_TO_ASSESS)) | (corrected & ~Exists(later))
+    ).annotate(
+        day=DbCase(
+            When(
+                kind=EventKind.EVENT_CORRECTED, then=Cast(KT("data__corrected__date"), DateField())
+            ),
+            default=F("occurred_on"),
+        ),
+        outcome=DbCase(
+            When(kind=EventKind.EVENT_CORRECTED, then=KT("data__corrected__outcome")),
+            default=KT("data__outcome"),
+        ),
+    )
 
 
 def decisions_to_assess(
     local_authority_id: int, *, since: dt.date, until: dt.date | None
 ) -> QuerySet[CaseEvent, tuple[Any, ...]]:
     """(case_id, day, outcome) of each decision whether to assess from ``since`` (to
-    ``until``, when given); ``outcome`` is the text the services wrote ("assess",
-    "not_assess"), read as text so that the caller may fetch it raw."""
-    decisions = CaseEvent.objects.filter(
-        case__local_authority_id=local_authority_id,
-        kind=EventKind.DECISION_TO_ASSESS,
-        occurred_on__gte=since,
+    ``until``, when given), as corrected; ``outcome`` is the text the services wrote
+    ("assess", "not_assess"), read as text so that the caller may fetch it raw."""
+    decisions = _effective_decisions().filter(
+        case__local_authority_id=local_authority_id, day__gte=since
     )
     if until is not None:
-        decisions = decisions.filter(occurred_on__lte=until)
-    return decisions.values_list("case_id", "occurred_on", KT("data__outcome"))
+        decisions = decisions.filter(day__lte=until)
+    return decisions.values_list("case_id", "day", "outcome")
 
 
 def decided_to_assess(
     local_authority_id: int, start: dt.date, end: dt.date
 ) -> QuerySet[CaseEvent, dict[str, Any]]:
     """The cases with a decision whether to assess between the two days (a subquery)."""
-    return CaseEvent.objects.filter(
-        case__local_authority_id=local_authority_id,
-        kind=EventKind.DECISION_TO_ASSESS,
-        occurred_on__range=(start, end),
-    ).values("case_id")
+    return (
+        _effective_decisions()
+        .filter(case__local_authority_id=local_authority_id, day__range=(start, end))
+        .values("case_id")
+    )
 
 
 def amended_plans_issued(
@@ -133,6 +182,7 @@ def amended_plans_issued(
 ) -> QuerySet[CaseEvent, tuple[Any, ...]]:
     """(case_id, day) of each amended plan issued from ``since`` (to ``until``), by day."""
     issued = CaseEvent.objects.filter(
+        _standing(),
         case__local_authority_id=local_authority_id,
         kind=EventKind.AMENDED_PLAN_ISSUED,
         occurred_on__gte=since,
@@ -148,6 +198,7 @@ def refusals(
     """(case_id, day) of each refusal to assess or to issue a plan, for the area's cases
     now at one of ``stages``."""
     return CaseEvent.objects.filter(
+        _standing(),
         case__local_authority_id=local_authority_id,
         case__stage__in=stages,
         kind__in=(EventKind.DECISION_TO_ASSESS, EventKind.DECISION_NOT_TO_ISSUE),

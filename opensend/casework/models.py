@@ -65,14 +65,25 @@ class EventKind(models.TextChoices):
     PHASE_TRANSFER = "phase_transfer", "Phase transfer due"
     DECISION_NOTIFIED = "decision_notified", "Appealable decision notified"
     MEDIATION_CERTIFICATE = "mediation_certificate", "Mediation certificate issued"
+    # The family agreed in writing to end the comment period early (Reg 13(1), Reg 22(2)).
+    COMMENT_PERIOD_ENDED_EARLY = (
+        "comment_period_ended_early",
+        "Family agreed in writing to end the comment period early",
+    )
+    PLAN_CEASED = "plan_ceased", "Plan ceased"
+    # Corrections: a new, user-attributed event withdraws or corrects one recorded in
+    # error; the original stays (opensend.statutory.clock.corrections).
+    EVENT_WITHDRAWN = "event_withdrawn", "Withdrawn: recorded in error"
+    EVENT_CORRECTED = "event_corrected", "Corrected"
     # Events the clock does not read.
     CASEWORKER_ALLOCATED = "caseworker_allocated", "Caseworker allocated"
     PANEL_DECISION = "panel_decision", "Panel decision"
     ADVICE_CHASED = "advice_chased", "Advice chased"
-    PLAN_CEASED = "plan_ceased", "Plan ceased"
     MEDIATION_RECORDED = "mediation_recorded", "Mediation recorded"
     TRIBUNAL_RECORDED = "tribunal_recorded", "Tribunal appeal recorded"
 
+
+CORRECTION_KINDS = frozenset({EventKind.EVENT_WITHDRAWN.value, EventKind.EVENT_CORRECTED.value})
 
 CLOCK_EVENT_KINDS = frozenset(
     kind.value
@@ -82,11 +93,15 @@ CLOCK_EVENT_KINDS = frozenset(
         EventKind.CASEWORKER_ALLOCATED,
         EventKind.PANEL_DECISION,
         EventKind.ADVICE_CHASED,
-        EventKind.PLAN_CEASED,
         EventKind.MEDIATION_RECORDED,
         EventKind.TRIBUNAL_RECORDED,
     }
 )
+
+
+def correctable(kind: str) -> bool:
+    """Statutory steps may be withdrawn or corrected; corrections and notes may not."""
+    return kind in CLOCK_EVENT_KINDS and kind not in CORRECTION_KINDS
 
 
 class CaseEvent(models.Model):
@@ -98,6 +113,11 @@ class CaseEvent(models.Model):
     data = models.JSONField(default=dict, blank=True)
     recorded_by = models.ForeignKey(USER, null=True, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
+    # A correction (event_withdrawn, event_corrected) names the event recorded in error;
+    # set when the correction is inserted (the row is never updated).
+    refers_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
+    )
 
     class Meta:
         ordering = ["occurred_on", "id"]
@@ -212,9 +232,7 @@ class Plan(models.Model):
     )
     # sen2 (issue 3, item 6): where the child is placed when no setting with a URN or
     # UKPRN is named (SEN2 setting codes: EHE, NEET, OLA...).
-    setting_code = models.CharField(
-        max_length=4, blank=True, choices=choices_of(codes.SettingCode)
-    )
+    setting_code = models.CharField(max_length=4, blank=True, choices=choices_of(codes.SettingCode))
     ceased_on = models.DateField(null=True, blank=True)
     cease_reason = models.CharField(max_length=1, blank=True, choices=choices_of(codes.CeaseReason))
 

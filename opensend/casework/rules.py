@@ -70,6 +70,13 @@ def change_case(user: User) -> bool:
     return is_staff_with(user, *CASEWORK_STAFF)
 
 
+@rule("casework.correct_event")
+def correct_event(user: User) -> bool:
+    """Withdraw or correct an event recorded in error (a new, user-attributed event with
+    its reason; the original stays in the history)."""
+    return is_staff_with(user, *CASEWORK_STAFF)
+
+
 @rule("casework.allocate_case")
 def allocate_case(user: User) -> bool:
     """Choose the case's EHC coordinator."""

@@ -117,6 +117,18 @@ def dispute_for(
     return dispute
 
 
+def case_event_for(
+    *, user: User, case_id: int, event_id: int, today: dt.date, why: str, request: object = None
+) -> CaseEvent:
+    """One event of a case the user may see, or 404 (the case read is audited)."""
+    case = case_get(user=user, case_id=case_id, today=today, why=why, request=request)
+    event = case.events.filter(pk=event_id).first()
+    if event is None:
+        raise Http404
+    event.case = case
+    return event
+
+
 def case_timeline(case: Case) -> dict[str, object]:
     """Everything the case page shows, in a fixed number of queries."""
     return {

@@ -10,6 +10,7 @@ from django.urls import path
 
 from opensend.casework.views import actions_allocation as allocation
 from opensend.casework.views import actions_assessment as assessment
+from opensend.casework.views import actions_corrections as corrections
 from opensend.casework.views import actions_plans as plans
 from opensend.casework.views import actions_reviews as reviews
 from opensend.casework.views import case, queue, search
@@ -35,6 +36,10 @@ actions = [
     path("<int:case_id>/exception/", assessment.clock_exception, name="exception"),
     path("<int:case_id>/plan/", plans.plan_edit, name="plan_edit"),
     path("<int:case_id>/plan/issue/", plans.plan_issue, name="plan_issue"),
+    path("<int:case_id>/comments-ended-early/", corrections.comment_period_end_early_view,
+         name="comment_period_end_early"),
+    path("<int:case_id>/events/<int:event_id>/correct/", corrections.event_correct,
+         name="event_correct"),
     path("<int:case_id>/plan/<int:number>.pdf", plans.plan_pdf, name="plan_pdf"),
     path("<int:case_id>/plan/<int:number>.docx", plans.plan_docx, name="plan_docx"),
     path("<int:case_id>/review/", reviews.review_meeting, name="review_meeting"),

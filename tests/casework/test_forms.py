@@ -30,7 +30,9 @@ from opensend.casework.models import (
     VersionKind,
 )
 from opensend.casework.services.common import ConflictError
+from opensend.casework.services.corrections import case_event_withdraw
 from opensend.statutory.identifiers import make_upn
+from tests import factories as f
 from tests.factories import TODAY, WEEK
 
 DAY = dt.timedelta(days=1)
@@ -190,10 +192,20 @@ def test_requesting_settings_are_those_of_the_area(cara, area):
 # ---------------------------------------------------------------------------------------
 
 
-def test_panel_question_follows_the_stage(case):
-    assert PanelDecisionForm(case=case, today=TODAY)["question"].value() == "issue"
-    case.stage = Stage.REQUESTED
-    assert PanelDecisionForm(case=case, today=TODAY)["question"].value() == "assess"
+def test_panel_question_follows_the_corrected_history(tom, cara):
+    """Assessing: the next question is whether to issue a plan; once the decision to
+    assess is withdrawn, it is whether to assess again (the stage is not asked)."""
+    case = f.case_assessing(child=tom, caseworker=cara)
+    form = PanelDecisionForm(case=case, today=TODAY)
+    assert form["question"].value() == "issue"
+    assert form.fields["agreed"].label == "Did the panel agree that the child needs an EHC plan?"
+    decision = case.events.get(kind="decision_to_assess")
+    case_event_withdraw(actor=case.caseworker, case=case, event=decision, reason="wrong case",
+                        today=TODAY, expected_version=None)
+    form = PanelDecisionForm(case=case, today=TODAY)
+    assert form["question"].value() == "assess"
+    assert form.fields["agreed"].label == (
+        "Did the panel agree to carry out an EHC needs assessment?")
 
 
 def test_panel_attendance_leaves_out_agencies_that_did_not_attend(case):

@@ -468,7 +468,7 @@ def test_plan_cease_records_the_reason_and_the_appealable_decision(cara, tom):
 
     assert (plan.ceased_on, plan.cease_reason) == (TODAY - DAY, "5")
     assert fresh(case).stage == Stage.CEASED
-    assert events_of(case)[-2:] == [EventKind.PLAN_CEASED, EventKind.DECISION_NOTIFIED]
+    assert events_of(case)[-2:] == [EventKind.DECISION_NOTIFIED, EventKind.PLAN_CEASED]
     assert steps_of(case)["tribunal_appeal"].status == "open"
     assert changes_of(case)[-1] == "cease plan"
 

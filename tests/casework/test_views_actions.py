@@ -224,9 +224,9 @@ def test_panel_decision_page(staff_client, cara, requested):
     page = check_page(
         staff_client(cara).get(reverse("casework:panel_decision", args=[requested.pk]))
     )
-    assert text_of(page.find(".//h1")) == "Record a panel decision"
-    checked = page.find(".//input[@name='question'][@checked]")
-    assert checked.get("value") == "assess"  # inferred from the stage
+    assert text_of(page.find(".//h1")) == "Record the panel\u2019s decision on the assessment"
+    question = page.find(".//input[@name='question']")
+    assert (question.get("type"), question.get("value")) == ("hidden", "assess")
     assert page.find(".//input[@name='version']").get("value") == str(requested.version)
 
 

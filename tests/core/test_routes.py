@@ -113,6 +113,8 @@ ROUTES: dict[str, Route] = {
     "casework:exception": Route("casework.change_case", post=200),
     "casework:plan_edit": Route("casework.change_case", post=200),
     "casework:plan_issue": Route("casework.change_case", post=200),
+    "casework:comment_period_end_early": Route("casework.change_case", post=200),
+    "casework:event_correct": Route("casework.correct_event", post=200),
     "casework:review_meeting": Route("casework.change_case", post=200),
     "casework:review_decision": Route("casework.change_case", post=200),
     "casework:cease": Route("casework.change_case", post=200),
@@ -211,6 +213,7 @@ ROUTES: dict[str, Route] = {
 # How to fill each id a route takes, from the records related to the persona.
 OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "case_id": lambda bundle: bundle.case.pk,
+    "event_id": lambda bundle: bundle.case.events.order_by("pk").first().pk,  # type: ignore[union-attr]
     "child_id": lambda bundle: bundle.child.pk,
     "advice_id": lambda bundle: bundle.advice.pk,  # type: ignore[union-attr]
     "review_id": lambda bundle: bundle.review.pk,  # type: ignore[union-attr]

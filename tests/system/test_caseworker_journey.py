@@ -100,10 +100,13 @@ def _record_request(page: Page, upn: str, received_on: dt.date) -> None:
 
 def _decide_to_assess(page: Page, met_on: dt.date) -> None:
     _case_actions(page).get_by_role("link", name="Record a panel decision").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Record a panel decision")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Record the panel\u2019s decision on the assessment"
+    )
     visit(page, "panel-decision")
-    expect(page.get_by_label("Whether to carry out an EHC needs assessment")).to_be_checked()
-    page.get_by_role("group", name="Did the panel agree?").get_by_label("Yes").check()
+    page.get_by_role(
+        "group", name="Did the panel agree to carry out an EHC needs assessment?"
+    ).get_by_label("Yes").check()
     fill_date(page, "When did the panel meet?", met_on)
     page.get_by_label(re.compile("The panel.s reasons")).fill(
         "The school's evidence shows Tom may need provision beyond what it can make."

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
+from opensend.casework.clock import clock_history
 from opensend.casework.forms.common import (
     CaseChangeForm,
     PastDatesMixin,
@@ -21,10 +22,11 @@ from opensend.casework.models import (
     Case,
     ExceptionReason,
     PanelQuestion,
-    Stage,
 )
 from opensend.core.forms import GovukForm
 from opensend.people.models import AdviceService, Organisation, OrganisationKind
+from opensend.statutory.order import effective_history
+from opensend.statutory.order.history import CaseSoFar, process_order
 
 # Panel attendance: one name per agency (blank when the agency did not attend).
 AGENCIES = (
@@ -53,11 +55,34 @@ def _request_date(case: Case) -> dt.date:
     return request.received_on if request is not None else case.opened_on
 
 
+def panel_question_for(case: Case) -> str:
+    """The question the panel answers next: whether to assess, until the LA has decided to
+    assess (Reg 4-5); then whether to issue a plan (Reg 10). Chosen from the corrected
+    history, so a caseworker cannot record a decision against the wrong question."""
+    history = effective_history(clock_history(case.events.all()))
+    decided = CaseSoFar(process_order(history)).latest_decision()
+    return PanelQuestion.ISSUE if decided == "assess" else PanelQuestion.ASSESS
+
+
+# Each question in the words a new caseworker (and the family) would use.
+PANEL_QUESTIONS = {
+    PanelQuestion.ASSESS: "Did the panel agree to carry out an EHC needs assessment?",
+    PanelQuestion.ISSUE: "Did the panel agree that the child needs an EHC plan?",
+}
+PANEL_HINTS = {
+    PanelQuestion.ASSESS: "An assessment gathers advice about the child\u2019s needs. "
+                          "The decision is due 6 weeks after the request (Reg 5(1))",
+    PanelQuestion.ISSUE: "Yes means a draft EHC plan will be written and sent to the family. "
+                         "No means the family is told a plan is not needed (Reg 10)",
+}
+
+
 class PanelDecisionForm(CaseChangeForm):
-    question = radios("What did the panel decide on?", PanelQuestion.choices,
-                      error_messages={"required": "Select what the panel decided on"})
-    agreed = yes_no("Did the panel agree?", "Select yes if the panel agreed",
-                    hint="Yes if the panel agreed to assess, or to issue a plan")
+    """One decision at a time: the question comes from where the case stands, and is
+    asked in plain words; then when the panel met, why, and who was there."""
+
+    question = forms.ChoiceField(choices=PanelQuestion.choices, widget=forms.HiddenInput)
+    agreed = yes_no("Did the panel agree?", "Select yes if the panel agreed")
     met_on = date_field("When did the panel meet?", "the date of the panel")
     reasons = text_area("The panel's reasons", required=True, rows=6,
                         hint="Parents and young people are told these reasons with the decision")
@@ -66,9 +91,11 @@ class PanelDecisionForm(CaseChangeForm):
 
     def __init__(self, data: Any = None, **kwargs: Any) -> None:
         case: Case = kwargs["case"]
-        question = PanelQuestion.ISSUE if case.stage == Stage.ASSESSING else PanelQuestion.ASSESS
-        kwargs.setdefault("initial", {})["question"] = question
+        self.panel_question = panel_question_for(case)
+        kwargs.setdefault("initial", {})["question"] = self.panel_question
         super().__init__(data, **kwargs)
+        self.fields["agreed"].label = PANEL_QUESTIONS[PanelQuestion(self.panel_question)]
+        self.fields["agreed"].help_text = PANEL_HINTS[PanelQuestion(self.panel_question)]
         self.fields["reasons"].error_messages["required"] = "Enter the panel's reasons"
         for agency, label in AGENCIES:
             self.fields[f"attended_{agency}"] = forms.CharField(
@@ -86,7 +113,9 @@ class PanelDecisionForm(CaseChangeForm):
         data = self.cleaned_data
         attendance = [(agency, data[f"attended_{agency}"].strip()) for agency, _ in AGENCIES
                       if data[f"attended_{agency}"].strip()]
-        return {"met_on": data["met_on"], "question": data["question"], "agreed": data["agreed"],
+        # The question is the one the case stands at now, whatever a stale page posted.
+        return {"met_on": data["met_on"], "question": self.panel_question,
+                "agreed": data["agreed"],
                 "reasons": data["reasons"], "attendance": attendance}
 
 

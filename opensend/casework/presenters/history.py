@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from opensend.casework.models import (
+    CORRECTION_KINDS,
     AppealableDecision,
     Case,
     CaseEvent,
     EventKind,
     ExceptionReason,
     PanelQuestion,
+    correctable,
 )
 from opensend.casework.presenters.steps import advice_label
 from opensend.core.formatting import govuk_date
@@ -98,6 +100,7 @@ def describe_event(event: CaseEvent, case: Case) -> str:
         return f"{_PLAN_EVENTS[kind]} (version {number})" if number else _PLAN_EVENTS[kind]
     describe = {
         EventKind.REQUEST_RECEIVED: lambda: _request_text(data),
+        EventKind.DECISION_NOT_TO_ISSUE: lambda: "Decided not to issue an EHC plan",
         EventKind.DECISION_TO_ASSESS: lambda: _ASSESS_OUTCOMES.get(
             data.get("outcome", ""), "Decision whether to assess recorded"
         ),
@@ -123,22 +126,54 @@ def describe_event(event: CaseEvent, case: Case) -> str:
     return describe() if describe else _label(EventKind.choices, kind)
 
 
+def _correction_text(event: CaseEvent, case: Case, originals: dict[int, CaseEvent]) -> str:
+    """What a correction did, in words: the event it refers to, and why."""
+    data = event.data or {}
+    original = originals.get(data.get("refers_to") or 0)
+    was = describe_event(original, case) if original else "an event"
+    on = f" ({govuk_date(original.occurred_on)})" if original else ""
+    why = f". Reason: {data['reason']}" if data.get("reason") else ""
+    if event.kind == EventKind.EVENT_WITHDRAWN:
+        return f"Withdrawn as recorded in error: {_lower_first(was)}{on}{why}"
+    corrected = data.get("corrected") or {}
+    now = CaseEvent(kind=corrected.get("event", ""), data=corrected)
+    day = govuk_date(dt.date.fromisoformat(corrected["date"])) if corrected.get("date") else ""
+    now_text = _lower_first(describe_event(now, case))
+    return f"Corrected: {_lower_first(was)}{on} is now {now_text} ({day}){why}"
+
+
 @dataclass(frozen=True)
 class HistoryRow:
     what: str
     occurred_on: dt.date
     recorded_by: str
     recorded_at: dt.datetime
+    struck: bool = False  # withdrawn or corrected: shown struck through, kept in the history
+    event_id: int | None = None  # set when staff may withdraw or correct it
 
 
-def history_rows(events: Iterable[CaseEvent], case: Case) -> list[HistoryRow]:
-    """Events in the order they happened (the timeline selector already sorts them)."""
+def history_rows(
+    events: Iterable[CaseEvent], case: Case, *, can_correct: bool = False
+) -> list[HistoryRow]:
+    """Events in the order they happened (the timeline selector already sorts them). An
+    event recorded in error stays, struck through, with the correction's own line."""
+    events = list(events)
+    originals = {event.pk: event for event in events}
+    corrected = {event.refers_to_id for event in events if event.refers_to_id}
     return [
         HistoryRow(
-            what=describe_event(event, case),
+            what=(
+                _correction_text(event, case, originals)
+                if event.kind in CORRECTION_KINDS
+                else describe_event(event, case)
+            ),
             occurred_on=event.occurred_on,
             recorded_by=event.recorded_by.full_name if event.recorded_by else "System",
             recorded_at=event.recorded_at,
+            struck=event.pk in corrected,
+            event_id=event.pk
+            if can_correct and event.pk not in corrected and correctable(event.kind)
+            else None,
         )
         for event in events
     ]

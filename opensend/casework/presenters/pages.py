@@ -70,8 +70,10 @@ def case_page(
     today: dt.date,
     can_act: bool,
     can_allocate: bool = False,
+    allowed: list[str] | None = None,
 ) -> CasePage:
-    """The staff case page."""
+    """The staff case page. ``allowed``: the event kinds the order of statutory steps
+    allows today (None when the history cannot be read)."""
     rows = step_rows(_steps(clock, timeline["steps"], today), today)
     return CasePage(
         child=child_summary(
@@ -84,9 +86,9 @@ def case_page(
         clock_error=clock_error,
         week20=week20_summary(clock.week20 if clock else None),
         advice=advice_rows(timeline["advice"], today),
-        history=history_rows(timeline["events"], case),
+        history=history_rows(timeline["events"], case, can_correct=can_act),
         versions=version_rows(details.versions, issued_only=False),
-        actions=case_actions(case) if can_act else [],
+        actions=case_actions(case, allowed) if can_act else [],
         disputes=dispute_rows(timeline["disputes"]),
         can_allocate=can_allocate,
     )

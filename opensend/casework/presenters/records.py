@@ -1,7 +1,7 @@
 """Advice requests, plan versions and the actions a caseworker can take next."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,8 +81,14 @@ class DisputeRow:
 
 def dispute_rows(disputes: list[Dispute]) -> list[DisputeRow]:
     return [
-        DisputeRow(pk=d.pk, what=d.get_kind_display(), about=d.get_decision_display(),
-                   started_on=d.started_on, concluded_on=d.concluded_on, outcome=d.outcome)
+        DisputeRow(
+            pk=d.pk,
+            what=d.get_kind_display(),
+            about=d.get_decision_display(),
+            started_on=d.started_on,
+            concluded_on=d.concluded_on,
+            outcome=d.outcome,
+        )
         for d in disputes
     ]
 
@@ -99,9 +105,37 @@ _ACTIONS = {
     "exception": "Record an exception to the time limits",
     "plan_edit": "Write or edit the plan",
     "plan_issue": "Issue the plan",
+    "comment_period_end_early": (
+        "Record the family\u2019s agreement to end the comment period early"
+    ),
     "review_meeting": "Record an annual review meeting",
     "cease": "Cease the plan",
     "dispute": "Record mediation or an appeal",
+}
+
+# Each action, and the statutory events (opensend.statutory.order) one of which must be
+# allowed today for it to be offered. Writing the plan records no event: it is offered
+# once the LA has decided to assess, or while a plan is in force.
+_NEEDS = {
+    "panel_decision": ("decision_to_assess", "decision_not_to_issue"),
+    "advice_request": ("advice_requested",),
+    "exception": ("exception",),
+    "plan_edit": (
+        "advice_requested",
+        "draft_plan_issued",
+        "final_plan_issued",
+        "amendment_proposed",
+    ),
+    "plan_issue": (
+        "draft_plan_issued",
+        "final_plan_issued",
+        "amendment_proposed",
+        "amended_plan_issued",
+    ),
+    "comment_period_end_early": ("comment_period_ended_early",),
+    "review_meeting": ("review_meeting",),
+    "cease": ("review_meeting",),  # a plan in force; the service notifies the decision first
+    "dispute": ("mediation_certificate",),  # an appealable decision was notified
 }
 
 _ACTIONS_BY_STAGE = {
@@ -114,8 +148,25 @@ _ACTIONS_BY_STAGE = {
     Stage.CEASED: ("dispute",),
 }
 
+_ORDER = (
+    "panel_decision",
+    "advice_request",
+    "plan_edit",
+    "plan_issue",
+    "comment_period_end_early",
+    "review_meeting",
+    "cease",
+    "dispute",
+    "exception",
+)
 
-def case_actions(case: Case) -> list[Action]:
-    """What a caseworker is likely to do next at this stage (the rest stay reachable by URL)."""
-    names = _ACTIONS_BY_STAGE.get(Stage(case.stage), tuple(_ACTIONS))
+
+def case_actions(case: Case, allowed: Collection[str] | None = None) -> list[Action]:
+    """The actions the order of statutory steps allows today (``allowed``: the event kinds
+    ``order.allowed_next`` returns). Without it (a history the clock cannot read), what a
+    caseworker is likely to do at this stage."""
+    if allowed is None:
+        names: tuple[str, ...] = _ACTIONS_BY_STAGE.get(Stage(case.stage), tuple(_ACTIONS))
+    else:
+        names = tuple(name for name in _ORDER if set(_NEEDS[name]) & set(allowed))
     return [Action(url_name=f"casework:{name}", text=_ACTIONS[name]) for name in names]

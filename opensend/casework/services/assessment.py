@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.db.models import F
 
+from opensend.casework.clock import clock_history
 from opensend.casework.models import (
     AdviceRequest,
     Case,
@@ -17,13 +18,37 @@ from opensend.casework.models import (
     Stage,
 )
 from opensend.casework.services.common import (
+    OrderRefused,
     case_change_finish,
     case_event_record,
     case_lock,
     case_stage_set,
 )
 from opensend.people.models import Organisation, User
-from opensend.statutory.clock import advice_due
+from opensend.statutory.clock import ClockEvent, advice_due
+from opensend.statutory.order import Refusal, effective_history
+from opensend.statutory.order.history import CaseSoFar, process_order
+from opensend.statutory.order.rules import rules_for
+
+# A panel may answer "whether to issue a plan" only once the LA decided to assess
+# (Reg 10(1); CFA s36(8), s37(1)): the same rule as for a decision not to issue.
+ISSUE_QUESTION_RULE = "not-to-issue-after-assessment"
+
+
+def _issue_question_check(case: Case, met_on: dt.date) -> None:
+    """Refuse a decision on whether to issue a plan before any decision to assess."""
+    probe = ClockEvent("decision_not_to_issue", met_on)
+    before = [
+        event
+        for event in process_order(effective_history(clock_history(case.events.all())))
+        if event.date <= met_on
+    ]
+    rule = next(rule for rule in rules_for(probe.event) if rule.rule == ISSUE_QUESTION_RULE)
+    reason = rule.test(CaseSoFar(tuple(before)), probe)
+    if reason is not None:
+        reason = reason.replace("deciding not to issue a plan", "deciding whether to issue a plan")
+        refusal = Refusal(rule=rule.rule, source=rule.source, reason=reason, event=probe)
+        raise OrderRefused(refusal, what="a panel decision on whether to issue a plan")
 
 
 def _record_assess_decision(case: Case, actor: User, on: dt.date, agreed: bool) -> None:
@@ -94,6 +119,7 @@ def panel_decision_record(
     if question == PanelQuestion.ASSESS:
         _record_assess_decision(case, actor, met_on, agreed)
     else:
+        _issue_question_check(case, met_on)
         _record_issue_decision(case, actor, met_on, agreed)
     case_change_finish(case=case, actor=actor, today=today, why="record panel decision")
     return decision

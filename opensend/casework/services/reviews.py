@@ -122,15 +122,17 @@ def plan_cease(
     plan = Plan.objects.get(case=case)
     Plan.objects.filter(pk=plan.pk).update(ceased_on=ceased_on, cease_reason=reason)
     case_stage_set(case, Stage.CEASED)
-    case_event_record(
-        case=case, event=EventKind.PLAN_CEASED, occurred_on=ceased_on, actor=actor, reason=reason
-    )
+    # The decision to cease is notified (and appealable, CFA s51(2)(f)) before the plan
+    # ceases: the order of steps refuses a cessation no decision preceded (Reg 29-31).
     case_event_record(
         case=case,
         event=EventKind.DECISION_NOTIFIED,
         occurred_on=ceased_on,
         actor=actor,
         decision="cease",
+    )
+    case_event_record(
+        case=case, event=EventKind.PLAN_CEASED, occurred_on=ceased_on, actor=actor, reason=reason
     )
     case_change_finish(case=case, actor=actor, today=today, why="cease plan")
     plan.refresh_from_db()

@@ -12,7 +12,8 @@ from django.shortcuts import redirect
 from opensend.casework.forms.common import CaseChangeForm
 from opensend.casework.models import AdviceRequest, AnnualReview, Case
 from opensend.casework.selectors import advice_request_for, annual_review_for, case_get
-from opensend.casework.services.common import ConflictError
+from opensend.casework.services.common import ConflictError, OrderRefused
+from opensend.casework.services.corrections import CorrectionError
 from opensend.casework.services.plans import PlanStateError
 from opensend.core.render import render_page
 from opensend.core.today import today
@@ -59,8 +60,9 @@ def case_form_page(
 ) -> HttpResponse:
     """Show the form; on a valid POST save it and go back to the case with a notification.
 
-    A stale version (someone else saved first) or dates the statutory clock cannot
-    place are shown in the error summary, with the user's answers kept.
+    A stale version (someone else saved first), an event the order of statutory steps
+    refuses (why, and what must happen first) or dates the statutory clock cannot place
+    are shown in the error summary, with the user's answers kept.
     """
     if request.method == "POST" and form.is_valid():
         try:
@@ -68,6 +70,8 @@ def case_form_page(
         except ConflictError as error:
             case.refresh_from_db(fields=["version", "stage"])
             form.conflict(str(error) or ConflictError.message, case.version)
+        except (OrderRefused, CorrectionError) as error:
+            form.add_error(None, str(error))
         except (ClockError, PlanStateError) as error:
             message = CLOCK_MESSAGE.format(error=error) if isinstance(error, ClockError) else error
             form.add_error(None, str(message))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from opensend.casework.clock import clock_for
+from opensend.casework.clock import clock_for, clock_history
 from opensend.casework.models import Case, CaseEvent
 from opensend.casework.presenters import pages as presenters
 from opensend.casework.selectors import case_details, case_get, case_timeline
@@ -14,6 +14,7 @@ from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.statutory.clock import ClockError, ClockResult
+from opensend.statutory.order import allowed_next
 
 
 def clock_or_error(
@@ -25,6 +26,15 @@ def clock_or_error(
         return clock_for(case, events, day), ""
     except ClockError as error:
         return None, str(error)
+
+
+def allowed_today(events: Iterable[CaseEvent], day: dt.date) -> list[str] | None:
+    """The event kinds the order of statutory steps allows today (None: the history cannot
+    be read, and the page offers what is usual at the stage)."""
+    try:
+        return allowed_next(clock_history(events), day)
+    except ClockError:
+        return None
 
 
 @permission_required("casework.view_case")
@@ -43,5 +53,6 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         today=day,
         can_act=has_perm(request.user, "casework.change_case"),
         can_allocate=has_perm(request.user, "casework.allocate_case"),
+        allowed=allowed_today(timeline["events"], day),
     )
     return render_page(request, "casework/case.html", {"case": case, "page": page})
