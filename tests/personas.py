@@ -52,6 +52,7 @@ from opensend.casework.models import (
 from opensend.people.models import (
     AdviceService,
     Child,
+    FamilyMember,
     Organisation,
     Role,
     User,
@@ -438,6 +439,7 @@ class Bundle:
     plan_version: PlanVersion | None = None
     exception: ClockException | None = None
     dispute: Dispute | None = None
+    family_member: FamilyMember | None = None
 
 
 @dataclass
@@ -472,6 +474,9 @@ def _bundle(case: Case, **records: object) -> Bundle:
         "plan_version", PlanVersion.objects.filter(plan__case=case).order_by("-number").first()
     )
     records.setdefault("advice", AdviceRequest.objects.filter(case=case).order_by("pk").last())
+    records.setdefault(
+        "family_member", FamilyMember.objects.filter(child=case.child_id).order_by("pk").first()
+    )
     case = Case.objects.select_related("child").get(pk=case.pk)
     return Bundle(case=case, child=case.child, **records)  # type: ignore[arg-type]
 

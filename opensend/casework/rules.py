@@ -77,6 +77,14 @@ def correct_event(user: User) -> bool:
     return is_staff_with(user, *CASEWORK_STAFF)
 
 
+@rule("casework.change_child_record")
+def change_child_record(user: User) -> bool:
+    """Change a child's details (identifiers, ethnicity, sex, needs) and the people with
+    parental responsibility: the SEN team that keeps the record the SEN2 return is made
+    from (issue 9)."""
+    return is_staff_with(user, *CASEWORK_STAFF)
+
+
 @rule("casework.allocate_case")
 def allocate_case(user: User) -> bool:
     """Choose the case's EHC coordinator."""

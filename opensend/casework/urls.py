@@ -12,6 +12,7 @@ from opensend.casework.views import actions_allocation as allocation
 from opensend.casework.views import actions_assessment as assessment
 from opensend.casework.views import actions_corrections as corrections
 from opensend.casework.views import actions_plans as plans
+from opensend.casework.views import actions_records as records
 from opensend.casework.views import actions_reviews as reviews
 from opensend.casework.views import case, queue, search
 
@@ -47,6 +48,13 @@ actions = [
     path("<int:case_id>/cease/", reviews.cease, name="cease"),
     path("<int:case_id>/dispute/", reviews.dispute, name="dispute"),
     path("disputes/<int:dispute_id>/outcome/", reviews.dispute_outcome, name="dispute_outcome"),
+    # the child's record (issue 9)
+    path("<int:case_id>/child/", records.child_details, name="child_details"),
+    path("<int:case_id>/family/new/", records.family_member, name="family_member_new"),
+    path("<int:case_id>/family/<int:member_id>/", records.family_member,
+         name="family_member_change"),
+    path("<int:case_id>/plan/setting-code/", records.plan_setting_code,
+         name="plan_setting_code"),
 ]
 
 urlpatterns = pages + actions

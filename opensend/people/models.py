@@ -243,9 +243,40 @@ class FamilyMember(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
     address = models.TextField(blank=True)
+    # Issue 9 (complete records): letters and meetings in the family's language, with an
+    # interpreter when they need one (CoP 9.21: the LA must support the family to take
+    # part; the notifications that come next use these).
+    preferred_language = models.CharField(max_length=60, blank=True)
+    interpreter_needed = models.BooleanField(default=False)
 
     class Meta:
         indexes = [models.Index(fields=["user"])]
+
+
+class RecordChangeKind(models.TextChoices):
+    DETAILS = "details", "The child's details"
+    FAMILY_ADDED = "family_added", "Person with parental responsibility added"
+    FAMILY_CHANGED = "family_changed", "Person with parental responsibility changed"
+    ENROLMENT = "enrolment", "Setting the child attends"
+
+
+class ChildRecordChange(models.Model):
+    """A change to a child's record, as an append-only, user-attributed event (the
+    database refuses UPDATE): who changed what, from what to what, and when."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="record_changes")
+    kind = models.CharField(max_length=20, choices=RecordChangeKind.choices)
+    family_member = models.ForeignKey(
+        FamilyMember, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # {field: [before, after]}, values as shown in the record (strings, dates as ISO).
+    changes = models.JSONField(default=dict)
+    changed_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        indexes = [models.Index(fields=["child", "changed_at"])]
 
 
 class YoungPersonConsent(models.Model):

@@ -1,12 +1,23 @@
 """Writes to people: atomic, named `<entity>_<action>`, keyword-only, audited."""
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction
-from opensend.people.models import Child, ChildNeed, Organisation, User
+from opensend.people.models import (
+    Child,
+    ChildNeed,
+    ChildRecordChange,
+    Enrolment,
+    FamilyMember,
+    Organisation,
+    RecordChangeKind,
+    User,
+)
 
 
 @transaction.atomic
@@ -25,3 +36,122 @@ def child_create(
     audit(actor=actor, action=AuditAction.CREATE, obj=child, child_id=child.pk,
           why="record a new child")
     return child
+
+
+# --- complete records (issue 9): the child's details, the family, the setting ----------
+
+# What staff may change on a child's record (the identifiers are validated by the form,
+# with opensend.statutory.identifiers; needs are ranked 1 = primary, as SEN2 reports).
+CHILD_DETAIL_FIELDS = (
+    "legal_forename", "legal_surname", "preferred_name", "date_of_birth", "sex", "ethnicity",
+    "postcode", "upn", "upn_unknown_reason", "uln", "nhs_number",
+)
+FAMILY_MEMBER_FIELDS = (
+    "name", "relationship", "holds_parental_responsibility", "email", "phone", "address",
+    "preferred_language", "interpreter_needed",
+)
+
+
+def _shown(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _differences(record: object, values: dict[str, Any]) -> dict[str, list[object]]:
+    return {
+        name: [_shown(getattr(record, name)), _shown(value)]
+        for name, value in values.items()
+        if getattr(record, name) != value
+    }
+
+
+def _needs_now(child: Child) -> dict[str, str]:
+    ranked = dict(child.needs.values_list("rank", "need"))
+    return {"primary_need": ranked.get(1, ""), "secondary_need": ranked.get(2, "")}
+
+
+def _needs_set(child: Child, primary: str, secondary: str) -> None:
+    """Rank 1 and 2 as given; a rank left blank is removed (SEN2 A01, A02)."""
+    child.needs.filter(rank__in=(1, 2)).delete()
+    for rank, need in ((1, primary), (2, secondary)):
+        if need:
+            ChildNeed.objects.create(child=child, need=need, rank=rank)
+
+
+def _record_change(
+    *, actor: User | None, child: Child, kind: str, changes: dict[str, list[object]],
+    family_member: FamilyMember | None = None,
+) -> ChildRecordChange:
+    change = ChildRecordChange.objects.create(
+        child=child, kind=kind, family_member=family_member, changes=changes, changed_by=actor)
+    audit(actor=actor, action=AuditAction.CHANGE, obj=child, child_id=child.pk,
+          why=f"child record: {kind}", detail={"record_change": change.pk, "changes": changes})
+    return change
+
+
+@transaction.atomic
+def child_details_change(
+    *, actor: User, child: Child, details: dict[str, Any], primary_need: str = "",
+    secondary_need: str = "",
+) -> ChildRecordChange | None:
+    """Change the child's details; the change is an event saying who changed what from
+    what to what. Nothing changed: nothing recorded (None)."""
+    values = {name: details[name] for name in CHILD_DETAIL_FIELDS if name in details}
+    if values.get("upn"):
+        values["upn_unknown_reason"] = ""  # SEN2 writes UPNunknown only without a UPN
+    changes = _differences(child, values)
+    needs = {"primary_need": primary_need, "secondary_need": secondary_need}
+    changes.update({name: [before, needs[name]] for name, before in _needs_now(child).items()
+                    if before != needs[name]})
+    if not changes:
+        return None
+    for name, value in values.items():
+        setattr(child, name, value)
+    child.version += 1
+    child.save(update_fields=[*values, "version"])
+    _needs_set(child, primary_need, secondary_need)
+    return _record_change(actor=actor, child=child, kind=RecordChangeKind.DETAILS,
+                          changes=changes)
+
+
+@transaction.atomic
+def family_member_add(*, actor: User, child: Child, **fields: Any) -> FamilyMember:
+    """Record a person with parental responsibility (or another family contact)."""
+    values = {name: fields[name] for name in FAMILY_MEMBER_FIELDS if name in fields}
+    member = FamilyMember.objects.create(child=child, **values)
+    _record_change(actor=actor, child=child, kind=RecordChangeKind.FAMILY_ADDED,
+                   family_member=member,
+                   changes={name: ["", _shown(value)] for name, value in values.items()})
+    return member
+
+
+@transaction.atomic
+def family_member_change(
+    *, actor: User, member: FamilyMember, **fields: Any
+) -> ChildRecordChange | None:
+    values = {name: fields[name] for name in FAMILY_MEMBER_FIELDS if name in fields}
+    changes = _differences(member, values)
+    if not changes:
+        return None
+    for name, value in values.items():
+        setattr(member, name, value)
+    member.save(update_fields=list(values))
+    return _record_change(actor=actor, child=member.child, kind=RecordChangeKind.FAMILY_CHANGED,
+                          family_member=member, changes=changes)
+
+
+@transaction.atomic
+def enrolment_start(
+    *, actor: User | None, child: Child, setting: Organisation, start: dt.date
+) -> Enrolment | None:
+    """The child attends `setting` from `start`: the setting they attend until then is
+    left the day before. Already on its roll from `start` or earlier: nothing to do."""
+    current = list(child.enrolments.filter(Q(end__isnull=True) | Q(end__gte=start)))
+    if any(e.setting_id == setting.pk and e.start <= start for e in current):
+        return None
+    for enrolment in current:
+        if enrolment.setting_id != setting.pk and enrolment.start < start:
+            Enrolment.objects.filter(pk=enrolment.pk).update(end=start - dt.timedelta(days=1))
+    enrolment = Enrolment.objects.create(child=child, setting=setting, start=start)
+    _record_change(actor=actor, child=child, kind=RecordChangeKind.ENROLMENT,
+                   changes={"setting": ["", setting.name], "start": ["", start.isoformat()]})
+    return enrolment

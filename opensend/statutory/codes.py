@@ -33,6 +33,7 @@ __all__ = [
     "SettingCode",
     "SettingPhase",
     "Sex",
+    "UpnUnknownReason",
     "choices",
 ]
 
@@ -169,6 +170,18 @@ class Sex(LabelledEnum):
     MALE = "M", "Male"
     FEMALE = "F", "Female"
     UNKNOWN = "U", "Not known"
+
+
+class UpnUnknownReason(LabelledEnum):
+    """Why a child has no UPN (CBDS "UPN unknown" code set, the SEN2 Person module's
+    UPNunknown). Labels are *check*: confirm the codes SEN2 accepts with the SEN2 guide.
+    """
+
+    UN1 = "UN1", "Under 6 years old and not yet given a UPN"
+    UN2 = "UN2", "Never attended a state-funded school in England, so has no UPN"
+    UN3 = "UN3", "Educated outside England, so has no UPN"
+    UN4 = "UN4", "New arrival to the country, not yet given a UPN"
+    UN5 = "UN5", "Sources disagree about the name or date of birth, so the UPN cannot be matched"
 
 
 class EthnicityGroup(LabelledEnum):

@@ -140,6 +140,11 @@ def test_a_new_childs_upn_and_postcode_are_checked_and_tidied(cara, area):
         "upn": f" {upn.lower()} ",
         "postcode": "sw1a1aa",
         "primary_need": "",
+        "parent_name": "Ade Okafor",
+        "parent_relationship": "Father",
+        "parent_phone": "01632 960123",
+        "parent_preferred_language": "English",
+        "parent_interpreter_needed": "no",
     }
     form = request_form(data, cara, area)
     assert form.is_valid(), form.errors
@@ -153,6 +158,11 @@ def test_a_new_childs_upn_and_postcode_are_checked_and_tidied(cara, area):
         "primary_need": "",
     }
     assert form.found_child is None
+    assert form.family_member_fields() == {
+        "name": "Ade Okafor", "relationship": "Father", "email": "", "phone": "01632 960123",
+        "address": "", "preferred_language": "English", "interpreter_needed": False,
+        "holds_parental_responsibility": True,
+    }
 
 
 def test_a_upn_already_recorded_cannot_be_given_to_a_new_child(cara, area, tom):
@@ -169,10 +179,16 @@ def test_a_upn_already_recorded_cannot_be_given_to_a_new_child(cara, area, tom):
     assert "already recorded" in errors(request_form(data, cara, area))["upn"][0]
 
 
-def test_an_existing_child_is_found_by_upn_within_what_the_user_sees(sam, area, tom):
+def test_an_existing_child_is_found_by_upn_within_what_the_user_sees(sam, area, tom, paula):
     form = request_form({**REQUEST, "child": "existing", "existing_upn": tom.upn}, sam, area)
     assert form.is_valid(), form.errors
     assert form.found_child == tom
+    assert form.family_member_fields() is None  # Paula, with parental responsibility, is recorded
+
+
+def test_an_existing_child_with_no_one_recorded_needs_a_parent_or_carer(sam, area, tom):
+    form = request_form({**REQUEST, "child": "existing", "existing_upn": tom.upn}, sam, area)
+    assert "parent_name" in errors(form)
 
 
 def test_an_existing_child_needs_a_valid_upn(sam, area):

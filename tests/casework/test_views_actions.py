@@ -98,6 +98,13 @@ NEW_CHILD = {
     "requested_by": "Ngozi Okafor",
     "requesting_setting": "",
     "graduated_approach_evidence": "",
+    "parent_name": "Ngozi Okafor",
+    "parent_relationship": "Mother",
+    "parent_email": "ngozi.okafor@example.net",
+    "parent_phone": "",
+    "parent_address": "",
+    "parent_preferred_language": "Yoruba",
+    "parent_interpreter_needed": "yes",
 }
 
 
@@ -131,6 +138,41 @@ def test_request_for_a_new_child_creates_the_child_and_the_case(staff_client, ca
     )
     assert (case.caseworker, case.stage) == (cara, Stage.REQUESTED)
     assert AuditEvent.objects.filter(action=AuditAction.CREATE, child_id=child.pk).exists()
+    parent = child.family.get()
+    assert (parent.name, parent.relationship, parent.email) == (
+        "Ngozi Okafor", "Mother", "ngozi.okafor@example.net")
+    assert (parent.preferred_language, parent.interpreter_needed) == ("Yoruba", True)
+    assert parent.holds_parental_responsibility
+    change = child.record_changes.get()
+    assert (change.kind, change.family_member, change.changed_by) == ("family_added", parent, cara)
+
+
+def test_request_for_a_new_child_needs_a_person_with_parental_responsibility(
+    staff_client, cara
+):
+    data = {**NEW_CHILD, "parent_name": "", "parent_relationship": "", "parent_email": "",
+            "parent_preferred_language": "", "parent_interpreter_needed": ""}
+
+    summary = error_summary(staff_client(cara).post(reverse("casework:request_new"), data))
+
+    assert "Enter the full name of the person with parental responsibility" in summary
+    assert "Enter their relationship to the child" in summary
+    assert "Enter the language they prefer" in summary
+    assert "Select whether they need an interpreter" in summary
+    assert "Enter an email address, a phone number or a postal address" in summary
+    assert Case.objects.count() == 0
+
+
+def test_a_young_person_may_request_for_themselves_without_a_parent(staff_client, cara):
+    data = {**NEW_CHILD, **on("date_of_birth", dt.date(2008, 1, 5)), "parent_name": "",
+            "parent_relationship": "", "parent_email": "", "parent_preferred_language": "",
+            "parent_interpreter_needed": ""}
+
+    response = staff_client(cara).post(reverse("casework:request_new"), data)
+
+    child = Child.objects.get(legal_surname="Okafor")
+    assert_saved(response, Case.objects.get(child=child), "Request for an EHC needs assessment")
+    assert not child.family.exists()
 
 
 def test_request_for_a_child_already_recorded(staff_client, sam, tom):

@@ -120,6 +120,11 @@ ROUTES: dict[str, Route] = {
     "casework:cease": Route("casework.change_case", post=200),
     "casework:dispute": Route("casework.change_case", post=200),
     "casework:dispute_outcome": Route("casework.change_case", post=200),
+    # casework: the child's record (issue 9; an empty POST shows the form's errors)
+    "casework:child_details": Route("casework.change_child_record", post=200),
+    "casework:family_member_new": Route("casework.change_child_record", post=200),
+    "casework:family_member_change": Route("casework.change_child_record", post=200),
+    "casework:plan_setting_code": Route("casework.change_case", post=200),
     # casework: downloads, for anyone who may see the case (families: issued versions)
     "casework:plan_pdf": Route("casework.download_plan", on=CASE),
     "casework:plan_docx": Route("casework.download_plan", on=CASE),
@@ -222,6 +227,7 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
+    "member_id": lambda bundle: getattr(bundle.family_member, "pk", 0),
     "uidb64": lambda bundle: "MQ",  # "1", with no valid token
     "token": lambda bundle: "no-such-token",
     "service_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000000",  # no such service

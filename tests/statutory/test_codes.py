@@ -21,6 +21,7 @@ from opensend.statutory.codes import (
     SettingCode,
     SettingPhase,
     Sex,
+    UpnUnknownReason,
     choices,
 )
 from opensend.statutory.school_year import transfer_kind
@@ -40,6 +41,7 @@ ALL_ENUMS: list[type[LabelledEnum]] = [
     SettingCode,
     SettingPhase,
     Sex,
+    UpnUnknownReason,
 ]
 
 
@@ -58,6 +60,7 @@ ALL_ENUMS: list[type[LabelledEnum]] = [
         (RequestOutcome, "Y N A W H"),
         (AssessmentOutcome, "Y N A W H S"),
         (Sex, "M F U"),
+        (UpnUnknownReason, "UN1 UN2 UN3 UN4 UN5"),
         (
             Ethnicity,
             "WBRI WIRI WIRT WOTH WROM MWBC MWBA MWAS MOTH AIND APKN ABAN AOTH BCRB BAFR BOTH "

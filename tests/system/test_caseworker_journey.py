@@ -94,6 +94,12 @@ def _record_request(page: Page, upn: str, received_on: dt.date) -> None:
     page.get_by_label(re.compile("evidence of the graduated approach")).fill(
         "Two cycles of assess, plan, do, review with speech and language support."
     )
+    # No one with parental responsibility is recorded for Tom yet: his mother is.
+    page.get_by_label("Full name").fill("Paula Baker")
+    page.get_by_label("Relationship to the child").fill("Mother")
+    page.get_by_label("Email address (optional)").fill("paula.baker@example.net")
+    page.get_by_label("Preferred language").fill("English")
+    page.get_by_role("group", name="Do they need an interpreter?").get_by_label("No").check()
     page.get_by_role("button", name="Save request").click()
     _success(page, "Request for an EHC needs assessment recorded")
 

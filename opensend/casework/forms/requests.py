@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from opensend.casework.forms.common import PastDatesMixin, date_field, radios, text_area
+from opensend.casework.forms.records import FamilyFieldsMixin
 from opensend.casework.selectors import OPEN_STAGES, children_search
 from opensend.core.forms import GovukForm
 from opensend.core.submissions import SubmissionTokenField
@@ -20,6 +21,7 @@ from opensend.statutory.identifiers import (
     validate_postcode,
     validate_upn,
 )
+from opensend.statutory.school_year import young_person_from
 
 SETTING_KINDS = (OrganisationKind.SCHOOL, OrganisationKind.EARLY_YEARS, OrganisationKind.COLLEGE)
 EXISTING, NEW = "existing", "new"
@@ -51,7 +53,10 @@ class SettingChoiceField(forms.ModelChoiceField):
         return f"{obj.name} (URN {obj.urn})" if obj.urn else obj.name
 
 
-class EhcRequestForm(PastDatesMixin, GovukForm):
+PARENT = "parent_"
+
+
+class EhcRequestForm(FamilyFieldsMixin, PastDatesMixin, GovukForm):
     submission = SubmissionTokenField()
     child = radios("Who is the request for?", [
         (EXISTING, "A child or young person already recorded"),
@@ -92,6 +97,7 @@ class EhcRequestForm(PastDatesMixin, GovukForm):
         super().__init__(data, **kwargs)
         self.user, self.local_authority, self.today = user, local_authority, today
         self.fields["requesting_setting"].queryset = settings_in_area(local_authority)
+        self.fields.update(self.family_fields(PARENT))
         self.found_child: Child | None = None
 
     def clean_existing_upn(self) -> str:
@@ -125,7 +131,37 @@ class EhcRequestForm(PastDatesMixin, GovukForm):
             self._find_existing(cleaned["existing_upn"])
         elif cleaned.get("child") == NEW:
             self._check_new_child(cleaned)
+        if self._family_needed(cleaned):
+            self.check_family(cleaned, PARENT)
         return cleaned
+
+    def _family_needed(self, cleaned: dict[str, Any]) -> bool:
+        """The person with parental responsibility is asked for unless the child already
+        has one recorded, or is a young person acting for themselves (CFA s80); what is
+        typed is checked whatever the case."""
+        typed = any(str(cleaned.get(f"{PARENT}{name}") or "").strip()
+                    for name in ("name", "relationship", "email", "phone", "address"))
+        if typed:
+            return True
+        if self.found_child is not None:
+            has_parent = self.found_child.family.filter(
+                holds_parental_responsibility=True).exists()
+            return not has_parent and not self._young_person(self.found_child.date_of_birth,
+                                                             cleaned)
+        born = cleaned.get("date_of_birth")
+        return cleaned.get("child") == NEW and not self._young_person(born, cleaned)
+
+    @staticmethod
+    def _young_person(born: dt.date | None, cleaned: dict[str, Any]) -> bool:
+        received = cleaned.get("received_on")
+        return born is not None and received is not None and young_person_from(born) <= received
+
+    def family_member_fields(self) -> dict[str, Any] | None:
+        """The person with parental responsibility typed on the form, if any."""
+        values = self.family_values(self.cleaned_data, PARENT)
+        if not values["name"]:
+            return None
+        return {**values, "holds_parental_responsibility": True}
 
     def _find_existing(self, upn: str) -> None:
         found = [child for child in children_search(user=self.user, today=self.today, text=upn)

@@ -26,6 +26,7 @@ from opensend.casework.services.common import (
     case_lock,
     case_stage_set,
 )
+from opensend.casework.services.placements import enrolment_from_plan
 from opensend.people.models import Organisation, User
 
 _ISSUE_EVENT = {
@@ -110,6 +111,7 @@ def plan_version_issue(
         plan_version=version.number,
     )
     _after_issue(case, plan, version)
+    enrolment_from_plan(actor=actor, case=case, plan=plan, version=version)
     case_change_finish(
         case=case,
         actor=actor,

@@ -36,13 +36,16 @@ from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.submissions import submit_once
 from opensend.core.today import today
-from opensend.people.services import child_create
+from opensend.people.services import child_create, family_member_add
 
 
 @transaction.atomic
 def _record_request(request: HttpRequest, form: EhcRequestForm) -> Case:
     child = form.found_child or child_create(
         actor=request.user, local_authority=form.local_authority, **form.child_fields())
+    family_member = form.family_member_fields()
+    if family_member is not None:
+        family_member_add(actor=request.user, child=child, **family_member)
     return ehc_request_record(actor=request.user, child=child, today=form.today,
                               **form.request_fields())
 

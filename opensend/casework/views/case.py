@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET
 from opensend.casework.clock import clock_for, clock_history
 from opensend.casework.models import Case, CaseEvent
 from opensend.casework.presenters import pages as presenters
+from opensend.casework.presenters.child_record import child_record_page
+from opensend.casework.record_selectors import child_record
 from opensend.casework.selectors import case_details, case_get, case_timeline
 from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
@@ -55,4 +57,11 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         can_allocate=has_perm(request.user, "casework.allocate_case"),
         allowed=allowed_today(timeline["events"], day),
     )
-    return render_page(request, "casework/case.html", {"case": case, "page": page})
+    records = child_record_page(
+        case.child, child_record(case),
+        can_change=has_perm(request.user, "casework.change_child_record"),
+        can_change_plan=has_perm(request.user, "casework.change_case"),
+    )
+    return render_page(
+        request, "casework/case.html", {"case": case, "page": page, "records": records}
+    )

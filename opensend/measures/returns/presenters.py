@@ -16,6 +16,36 @@ class RuleCount:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """The screen that fixes a rule's failure, and what its link says."""
+
+    url_name: str
+    text: str
+    anchor: str = ""
+
+
+_CHILD_DETAILS = Fix("casework:child_details", "Change the child's details")
+_CORRECT_EVENT = Fix("casework:case", "Correct the dates in the case's history", "#history")
+# Each rule's failure links straight to the screen that fixes it (issue 9). Dates of
+# recorded steps are fixed by correcting the step in the case's history; a rule that the
+# services cannot let fail (A02: one need per rank; A05: enrolments end before the next
+# starts) links there too, for records imported from elsewhere.
+RULE_FIXES: dict[str, Fix] = {
+    **dict.fromkeys(("P01", "P02", "P03", "P04", "P05", "P06", "P07"), _CHILD_DETAILS),
+    **dict.fromkeys(("A01", "A02"), Fix("casework:child_details", "Record the child's needs")),
+    **dict.fromkeys(("A03", "A04"), Fix("casework:plan_setting_code",
+                                        "Record where the child is placed")),
+    **dict.fromkeys(("R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09"),
+                    _CORRECT_EVENT),
+    "A05": Fix("casework:case", "Check the child's settings", "#child-record"),
+}
+
+
+def fix_for(rule: str) -> Fix:
+    return RULE_FIXES.get(rule, _CORRECT_EVENT)
+
+
+@dataclass(frozen=True)
 class FailureRow:
     rule: str
     message: str
@@ -23,6 +53,8 @@ class FailureRow:
     child_id: int
     case_id: int
     case_url: str
+    fix_url: str
+    fix_text: str
 
 
 @dataclass(frozen=True)
@@ -35,6 +67,11 @@ class Sen2Report:
     shown_all: bool
 
 
+def _fix_url(failure: Failure) -> str:
+    fix = fix_for(failure.rule)
+    return reverse(fix.url_name, kwargs={"case_id": failure.case_id}) + fix.anchor
+
+
 def sen2_report(*, people: int, failures: list[Failure], limit: int) -> Sen2Report:
     per_rule = Counter(failure.rule for failure in failures)
     rows = [
@@ -45,6 +82,8 @@ def sen2_report(*, people: int, failures: list[Failure], limit: int) -> Sen2Repo
             child_id=f.child_id,
             case_id=f.case_id,
             case_url=reverse("casework:case", kwargs={"case_id": f.case_id}),
+            fix_url=_fix_url(f),
+            fix_text=fix_for(f.rule).text,
         )
         for f in failures[:limit]
     ]
