@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from hypothesis import settings as hypothesis_settings
 from django.db import connection
 from django.test import Client, override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -33,6 +34,12 @@ from tests.factories import TODAY
 from tests.personas import *  # noqa: F403 (the persona fixtures)
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+# CI explores the same examples on every run (derandomize), so a submission lands or not
+# on its own merits; developers' runs keep exploring new examples each time.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+    hypothesis_settings.load_profile("ci")
 
 
 # --- the database ----------------------------------------------------------------------
