@@ -22,10 +22,10 @@ from typing import Any
 
 import pytest
 import time_machine
-from hypothesis import settings as hypothesis_settings
 from django.db import connection
 from django.test import Client, override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import blocking_manager_key
 
 from opensend.people.models import User, UserKind
