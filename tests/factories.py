@@ -26,9 +26,8 @@ from opensend.casework.models import (
     PlanVersion,
     VersionKind,
 )
+from opensend.casework.services.advice import advice_receive, advice_request_send
 from opensend.casework.services.assessment import (
-    advice_receive,
-    advice_request_send,
     clock_exception_record,
     panel_decision_record,
 )
@@ -372,6 +371,7 @@ def case_assessing(
                 received_on=decided + 4 * WEEK,
                 summary="Advice on needs and provision.",
                 today=today,
+                expected_version=None,
             )
     return _fresh(case)
 
