@@ -177,7 +177,7 @@ class AdviceRequest(models.Model):
     summary = models.TextField(blank=True)
     # advice (issue 9, item 5): what the caseworker asked the adviser, sent with the
     # request (the same message to everyone asked on one form).
-    message = models.TextField(blank=True)
+    message = models.TextField(blank=True, default="", db_default="")  # raw loaders (bench)
 
     class Meta:
         ordering = ["requested_on", "id"]

@@ -286,6 +286,11 @@ def test_an_unrelated_caseworker_gets_404(staff_client, colin, requested):
     assert AuditEvent.objects.filter(action=AuditAction.DENIED, actor=colin).count() >= 16
 
 
+@pytest.fixture
+def assessing(cara, tom) -> Case:
+    return f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 8 * WEEK)
+
+
 def test_signed_out_users_are_sent_to_sign_in(client, requested):
     response = client.get(reverse("casework:panel_decision", args=[requested.pk]))
     assert response.status_code == 302 and "sign" in response["Location"]
