@@ -74,6 +74,14 @@ def _fast_password_hashing() -> Iterator[None]:
         yield
 
 
+# advice (issue 9, item 5): uploaded files go to a folder of the test's own, never to
+# the worktree's var/uploads.
+@pytest.fixture(scope="session", autouse=True)
+def _uploads_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    with override_settings(UPLOADS_DIR=tmp_path_factory.mktemp("uploads")):
+        yield
+
+
 # Task searchperf: the cache (the search page's content) is per process and outlives a
 # test's rolled-back data, whose index version a later test can reach again: empty it.
 @pytest.fixture(autouse=True)

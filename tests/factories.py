@@ -14,9 +14,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 from factory.django import DjangoModelFactory
 
 from opensend.casework.models import (
+    AdviceFile,
     AdviceRequest,
     AnnualReview,
     Case,
@@ -26,15 +28,15 @@ from opensend.casework.models import (
     PlanVersion,
     VersionKind,
 )
+from opensend.casework.services.advice import advice_receive, advice_request_send
 from opensend.casework.services.assessment import (
-    advice_receive,
-    advice_request_send,
     clock_exception_record,
     panel_decision_record,
 )
 from opensend.casework.services.disputes import dispute_record
 from opensend.casework.services.plans import plan_version_issue, plan_version_save
 from opensend.casework.services.requests import ehc_request_record
+from opensend.core.uploads import upload_store
 from opensend.people.models import (
     AdviceService,
     Child,
@@ -336,6 +338,21 @@ def advice_ask(
     return advice
 
 
+def advice_file_add(
+    advice: AdviceRequest,
+    *,
+    name: str = "advice.pdf",
+    content: bytes = b"%PDF-1.7\n%%EOF\n",
+    direction: str = "sent",
+) -> AdviceFile:
+    """A file sent with (or received for) an advice request, stored through the upload
+    gate (opensend/core/uploads.py)."""
+    upload = upload_store(
+        actor=advice.case.caseworker or UserFactory(), upload=SimpleUploadedFile(name, content)
+    )
+    return AdviceFile.objects.create(advice_request=advice, upload=upload, direction=direction)
+
+
 def case_assessing(
     *,
     child: Child | None = None,
@@ -374,6 +391,7 @@ def case_assessing(
                 received_on=decided + 4 * WEEK,
                 summary="Advice on needs and provision.",
                 today=today,
+                expected_version=None,
             )
     for service, organisation in advice_outstanding:
         advice_ask(

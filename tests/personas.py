@@ -30,8 +30,10 @@ roles and no link to Tom:
 
     tom_case    Tom: request from Hillside, assessed, advice from health and the EP
                 service, draft then final plan naming Hillside, an exception, a review
-                meeting and a mediation (stage: plan)
-    lily_case   Lily (Colin's): assessed, draft plan naming Oakfield (stage: drafting)
+                meeting and a mediation (stage: plan); health advice for the review
+                asked with a file sent
+    lily_case   Lily (Colin's): assessed, draft plan naming Oakfield (stage: drafting);
+                the EP's advice received with a file
     yasmin_case Yasmin (Cara's): final plan naming Northshire College, a review meeting
     ben_case    Ben (Colin's): request received, awaiting the decision to assess
 """
@@ -42,6 +44,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from opensend.casework.models import (
+    AdviceFile,
     AdviceRequest,
     AnnualReview,
     Case,
@@ -435,6 +438,7 @@ class Bundle:
     case: Case
     child: Child
     advice: AdviceRequest | None = None
+    advice_file: AdviceFile | None = None  # advice (issue 9, item 5)
     review: AnnualReview | None = None
     plan_version: PlanVersion | None = None
     exception: ClockException | None = None
@@ -476,6 +480,9 @@ def _bundle(case: Case, **records: object) -> Bundle:
     records.setdefault("advice", AdviceRequest.objects.filter(case=case).order_by("pk").last())
     records.setdefault(
         "family_member", FamilyMember.objects.filter(child=case.child_id).order_by("pk").first()
+    )
+    records.setdefault(
+        "advice_file", AdviceFile.objects.filter(advice_request__case=case).order_by("pk").last()
     )
     case = Case.objects.select_related("child").get(pk=case.pk)
     return Bundle(case=case, child=case.child, **records)  # type: ignore[arg-type]
@@ -540,6 +547,7 @@ def world(
         advice_outstanding=[(AdviceService.HEALTH, area.health)],
     )
     review_advice = tom_case.advice_requests.get(organisation=area.health)
+    f.advice_file_add(review_advice, name="Tom - questions for health.pdf")
     exception = f.clock_exception(
         tom_case,
         start=tom_case.opened_on + 6 * f.WEEK,
@@ -555,6 +563,7 @@ def world(
         named_setting=area.oakfield,
         advice_from=[(AdviceService.PSYCHOLOGY, area.ep_service)],
     )
+    f.advice_file_add(lily_case.advice_requests.get(), name="EP report.pdf", direction="received")
     yasmin_case = f.case_with_final_plan(
         child=yasmin_record,
         caseworker=cara,

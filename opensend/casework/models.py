@@ -10,6 +10,7 @@ requests, plan versions, reviews...) hold the detail a caseworker types in.
 from django.conf import settings
 from django.db import models
 
+from opensend.core.models import Upload
 from opensend.people.models import AdviceService, Child, Organisation, choices_of
 from opensend.statutory import codes
 
@@ -194,10 +195,40 @@ class AdviceRequest(models.Model):
     last_chased_on = models.DateField(null=True, blank=True)
     times_chased = models.PositiveSmallIntegerField(default=0)
     summary = models.TextField(blank=True)
+    # advice (issue 9, item 5): what the caseworker asked the adviser, sent with the
+    # request (the same message to everyone asked on one form).
+    message = models.TextField(blank=True, default="", db_default="")  # raw loaders (bench)
 
     class Meta:
         ordering = ["requested_on", "id"]
         indexes = [models.Index(fields=["organisation", "received_on"])]
+
+
+class AdviceFileDirection(models.TextChoices):
+    SENT = "sent", "Sent with the request"
+    RECEIVED = "received", "Received with the advice"
+
+
+class AdviceFile(models.Model):
+    """A file sent with an advice request, or received with the advice (issue 9, item 5).
+
+    The bytes are an opensend.core Upload (outside the web root, never changed); one
+    upload sent to several advisers on one form is linked to each of their requests.
+    """
+
+    advice_request = models.ForeignKey(
+        AdviceRequest, on_delete=models.CASCADE, related_name="files"
+    )
+    upload = models.ForeignKey(Upload, on_delete=models.PROTECT, related_name="+")
+    direction = models.CharField(max_length=10, choices=AdviceFileDirection.choices)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["advice_request", "upload"], name="advice_file_once_per_request"
+            )
+        ]
 
 
 class ExceptionReason(models.TextChoices):

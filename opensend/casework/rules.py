@@ -102,3 +102,11 @@ def download_plan(user: User, case: Case | None = None) -> bool:
 def view_family_plans(user: User) -> bool:
     """A parent or carer, or a young person, sees where their plan stands."""
     return is_family(user)
+
+
+@rule("casework.download_advice_file")
+def download_advice_file(user: User, case: Case | None = None) -> bool:
+    """A file sent with an advice request or received with the advice (Reg 6-8): staff
+    on a case they may see, as they see the advice summaries on the case page. The
+    selector audits each download."""
+    return is_staff(user) and (case is None or _sees_case(user, case))

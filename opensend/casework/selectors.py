@@ -11,6 +11,7 @@ from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from opensend.casework.models import (
+    AdviceFile,
     AdviceRequest,
     AnnualReview,
     Case,
@@ -23,6 +24,7 @@ from opensend.casework.models import (
 from opensend.core.audit import audit, audit_list
 from opensend.core.models import AuditAction
 from opensend.core.permissions import has_perm
+from opensend.core.uploads import upload_servable
 from opensend.people.models import Child, Role, User
 from opensend.people.rules import visible_children
 
@@ -93,6 +95,34 @@ def advice_request_for(
     return advice
 
 
+def advice_file_for(
+    *, user: User, file_id: int, today: dt.date, request: object = None
+) -> AdviceFile:
+    """A file sent with or received for an advice request, on a case the user may see,
+    with the download audited; 404 (the refusal audited) otherwise, or while a virus
+    scanner holds the file as infected."""
+    found = (
+        AdviceFile.objects.filter(pk=file_id, advice_request__case__in=cases_visible(user, today))
+        .select_related("upload", "advice_request__case")
+        .first()
+    )
+    if found is None or not upload_servable(found.upload):
+        why = "advice file" if found is None else "advice file held: a virus was found"
+        audit(actor=user, action=AuditAction.DENIED, why=why, request=request,
+              detail={"advice_file": file_id})
+        raise Http404
+    audit(
+        actor=user,
+        action=AuditAction.DOWNLOAD,
+        obj=found.upload,
+        child_id=found.advice_request.case.child_id,
+        why="download advice file",
+        detail={"advice_request": found.advice_request_id, "sha256": found.upload.sha256},
+        request=request,
+    )
+    return found
+
+
 def annual_review_for(
     *, user: User, review_id: int, today: dt.date, why: str, request: object = None
 ) -> AnnualReview:
@@ -134,7 +164,11 @@ def case_timeline(case: Case) -> dict[str, object]:
     return {
         "events": list(CaseEvent.objects.filter(case=case).select_related("recorded_by")),
         "steps": list(CaseStep.objects.filter(case=case)),
-        "advice": list(AdviceRequest.objects.filter(case=case).select_related("organisation")),
+        "advice": list(
+            AdviceRequest.objects.filter(case=case)
+            .select_related("organisation")
+            .prefetch_related(Prefetch("files", AdviceFile.objects.select_related("upload")))
+        ),
         "disputes": list(Dispute.objects.filter(case=case).order_by("started_on", "pk")),
     }
 
@@ -318,6 +352,7 @@ def advice_outstanding(
             received_on__isnull=True,
         )
         .select_related("case__child", "organisation")
+        .prefetch_related(Prefetch("files", AdviceFile.objects.select_related("upload")))
         .order_by("due_on", "pk")[:LIST_LIMIT]
     )
     audit_list(

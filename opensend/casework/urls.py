@@ -8,6 +8,7 @@ at /family/ (family_urls.py).
 
 from django.urls import path
 
+from opensend.casework.views import actions_advice as advice
 from opensend.casework.views import actions_allocation as allocation
 from opensend.casework.views import actions_assessment as assessment
 from opensend.casework.views import actions_corrections as corrections
@@ -30,10 +31,11 @@ actions = [
     path("new/", assessment.request_new, name="request_new"),
     path("<int:case_id>/allocate/", allocation.allocate, name="allocate"),
     path("<int:case_id>/panel/", assessment.panel_decision, name="panel_decision"),
-    path("<int:case_id>/advice/new/", assessment.advice_request, name="advice_request"),
-    path("advice/<int:advice_id>/received/", assessment.advice_received,
-         name="advice_received"),
-    path("advice/<int:advice_id>/chase/", assessment.advice_chase_view, name="advice_chase"),
+    path("<int:case_id>/advice/new/", advice.advice_request, name="advice_request"),
+    path("advice/<int:advice_id>/received/", advice.advice_received, name="advice_received"),
+    path("advice/<int:advice_id>/chase/", advice.advice_chase_view, name="advice_chase"),
+    path("advice/<int:advice_id>/plan/", advice.advice_pull, name="advice_pull"),
+    path("advice/files/<int:file_id>/", advice.advice_file, name="advice_file"),
     path("<int:case_id>/exception/", assessment.clock_exception, name="exception"),
     path("<int:case_id>/plan/", plans.plan_edit, name="plan_edit"),
     path("<int:case_id>/plan/issue/", plans.plan_issue, name="plan_issue"),

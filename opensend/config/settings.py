@@ -194,10 +194,14 @@ STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
 if not PRODUCTION:  # WhiteNoise warns on every start when the folder is missing
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "var" / "frontend"]
+# Uploads (issue 9, item 5; opensend/core/uploads.py, security.md goal 8): files from
+# outside are kept here under random names, outside the web root (nothing serves this
+# folder; only the authorised download views read it).
+UPLOADS_DIR = Path(env_str("UPLOADS_DIR", str(BASE_DIR / "var" / "uploads")))
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(BASE_DIR / "var" / "uploads")},
+        "OPTIONS": {"location": str(UPLOADS_DIR)},
     },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -234,5 +238,16 @@ LOCAL_OFFER_REVIEW_MONTHS = env_int("LOCAL_OFFER_REVIEW_MONTHS", 12)
 LOCAL_OFFER_REMINDER_DAYS = (30, 7)
 # Larger uploads on the import page are refused: use `manage.py import_directory`.
 LOCAL_OFFER_IMPORT_MAX_BYTES = env_int("LOCAL_OFFER_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# --- Uploads (issue 9, item 5): limits and the scanning hook (UPLOADS_DIR is above) ---
+# The largest file anyone may upload (an advice attachment, a report). Larger files are
+# refused while the request streams in, with the limit in the error.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# A later issue adds virus scanning: the dotted path of a callable taking the stored
+# Upload and its path and returning a ScanStatus. Blank: files stay "not scanned".
+UPLOAD_SCANNER = env_str("UPLOAD_SCANNER", "")
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "opensend.core.uploads.SizeLimitedUploadHandler",
+]
 # The site's address, for links in reminder emails.
 SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://localhost:8000")

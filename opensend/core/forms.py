@@ -11,6 +11,8 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from opensend.core.uploads import UploadRefused, upload_check
+
 DATE_PARTS = ("day", "month", "year")
 
 _MONTHS = {
@@ -137,3 +139,35 @@ def _to_date(entered: dict[str, str], name: str) -> date:
         return date(year, month, day)  # type: ignore[arg-type]
     except ValueError:  # 31 February and the like: the whole date is wrong
         raise _date_error(f"{name} must be a real date", "invalid", DATE_PARTS) from None
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class UploadsField(forms.FileField):
+    """Several files in one GOV.UK file upload (render it with multiple=True), each
+    checked by the one upload gate (opensend/core/uploads.py) before anything is kept."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *, max_files: int = 10, **kwargs: Any) -> None:
+        self.max_files = max_files
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if self.required and not files:
+            raise ValidationError(self.error_messages["required"], code="required")
+        if len(files) > self.max_files:
+            raise ValidationError(f"Choose {self.max_files} files or fewer", code="too_many")
+        errors = []
+        for upload in files:
+            try:
+                upload_check(upload)
+            except UploadRefused as refusal:
+                errors.append(ValidationError(str(refusal), code="refused"))
+        if errors:
+            raise ValidationError(errors)
+        return files

@@ -32,6 +32,7 @@ _ATTRIBUTE_PARAMS = {
     "autocomplete": "autocomplete",
     "inputmode": "inputmode",
     "spellcheck": "spellcheck",
+    "multiple": "multiple",  # a file upload taking several files (core.forms.UploadsField)
 }
 _DROPPED_ATTRIBUTES = {"id", "required", "maxlength", "minlength", "min", "max", "step", "cols"}
 _CHARACTER_COUNT_OVER = 500

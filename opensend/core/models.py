@@ -59,3 +59,39 @@ class FormSubmission(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     result_path = models.CharField(max_length=300, blank=True)
+
+
+class ScanStatus(models.TextChoices):
+    """Whether a virus scanner has looked at an upload (a later issue adds the scanner:
+    settings.UPLOAD_SCANNER, called by opensend.core.uploads)."""
+
+    NOT_SCANNED = "not_scanned", "Not scanned"
+    CLEAN = "clean", "No virus found"
+    INFECTED = "infected", "Virus found"
+    FAILED = "failed", "Scan failed"
+
+
+class Upload(models.Model):
+    """A file someone uploaded, kept outside the web root under a random name
+    (security.md goal 8). The bytes never change: `sha256` says what they were.
+
+    Only opensend/core/uploads.py creates rows and reads the files; each app links its
+    own records to uploads and serves them through its own authorised, audited view.
+    """
+
+    stored_name = models.CharField(max_length=64, unique=True, editable=False)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    scan_status = models.CharField(
+        max_length=20, choices=ScanStatus.choices, default=ScanStatus.NOT_SCANNED
+    )
+    scanned_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.original_name

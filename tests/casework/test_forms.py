@@ -244,31 +244,60 @@ def test_panel_attendance_leaves_out_agencies_that_did_not_attend(case):
     assert arguments["attendance"] == [("health", "Dr Amir"), ("forum", "Jo")]
 
 
-def test_advice_organisations_and_their_kinds(case, area):
+def test_each_kind_of_advice_lists_only_organisations_that_can_give_it(case, area):
     form = AdviceRequestForm(case=case, today=TODAY)
-    offered = set(form.fields["organisation"].queryset)
-    assert {area.health, area.ep_service, area.social_care, area.northshire} <= offered
-    assert area.southshire_health not in offered
+    offered = {name: set(form.fields[f"adviser_{name}"].queryset) for name in (
+        "education", "health", "social_care", "psychology", "other")}
+    assert offered["health"] == {area.health}  # Reg 6(1)(c): health care professionals
+    assert area.hillside in offered["education"] and area.hillside not in offered["health"]
+    assert offered["psychology"] == {area.ep_service, area.northshire}
+    assert offered["social_care"] == {area.social_care, area.northshire}
+    assert area.southshire_health not in set().union(*offered.values())  # another area
 
     wrong = AdviceRequestForm(
+        {"version": "3", "adviser_health": area.hillside.pk, **on("requested_on", TODAY)},
+        case=case,
+        today=TODAY,
+    )
+    assert errors(wrong)["adviser_health"] == [
+        "Select a valid choice. That choice is not one of the available choices."
+    ]
+
+
+def test_several_advisers_on_one_form_and_at_least_one(case, area):
+    several = AdviceRequestForm(
         {
             "version": "3",
-            "service": "psychology",
-            "organisation": area.health.pk,
+            "adviser_education": area.hillside.pk,
+            "adviser_health": area.health.pk,
+            "adviser_psychology": area.ep_service.pk,
+            "message": "  Please look at his speech and language.  ",
             **on("requested_on", TODAY),
         },
         case=case,
         today=TODAY,
     )
-    assert "cannot give educational psychology advice" in errors(wrong)["organisation"][0]
+    assert several.is_valid(), several.errors
+    arguments = several.service_arguments()
+    assert [(a.service, a.organisation) for a in arguments["advisers"]] == [
+        ("education", area.hillside),
+        ("health", area.health),
+        ("psychology", area.ep_service),
+    ]
+    assert arguments["message"] == "Please look at his speech and language."
+    assert arguments["attachments"] == []
+
+    none = AdviceRequestForm(
+        {"version": "3", **on("requested_on", TODAY)}, case=case, today=TODAY
+    )
+    assert errors(none)["adviser_education"] == ["Choose at least one adviser to ask"]
 
 
 def test_advice_cannot_be_asked_before_the_request(case, area):
     form = AdviceRequestForm(
         {
             "version": "3",
-            "service": "health",
-            "organisation": area.health.pk,
+            "adviser_health": area.health.pk,
             **on("requested_on", TODAY - 9 * WEEK),
         },
         case=case,
@@ -289,11 +318,19 @@ def test_advice_received_checks_its_dates(case, area):
         due_on=TODAY + 4 * WEEK,
     )
     future = AdviceReceivedForm(
-        {**on("received_on", TODAY + DAY), "summary": "x"}, advice=advice, today=TODAY
+        {"version": "3", **on("received_on", TODAY + DAY), "summary": "x"},
+        advice=advice,
+        today=TODAY,
     )
     assert "must be today or in the past" in errors(future)["received_on"][0]
+    early = AdviceReceivedForm(
+        {"version": "3", **on("received_on", TODAY - 3 * WEEK), "summary": "x"},
+        advice=advice,
+        today=TODAY,
+    )
+    assert "same as or after the date it was asked for" in errors(early)["received_on"][0]
     ok = AdviceReceivedForm(
-        {**on("received_on", TODAY), "summary": "x"}, advice=advice, today=TODAY
+        {"version": "3", **on("received_on", TODAY), "summary": "x"}, advice=advice, today=TODAY
     )
     assert ok.is_valid()
 

@@ -30,10 +30,8 @@ from opensend.casework.models import (
     Stage,
     VersionKind,
 )
+from opensend.casework.services.advice import advice_chase, advice_receive, advice_request_send
 from opensend.casework.services.assessment import (
-    advice_chase,
-    advice_receive,
-    advice_request_send,
     clock_exception_record,
     panel_decision_record,
 )
@@ -232,12 +230,17 @@ def test_advice_request_send_receive_and_chase(cara, tom, area):
         "open",
     )
 
-    chased = advice_chase(actor=cara, advice=advice, today=TODAY)
+    chased = advice_chase(actor=cara, advice=advice, today=TODAY, expected_version=None)
     assert (chased.times_chased, chased.last_chased_on) == (1, TODAY)
     assert events_of(case)[-1] == EventKind.ADVICE_CHASED
 
     advice_receive(
-        actor=cara, advice=advice, received_on=TODAY - DAY, summary="Sensory needs.", today=TODAY
+        actor=cara,
+        advice=advice,
+        received_on=TODAY - DAY,
+        summary="Sensory needs.",
+        today=TODAY,
+        expected_version=fresh(case).version,
     )
     stored = AdviceRequest.objects.get(pk=advice.pk)
     assert (stored.received_on, stored.summary) == (TODAY - DAY, "Sensory needs.")

@@ -17,7 +17,6 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from opensend.casework.models import (
-    AdviceRequest,
     AnnualReview,
     Case,
     ClockException,
@@ -30,7 +29,7 @@ from opensend.casework.models import (
     VersionKind,
 )
 from opensend.core.models import AuditAction, AuditEvent
-from opensend.people.models import AdviceService, Child
+from opensend.people.models import Child
 from opensend.statutory.identifiers import make_upn
 from tests import factories as f
 from tests.factories import TODAY, WEEK
@@ -329,134 +328,14 @@ def test_an_unrelated_caseworker_gets_404(staff_client, colin, requested):
     assert AuditEvent.objects.filter(action=AuditAction.DENIED, actor=colin).count() >= 16
 
 
-def test_signed_out_users_are_sent_to_sign_in(client, requested):
-    response = client.get(reverse("casework:panel_decision", args=[requested.pk]))
-    assert response.status_code == 302 and "sign" in response["Location"]
-
-
-# ---------------------------------------------------------------------------------------
-# Advice
-# ---------------------------------------------------------------------------------------
-
-
 @pytest.fixture
 def assessing(cara, tom) -> Case:
     return f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 8 * WEEK)
 
 
-def test_advice_request_saves(staff_client, cara, assessing, area):
-    url = reverse("casework:advice_request", args=[assessing.pk])
-    check_page(staff_client(cara).get(url))
-    data = {
-        "version": assessing.version,
-        "service": "health",
-        "organisation": area.health.pk,
-        **on("requested_on", TODAY - DAY),
-    }
-
-    response = staff_client(cara).post(url, data)
-
-    assert_saved(response, assessing, "Advice request recorded")
-    advice = AdviceRequest.objects.get(case=assessing)
-    assert (advice.organisation, advice.due_on) == (area.health, TODAY - DAY + 6 * WEEK)
-
-
-def test_advice_must_be_asked_of_the_right_kind_of_organisation(
-    staff_client, cara, assessing, area
-):
-    url = reverse("casework:advice_request", args=[assessing.pk])
-    data = {
-        "version": assessing.version,
-        "service": "health",
-        "organisation": area.hillside.pk,
-        **on("requested_on", TODAY),
-    }
-
-    summary = error_summary(staff_client(cara).post(url, data))
-
-    assert "Hillside First School cannot give health advice" in summary
-    assert not AdviceRequest.objects.exists()
-
-
-def test_organisations_of_another_area_are_not_offered(staff_client, cara, assessing, area):
-    page = check_page(
-        staff_client(cara).get(reverse("casework:advice_request", args=[assessing.pk]))
-    )
-    offered = {option.get("value") for option in page.iter("option")}
-    assert str(area.health.pk) in offered
-    assert str(area.southshire_health.pk) not in offered
-
-
-@pytest.fixture
-def advice(assessing, area) -> AdviceRequest:
-    return f.advice_ask(
-        assessing,
-        organisation=area.health,
-        service=AdviceService.HEALTH,
-        requested_on=TODAY - 3 * WEEK,
-    )
-
-
-def test_advice_received_saves(staff_client, cara, advice):
-    url = reverse("casework:advice_received", args=[advice.pk])
-    page = check_page(staff_client(cara).get(url))
-    assert "Northshire Community Health NHS Trust" in text_of(page.find(".//main"))
-
-    response = staff_client(cara).post(
-        url, {**on("received_on", TODAY - DAY), "summary": "Needs a sensory diet."}
-    )
-
-    assert_saved(response, advice.case, "Advice received recorded")
-    advice.refresh_from_db()
-    assert (advice.received_on, advice.summary) == (TODAY - DAY, "Needs a sensory diet.")
-
-
-def test_advice_already_received_is_shown_not_recorded_again(staff_client, cara, advice):
-    url = reverse("casework:advice_received", args=[advice.pk])
-    staff_client(cara).post(url, {**on("received_on", TODAY), "summary": "First."})
-
-    page = check_page(staff_client(cara).get(url))
-    assert f"This advice was received on {TODAY.day} {TODAY:%B %Y}" in text_of(page.find(".//main"))
-    assert page.find(".//main//form") is None
-    summary = error_summary(
-        staff_client(cara).post(url, {**on("received_on", TODAY), "summary": "Again."})
-    )
-    assert "already been recorded as received" in summary
-    advice.refresh_from_db()
-    assert advice.summary == "First."
-
-
-def test_advice_received_before_it_was_asked_for_is_refused(staff_client, cara, advice):
-    url = reverse("casework:advice_received", args=[advice.pk])
-    summary = error_summary(
-        staff_client(cara).post(url, {**on("received_on", TODAY - 4 * WEEK), "summary": ""})
-    )
-    assert "must be the same as or after the date it was asked for" in summary
-    assert "Enter a summary of the advice" in summary
-
-
-def test_advice_chase_is_a_post_from_the_case_page(staff_client, cara, colin, advice):
-    url = reverse("casework:advice_chase", args=[advice.pk])
-    assert staff_client(cara).get(url).status_code == 405
-
-    response = staff_client(cara).post(url)
-
-    assert_saved(response, advice.case, "Chase of Northshire Community Health NHS Trust recorded")
-    advice.refresh_from_db()
-    assert (advice.times_chased, advice.last_chased_on) == (1, TODAY)
-    assert staff_client(colin).post(url).status_code == 404
-    assert (
-        staff_client(colin).get(reverse("casework:advice_received", args=[advice.pk])).status_code
-        == 404
-    )
-    advice.refresh_from_db()
-    assert advice.times_chased == 1
-
-
-def test_advice_of_an_unknown_id_is_404(staff_client, cara):
-    assert (
-        staff_client(cara).post(reverse("casework:advice_chase", args=[999999])).status_code == 404
-    )
+def test_signed_out_users_are_sent_to_sign_in(client, requested):
+    response = client.get(reverse("casework:panel_decision", args=[requested.pk]))
+    assert response.status_code == 302 and "sign" in response["Location"]
 
 
 # ---------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from opensend.casework.models import Case, PanelQuestion
-from opensend.casework.services.assessment import advice_request_send, panel_decision_record
+from opensend.casework.services.advice import advice_request_send
+from opensend.casework.services.assessment import panel_decision_record
 from opensend.casework.services.requests import ehc_request_record
 from opensend.core.models import AuditAction, AuditEvent
 from opensend.people.models import (

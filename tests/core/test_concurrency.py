@@ -31,12 +31,12 @@ from opensend.casework.models import (
     EventKind,
 )
 from opensend.casework.services import common
-from opensend.casework.services.assessment import advice_receive, clock_exception_record
+from opensend.casework.services.advice import advice_receive
+from opensend.casework.services.assessment import clock_exception_record
 from opensend.casework.services.common import ConflictError
 from opensend.casework.services.disputes import dispute_record
 from opensend.casework.services.reviews import review_meeting_record
 from opensend.people.models import AdviceService, Child, User
-from opensend.statutory.clock import ClockError
 from tests import factories as f
 from tests.pages import check_page, elements_with_class, text_of
 from tests.personas import Area
@@ -229,6 +229,7 @@ def test_advice_received_twice_at_once_is_recorded_once(
         child=tom, caseworker=cara, advice_from=[(AdviceService.HEALTH, area.health)]
     )
     advice = AdviceRequest.objects.get(case=case)
+    opened_at = case.version  # both opened the form on the same version
 
     def receive(user: User) -> Callable[[], AdviceRequest]:
         def save() -> AdviceRequest:
@@ -239,15 +240,16 @@ def test_advice_received_twice_at_once_is_recorded_once(
                 received_on=today - WEEK,
                 summary=f"typed by {user}",
                 today=today,
+                expected_version=opened_at,
             )
 
         return save
 
     results = race(receive(cara), receive(sam))
-    # advice_receive takes no expected_version, but it locks the case, so the second
-    # waits and then finds the advice already received: the statutory clock refuses it.
+    # Advice received is saved under the case's optimistic lock like every other write:
+    # the second waits for the first, then finds the version moved on and is told so.
     assert sum(isinstance(result, AdviceRequest) for result in results) == 1, results
-    assert sum(isinstance(result, ClockError) for result in results) == 1, results
+    assert sum(isinstance(result, ConflictError) for result in results) == 1, results
     received = CaseEvent.objects.filter(case=case, kind=EventKind.ADVICE_RECEIVED)
     assert received.count() == 1
 

@@ -20,6 +20,7 @@ from django.test import Client
 from django.urls import reverse
 
 from opensend.casework.models import (
+    AdviceFile,
     AdviceRequest,
     AnnualReview,
     Case,
@@ -68,6 +69,7 @@ def state(world: World) -> dict[str, object]:
         "stage": case.stage,
         "events": CaseEvent.objects.count(),
         "advice": list(AdviceRequest.objects.values_list("pk", "received_on", "times_chased")),
+        "advice_files": AdviceFile.objects.count(),
         "reviews": list(AnnualReview.objects.values_list("pk", "decision_on", "outcome")),
         "plan_versions": PlanVersion.objects.count(),
         "exceptions": ClockException.objects.count(),
@@ -122,6 +124,15 @@ def accepts(name: str, method: str) -> bool:
 def _status(client: Client, method: str, url: str) -> int:
     response = client.get(url) if method == "GET" else client.post(url, {})
     return response.status_code
+
+
+def test_advice_files_are_refused_to_unrelated_users(world: World, client_for, today: dt.date):
+    """A file sent with an advice request (advice, issue 9): checked by name as well."""
+    url = reverse("casework:advice_file", kwargs={"file_id": world.tom.advice_file.pk})
+    for role, persona in UNRELATED_PERSONAS.items():
+        response = client_for(world.people[persona]).get(url)
+        assert response.status_code == 404, role
+        assert "Content-Disposition" not in response, role
 
 
 def test_downloads_are_refused_to_unrelated_users(world: World, client_for, today: dt.date):

@@ -110,6 +110,7 @@ ROUTES: dict[str, Route] = {
         post=302,
         note="POST only: records a chase, back to the case",
     ),
+    "casework:advice_pull": Route("casework.change_case", post=200),
     "casework:exception": Route("casework.change_case", post=200),
     "casework:plan_edit": Route("casework.change_case", post=200),
     "casework:plan_issue": Route("casework.change_case", post=200),
@@ -128,6 +129,8 @@ ROUTES: dict[str, Route] = {
     # casework: downloads, for anyone who may see the case (families: issued versions)
     "casework:plan_pdf": Route("casework.download_plan", on=CASE),
     "casework:plan_docx": Route("casework.download_plan", on=CASE),
+    # advice (issue 9, item 5): files sent with or received for advice, staff on the case
+    "casework:advice_file": Route("casework.download_advice_file", on=CASE),
     # family: parents, carers and young people
     "family:home": Route("casework.view_family_plans"),
     "family:case": Route("casework.view_family_plans"),
@@ -221,6 +224,7 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "event_id": lambda bundle: bundle.case.events.order_by("pk").first().pk,  # type: ignore[union-attr]
     "child_id": lambda bundle: bundle.child.pk,
     "advice_id": lambda bundle: bundle.advice.pk,  # type: ignore[union-attr]
+    "file_id": lambda bundle: bundle.advice_file.pk,  # type: ignore[union-attr]
     "review_id": lambda bundle: bundle.review.pk,  # type: ignore[union-attr]
     "number": lambda bundle: bundle.plan_version.number,  # type: ignore[union-attr]
     "plan_version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]

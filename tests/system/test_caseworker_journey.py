@@ -125,18 +125,38 @@ def _decide_to_assess(page: Page, met_on: dt.date) -> None:
 
 
 def _ask_for_advice(
-    page: Page, service: str, organisation: str, asked_on: dt.date, step: str
+    page: Page, advisers: list[tuple[str, str]], asked_on: dt.date, step: str
 ) -> None:
+    """Several advisers on one form, with a message and a file (issue 9, item 5)."""
     _case_actions(page).get_by_role("link", name="Ask for advice").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ask for advice")
     visit(page, step)
-    page.get_by_role("group", name="What advice are you asking for?").get_by_label(
-        service, exact=True
-    ).check()
-    page.get_by_label("Who are you asking?").select_option(label=organisation)
+    for service, organisation in advisers:
+        page.get_by_label(f"{service} advice", exact=True).select_option(label=organisation)
     fill_date(page, "When did you ask?", asked_on)
-    page.get_by_role("button", name="Save").click()
-    _success(page, "Advice request recorded")
+    page.get_by_label("Message to the advisers (optional)").fill(
+        "Please look at Tom's communication and sensory needs."
+    )
+    page.get_by_label("Attach files (optional)").set_input_files(
+        files=[{"name": "SENCO report.pdf", "mimeType": "application/pdf",
+                "buffer": b"%PDF-1.7\n%%EOF\n"}]
+    )
+    page.get_by_role("button", name="Ask for advice").click()
+    _success(page, "Advice requested from")
+    expect(page.get_by_role("link", name=re.compile("^SENCO report.pdf"))).to_have_count(
+        len(advisers)
+    )
+
+
+def _pull_advice_into_plan(page: Page, advice: str, section: str) -> None:
+    """The advice received, shown on the case, copied into the plan (issue 9, item 5)."""
+    name = re.compile(rf"^Add to the plan\s*: {re.escape(advice)}$", re.IGNORECASE)
+    page.get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Add the advice to the plan")
+    visit(page, "advice-pull")
+    expect(page.get_by_role("radio", name=re.compile(f"^{section}: "))).to_be_checked()
+    page.get_by_role("button", name="Add to the plan").click()
+    _success(page, f"The advice was added to section {section}")
 
 
 def _record_advice_received(page: Page, advice: str, received_on: dt.date, step: str) -> None:
@@ -226,17 +246,15 @@ def test_caseworker_takes_a_request_to_a_final_plan(
     visit(page, "case-assessing")
     _ask_for_advice(
         page,
-        "Health",
-        "Northshire Community Health NHS Trust (NHS trust)",
+        [
+            ("Health", "Northshire Community Health NHS Trust (NHS trust)"),
+            (
+                "Educational psychology",
+                "Northshire Educational Psychology Service (Educational psychology service)",
+            ),
+        ],
         asked,
-        "advice-request-health",
-    )
-    _ask_for_advice(
-        page,
-        "Educational psychology",
-        "Northshire Educational Psychology Service (Educational psychology service)",
-        asked,
-        "advice-request-ep",
+        "advice-request",
     )
     visit(page, "case-advice-requested")
     _record_advice_received(page, "Health advice", health_received, "advice-received-health")
@@ -244,6 +262,7 @@ def test_caseworker_takes_a_request_to_a_final_plan(
         page, "Educational psychology advice", ep_received, "advice-received-ep"
     )
     visit(page, "case-advice-received")
+    _pull_advice_into_plan(page, "Health advice", "C")
 
     _write_plan(page, "Draft plan", "plan-edit-draft")
     _case_actions(page).get_by_role("link", name="Write or edit the plan").click()

@@ -1,12 +1,13 @@
 """Casework forms, one module per part of the statutory process."""
 
-from opensend.casework.forms.allocation import AllocateForm
-from opensend.casework.forms.assessment import (
+from opensend.casework.forms.advice import (
+    AdviceChaseForm,
+    AdvicePullForm,
     AdviceReceivedForm,
     AdviceRequestForm,
-    ClockExceptionForm,
-    PanelDecisionForm,
 )
+from opensend.casework.forms.allocation import AllocateForm
+from opensend.casework.forms.assessment import ClockExceptionForm, PanelDecisionForm
 from opensend.casework.forms.plans import PlanForm, PlanIssueForm
 from opensend.casework.forms.requests import EhcRequestForm
 from opensend.casework.forms.reviews import (
@@ -18,7 +19,8 @@ from opensend.casework.forms.reviews import (
 )
 
 __all__ = [
-    "AdviceReceivedForm", "AdviceRequestForm", "AllocateForm", "CeaseForm", "ClockExceptionForm",
+    "AdviceChaseForm", "AdvicePullForm", "AdviceReceivedForm", "AdviceRequestForm",
+    "AllocateForm", "CeaseForm", "ClockExceptionForm",
     "DisputeConcludeForm", "DisputeForm", "EhcRequestForm", "PanelDecisionForm", "PlanForm",
     "PlanIssueForm", "ReviewDecisionForm", "ReviewMeetingForm",
 ]

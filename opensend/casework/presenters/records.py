@@ -11,6 +11,32 @@ from opensend.statutory.clock.steps import duty_status
 
 
 @dataclass(frozen=True)
+class AdviceFileLink:
+    pk: int
+    name: str
+    size: str  # "240 KB"
+    received: bool  # came with the advice (else: sent with the request)
+    scan_status: str  # "Not scanned" until a virus scanner is configured
+
+
+def _size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def advice_file_links(advice: Any) -> list[AdviceFileLink]:
+    """The advice request's files (prefetched with their uploads), sent ones first."""
+    files = sorted(advice.files.all(), key=lambda f: (f.direction != "sent", f.pk))
+    return [
+        AdviceFileLink(pk=f.pk, name=f.upload.original_name, size=_size(f.upload.size),
+                       received=f.direction == "received",
+                       scan_status=f.upload.get_scan_status_display())
+        for f in files
+    ]
+
+
+@dataclass(frozen=True)
 class AdviceRow:
     pk: int
     who: str
@@ -22,10 +48,26 @@ class AdviceRow:
     days: str
     times_chased: int
     last_chased_on: dt.date | None
+    message: str = ""
+    summary: str = ""
+    files: tuple[AdviceFileLink, ...] = ()
 
     @property
     def outstanding(self) -> bool:
         return self.received is None
+
+    @property
+    def sent_files(self) -> list[AdviceFileLink]:
+        return [f for f in self.files if not f.received]
+
+    @property
+    def received_files(self) -> list[AdviceFileLink]:
+        return [f for f in self.files if f.received]
+
+    @property
+    def can_pull(self) -> bool:
+        """Received with a summary: it can be copied into the plan."""
+        return self.received is not None and bool(self.summary.strip())
 
 
 def advice_rows(advice_requests: Iterable[Any], today: dt.date) -> list[AdviceRow]:
@@ -44,6 +86,9 @@ def advice_rows(advice_requests: Iterable[Any], today: dt.date) -> list[AdviceRo
                 times_chased=advice.times_chased,
                 last_chased_on=advice.last_chased_on,
                 days="" if advice.received_on else days_left(advice.due_on, today),
+                message=advice.message,
+                summary=advice.summary,
+                files=tuple(advice_file_links(advice)),
             )
         )
     return rows

@@ -1,14 +1,12 @@
-"""The assessment: panel decisions (Reg 4-5, 10), advice (Reg 6-8) and exceptions."""
+"""The assessment: panel decisions (Reg 4-5, 10) and exceptions (advice: services/advice.py)."""
 
 import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
-from django.db.models import F
 
 from opensend.casework.clock import clock_history
 from opensend.casework.models import (
-    AdviceRequest,
     Case,
     ClockException,
     EventKind,
@@ -24,8 +22,8 @@ from opensend.casework.services.common import (
     case_lock,
     case_stage_set,
 )
-from opensend.people.models import Organisation, User
-from opensend.statutory.clock import ClockEvent, advice_due
+from opensend.people.models import User
+from opensend.statutory.clock import ClockEvent
 from opensend.statutory.order import Refusal, effective_history
 from opensend.statutory.order.history import CaseSoFar, process_order
 from opensend.statutory.order.rules import rules_for
@@ -123,77 +121,6 @@ def panel_decision_record(
         _record_issue_decision(case, actor, met_on, agreed)
     case_change_finish(case=case, actor=actor, today=today, why="record panel decision")
     return decision
-
-
-@transaction.atomic
-def advice_request_send(
-    *,
-    actor: User,
-    case: Case,
-    service: str,
-    organisation: Organisation,
-    requested_on: dt.date,
-    today: dt.date,
-    expected_version: int | None,
-) -> AdviceRequest:
-    """Ask a partner for advice; due 6 weeks later (Reg 8(1))."""
-    case_lock(case=case, expected_version=expected_version)
-    advice = AdviceRequest.objects.create(
-        case=case,
-        service=service,
-        organisation=organisation,
-        requested_on=requested_on,
-        due_on=advice_due(requested_on),
-    )
-    case_event_record(
-        case=case,
-        event=EventKind.ADVICE_REQUESTED,
-        occurred_on=requested_on,
-        actor=actor,
-        source=service,
-        advice_request=advice.pk,
-        organisation=organisation.name,
-    )
-    case_change_finish(case=case, actor=actor, today=today, why="request advice")
-    return advice
-
-
-@transaction.atomic
-def advice_receive(
-    *, actor: User, advice: AdviceRequest, received_on: dt.date, summary: str, today: dt.date
-) -> AdviceRequest:
-    case = advice.case
-    case_lock(case=case, expected_version=None)
-    AdviceRequest.objects.filter(pk=advice.pk).update(received_on=received_on, summary=summary)
-    advice.received_on, advice.summary = received_on, summary
-    case_event_record(
-        case=case,
-        event=EventKind.ADVICE_RECEIVED,
-        occurred_on=received_on,
-        actor=actor,
-        source=advice.service,
-        advice_request=advice.pk,
-    )
-    case_change_finish(case=case, actor=actor, today=today, why="record advice received")
-    return advice
-
-
-@transaction.atomic
-def advice_chase(*, actor: User, advice: AdviceRequest, today: dt.date) -> AdviceRequest:
-    AdviceRequest.objects.filter(pk=advice.pk).update(
-        last_chased_on=today, times_chased=F("times_chased") + 1
-    )
-    advice.refresh_from_db()
-    case_event_record(
-        case=advice.case,
-        event=EventKind.ADVICE_CHASED,
-        occurred_on=today,
-        actor=actor,
-        advice_request=advice.pk,
-        source=advice.service,
-    )
-    case_change_finish(case=advice.case, actor=actor, today=today, why="chase advice")
-    return advice
 
 
 @transaction.atomic

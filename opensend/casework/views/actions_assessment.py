@@ -1,16 +1,14 @@
 """Actions from a request to the end of the assessment: record a request, the panel's
-decisions, advice asked for and received, and exceptions to the time limits."""
+decisions and exceptions to the time limits (advice: actions_advice.py)."""
 
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from opensend.casework.forms import (
-    AdviceReceivedForm,
-    AdviceRequestForm,
     ClockExceptionForm,
     EhcRequestForm,
     PanelDecisionForm,
@@ -18,17 +16,12 @@ from opensend.casework.forms import (
 from opensend.casework.forms.requests import casework_local_authority
 from opensend.casework.models import Case
 from opensend.casework.services.assessment import (
-    advice_chase,
-    advice_receive,
-    advice_request_send,
     clock_exception_record,
     panel_decision_record,
 )
 from opensend.casework.services.requests import ehc_request_record
 from opensend.casework.views.actions_common import (
     action_case,
-    advice_request_get,
-    back_to_case,
     case_form_page,
     posted,
 )
@@ -82,41 +75,6 @@ def panel_decision(request: HttpRequest, case_id: int) -> HttpResponse:
         save=lambda: panel_decision_record(
             actor=request.user, case=case, today=form.today,
             expected_version=form.expected_version, **form.service_arguments()))
-
-
-@permission_required("casework.change_case")
-@require_http_methods(["GET", "POST"])
-def advice_request(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = action_case(request, case_id, "request advice")
-    form = AdviceRequestForm(posted(request), case=case, today=today())
-    return case_form_page(
-        request, case=case, form=form, success="Advice request recorded: it is due in 6 weeks",
-        template="casework/action_advice_request.html",
-        save=lambda: advice_request_send(
-            actor=request.user, case=case, today=form.today,
-            expected_version=form.expected_version, **form.service_arguments()))
-
-
-@permission_required("casework.change_case")
-@require_http_methods(["GET", "POST"])
-def advice_received(request: HttpRequest, advice_id: int) -> HttpResponse:
-    advice = advice_request_get(request, advice_id, "record advice received")
-    form = AdviceReceivedForm(posted(request), advice=advice, today=today())
-    return case_form_page(
-        request, case=advice.case, form=form, success="Advice received recorded",
-        template="casework/action_advice_received.html", context={"advice": advice},
-        save=lambda: advice_receive(actor=request.user, advice=advice, today=form.today,
-                                    **form.cleaned_data))
-
-
-@permission_required("casework.change_case")
-@require_POST
-def advice_chase_view(request: HttpRequest, advice_id: int) -> HttpResponse:
-    advice = advice_request_get(request, advice_id, "chase advice")
-    if advice.received_on is not None:  # nothing to chase
-        return redirect("casework:case", advice.case_id)
-    advice_chase(actor=request.user, advice=advice, today=today())
-    return back_to_case(request, advice.case, f"Chase of {advice.organisation.name} recorded")
 
 
 @permission_required("casework.change_case")

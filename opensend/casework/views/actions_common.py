@@ -12,11 +12,13 @@ from django.shortcuts import redirect
 from opensend.casework.forms.common import CaseChangeForm
 from opensend.casework.models import AdviceRequest, AnnualReview, Case
 from opensend.casework.selectors import advice_request_for, annual_review_for, case_get
+from opensend.casework.services.advice import AdviceError
 from opensend.casework.services.common import ConflictError, OrderRefused
 from opensend.casework.services.corrections import CorrectionError
 from opensend.casework.services.plans import PlanStateError
 from opensend.core.render import render_page
 from opensend.core.today import today
+from opensend.core.uploads import UploadRefused
 from opensend.statutory.clock import ClockError
 
 CLOCK_MESSAGE = "These dates do not fit the case's history: {error}"
@@ -75,6 +77,8 @@ def case_form_page(
         except (ClockError, PlanStateError) as error:
             message = CLOCK_MESSAGE.format(error=error) if isinstance(error, ClockError) else error
             form.add_error(None, str(message))
+        except (AdviceError, UploadRefused) as error:
+            form.add_error(None, str(error))
         else:
             return back_to_case(request, case, success() if callable(success) else success)
     page = {"case": case, "form": form, "is_case_change": isinstance(form, CaseChangeForm)}

@@ -1,0 +1,271 @@
+"""Files from outside: the one careful gate every app uses (security.md goal 8; ASVS
+5.2-5.4).
+
+- Allow-listed by extension AND content: the name's extension picks one kind on the list
+  below, and the first bytes (for Word, the package inside) must be that kind. A script
+  renamed "report.pdf" is refused.
+- Size-limited with a clear error: the request stops being kept once a file passes
+  settings.UPLOAD_MAX_BYTES (SizeLimitedUploadHandler), and storing counts again.
+- Stored outside the web root (settings.UPLOADS_DIR) under a random name that says
+  nothing about the child or the file; the original name is kept in the database only.
+- Served only as an attachment (`upload_response`), by an app's own view that has
+  checked who may see the record the file belongs to and audited the download.
+- Scanned for viruses by settings.UPLOAD_SCANNER when a later issue sets one; until
+  then each upload says "not scanned" (Upload.scan_status). A file found infected is
+  never served.
+"""
+
+import hashlib
+import os
+import re
+import secrets
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
+from django.http import FileResponse
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from opensend.core.models import ScanStatus, Upload
+
+HEAD_BYTES = 2048  # enough for every signature below
+
+
+class UploadRefused(ValueError):
+    """A file that may not be kept; the message says why, in words for the person."""
+
+
+def _pdf(head: bytes) -> bool:
+    return b"%PDF-" in head[:1024]  # the header may follow a few bytes of junk (ISO 32000)
+
+
+def _ole2(head: bytes) -> bool:  # Word 97-2003 (.doc): an OLE2 compound file
+    return head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
+def _zip(head: bytes) -> bool:
+    return head.startswith(b"PK\x03\x04")
+
+
+def _png(head: bytes) -> bool:
+    return head.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def _jpeg(head: bytes) -> bool:
+    return head.startswith(b"\xff\xd8\xff")
+
+
+def _gif(head: bytes) -> bool:
+    return head[:6] in (b"GIF87a", b"GIF89a")
+
+
+def _mp3(head: bytes) -> bool:
+    frame_sync = len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0
+    return head.startswith(b"ID3") or frame_sync
+
+
+def _m4a(head: bytes) -> bool:
+    return head[4:8] == b"ftyp" and head[8:12] in (b"M4A ", b"M4B ", b"mp42", b"isom")
+
+
+def _wav(head: bytes) -> bool:
+    return head.startswith(b"RIFF") and head[8:12] == b"WAVE"
+
+
+def _ogg(head: bytes) -> bool:
+    return head.startswith(b"OggS")
+
+
+@dataclass(frozen=True)
+class FileKind:
+    label: str  # what a person calls it: "PDF", "Word document"
+    extensions: tuple[str, ...]
+    content_type: str
+    looks_like: Callable[[bytes], bool]
+    package_check: Callable[[IO[bytes]], bool] | None = None  # for zip-based formats
+
+
+def _word_package(contents: IO[bytes]) -> bool:
+    """A .docx is a zip holding a Word document part, not just any zip."""
+    try:
+        with zipfile.ZipFile(contents) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return False
+    finally:
+        contents.seek(0)
+    return {"[Content_Types].xml", "word/document.xml"} <= names
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ALLOWED_KINDS: tuple[FileKind, ...] = (
+    FileKind("PDF", (".pdf",), "application/pdf", _pdf),
+    FileKind("Word document", (".docx",), DOCX, _zip, _word_package),
+    FileKind("Word 97-2003 document", (".doc",), "application/msword", _ole2),
+    FileKind("PNG image", (".png",), "image/png", _png),
+    FileKind("JPEG image", (".jpg", ".jpeg"), "image/jpeg", _jpeg),
+    FileKind("GIF image", (".gif",), "image/gif", _gif),
+    FileKind("MP3 audio", (".mp3",), "audio/mpeg", _mp3),
+    FileKind("M4A audio", (".m4a",), "audio/mp4", _m4a),
+    FileKind("WAV audio", (".wav",), "audio/wav", _wav),
+    FileKind("Ogg audio", (".ogg", ".oga"), "audio/ogg", _ogg),
+)
+KIND_BY_EXTENSION = {ext: kind for kind in ALLOWED_KINDS for ext in kind.extensions}
+ALLOWED_DESCRIPTION = (
+    "a PDF, Word document, image (JPG, PNG or GIF) or audio file (MP3, M4A, WAV or OGG)"
+)
+# For <input type=file accept=...>: a hint to the browser; the server decides.
+ACCEPT = ",".join(sorted(KIND_BY_EXTENSION))
+
+
+def megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):g}MB"
+
+
+def _clean_name(name: str) -> str:
+    """The file's own name, without any folder, control characters or quotes."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = re.sub(r"[\x00-\x1f\x7f\"<>|:*?]", "", base).strip().lstrip(".")
+    return base[-200:] or "file"
+
+
+def upload_kind(name: str) -> FileKind:
+    """The allowed kind for the file's name, or UploadRefused saying what is allowed."""
+    kind = KIND_BY_EXTENSION.get(Path(name.lower()).suffix)
+    if kind is None:
+        raise UploadRefused(f"{_clean_name(name)} must be {ALLOWED_DESCRIPTION}")
+    return kind
+
+
+def upload_check(upload: UploadedFile) -> FileKind:
+    """Refuse a file before anything is stored: wrong kind, empty, too large, or
+    contents that do not match its name (the contents are read, a chunk at a time)."""
+    name = _clean_name(upload.name or "")
+    kind = upload_kind(name)
+    limit = settings.UPLOAD_MAX_BYTES
+    if getattr(upload, "over_limit", False) or (upload.size or 0) > limit:
+        raise UploadRefused(f"{name} must be smaller than {megabytes(limit)}")
+    if not upload.size:
+        raise UploadRefused(f"{name} is empty")
+    upload.seek(0)
+    head = upload.read(HEAD_BYTES)
+    upload.seek(0)
+    if not kind.looks_like(head) or not _package_ok(kind, upload):
+        raise UploadRefused(_not_what_it_says(name, kind))
+    return kind
+
+
+def _package_ok(kind: FileKind, contents: IO[bytes]) -> bool:
+    return kind.package_check is None or kind.package_check(contents)
+
+
+def _not_what_it_says(name: str, kind: FileKind) -> str:
+    return f"{name} is not a real {kind.label}: its contents do not match its name"
+
+
+class SizeLimitedUploadHandler(TemporaryFileUploadHandler):
+    """Keep no more than settings.UPLOAD_MAX_BYTES of any one file while the request
+    streams in; a file past the limit is marked `over_limit` (and keeps its true size),
+    so the form can say the limit instead of filling the disk first."""
+
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        super().new_file(*args, **kwargs)
+        self.received = 0
+        self.over_limit = False
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        self.received += len(raw_data)
+        if self.received > settings.UPLOAD_MAX_BYTES:
+            self.over_limit = True
+            return None  # drop the rest: the file will be refused
+        return super().receive_data_chunk(raw_data, start)
+
+    def file_complete(self, file_size: int) -> UploadedFile:
+        upload = super().file_complete(file_size)
+        upload.over_limit = self.over_limit  # type: ignore[attr-defined]
+        return upload
+
+
+def stored_path(stored_name: str) -> Path:
+    """Where an upload's bytes are: UPLOADS_DIR/ab/abcdef... (two-character folders)."""
+    return Path(settings.UPLOADS_DIR) / stored_name[:2] / stored_name
+
+
+def _write(upload: UploadedFile, target: Path, limit: int) -> tuple[int, str]:
+    """Stream the file to `target` (owner-only), counting and hashing as it goes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        upload.seek(0)
+        for chunk in upload.chunks():
+            size += len(chunk)
+            if size > limit:
+                break
+            digest.update(chunk)
+            out.write(chunk)
+    return size, digest.hexdigest()
+
+
+def upload_store(*, actor: Any, upload: UploadedFile) -> Upload:
+    """Check the file, write it under a random name and record it; UploadRefused if it
+    may not be kept (nothing is left behind then)."""
+    kind = upload_check(upload)
+    name, limit = _clean_name(upload.name or ""), settings.UPLOAD_MAX_BYTES
+    stored_name = secrets.token_hex(32)
+    path = stored_path(stored_name)
+    size, sha256 = _write(upload, path, limit)
+    refusal = ""
+    if size > limit:
+        refusal = f"{name} must be smaller than {megabytes(limit)}"
+    else:
+        with path.open("rb") as written:  # the bytes kept, checked again
+            if not kind.looks_like(written.read(HEAD_BYTES)) or not _package_ok(kind, written):
+                refusal = _not_what_it_says(name, kind)
+    if refusal:
+        path.unlink(missing_ok=True)
+        raise UploadRefused(refusal)
+    stored = Upload.objects.create(
+        stored_name=stored_name,
+        original_name=name,
+        content_type=kind.content_type,
+        size=size,
+        sha256=sha256,
+        uploaded_by=actor,
+    )
+    upload_scan(stored)
+    return stored
+
+
+def upload_scan(stored: Upload) -> None:
+    """Ask the virus scanner, when one is configured (a later issue); else the upload
+    stays 'not scanned'."""
+    if not settings.UPLOAD_SCANNER:
+        return
+    scanner = import_string(settings.UPLOAD_SCANNER)
+    status = ScanStatus(scanner(stored, stored_path(stored.stored_name)))
+    Upload.objects.filter(pk=stored.pk).update(scan_status=status, scanned_at=timezone.now())
+    stored.scan_status = status
+
+
+def upload_servable(stored: Upload) -> bool:
+    return stored.scan_status != ScanStatus.INFECTED
+
+
+def upload_response(stored: Upload) -> FileResponse:
+    """The file as a download (never shown inline), for a view that has already checked
+    the user may see it and audited the download."""
+    response = FileResponse(
+        stored_path(stored.stored_name).open("rb"),
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,268 @@
+"""Advice (issue 9, item 5): several advisers on one form, each list filtered by the kind
+of advice, a message and files; the advice received with its files, shown on the case;
+the download of each file (authorised, audited, as an attachment); chasing that says it
+only records the chase; and pulling the advice into the plan.
+
+Personas (tests/personas.py): Cara the caseworker of Tom's case, Colin another
+caseworker, Aled the health advice giver, Paula Tom's mother.
+"""
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from opensend.casework.models import AdviceFile, AdviceRequest, Case, CaseEvent, EventKind
+from opensend.core.models import AuditAction, AuditEvent, Upload
+from opensend.people.models import AdviceService
+from tests import factories as f
+from tests.casework.test_views_actions import assert_saved, case_url, error_summary, on
+from tests.factories import TODAY, WEEK
+from tests.pages import check_page, elements_with_class, text_of
+
+DAY = dt.timedelta(days=1)
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture(autouse=True)
+def _on_today(today: dt.date) -> None:
+    """Every test runs on TODAY (22 November 2026)."""
+
+
+@pytest.fixture
+def assessing(cara, tom) -> Case:
+    return f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 8 * WEEK)
+
+
+@pytest.fixture
+def advice(assessing, area) -> AdviceRequest:
+    return f.advice_ask(
+        assessing, organisation=area.health, service=AdviceService.HEALTH,
+        requested_on=TODAY - 3 * WEEK,
+    )
+
+
+def pdf(name: str = "speech-report.pdf", content: bytes = PDF) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def test_several_advisers_asked_on_one_form_with_a_message_and_files(
+    staff_client, cara, assessing, area
+):
+    url = reverse("casework:advice_request", args=[assessing.pk])
+    page = check_page(staff_client(cara).get(url))
+    health = page.find(".//select[@name='adviser_health']")
+    assert {o.get("value") for o in health.iter("option")} == {"", str(area.health.pk)}
+    data = {
+        "version": assessing.version,
+        "adviser_education": area.hillside.pk,
+        "adviser_health": area.health.pk,
+        "adviser_psychology": area.ep_service.pk,
+        "message": "Please assess his speech and language.",
+        "attachments": [pdf(), SimpleUploadedFile("drawing.png", PNG)],
+        **on("requested_on", TODAY - DAY),
+    }
+
+    response = staff_client(cara).post(url, data)
+
+    assert_saved(response, assessing, "Advice requested from Hillside First School, "
+                 "Northshire Community Health NHS Trust, Northshire Educational Psychology")
+    asked = list(AdviceRequest.objects.filter(case=assessing).order_by("pk"))
+    assert [(a.service, a.due_on) for a in asked] == [
+        (s, TODAY - DAY + 6 * WEEK) for s in ("education", "health", "psychology")
+    ]
+    assert {a.message for a in asked} == {"Please assess his speech and language."}
+    assert Upload.objects.count() == 2  # stored once, sent to all three
+    assert AdviceFile.objects.filter(direction="sent").count() == 6
+    requested = CaseEvent.objects.filter(case=assessing, kind=EventKind.ADVICE_REQUESTED)
+    assert sorted(e.data["source"] for e in requested) == ["education", "health", "psychology"]
+
+
+def test_a_school_cannot_be_asked_for_health_advice(staff_client, cara, assessing, area):
+    url = reverse("casework:advice_request", args=[assessing.pk])
+    data = {"version": assessing.version, "adviser_health": area.hillside.pk,
+            **on("requested_on", TODAY)}
+
+    summary = error_summary(staff_client(cara).post(url, data))
+
+    assert "Select a valid choice" in summary
+    assert not AdviceRequest.objects.exists()
+
+
+def test_a_file_of_the_wrong_kind_is_refused_and_nothing_is_asked(
+    staff_client, cara, assessing, area
+):
+    url = reverse("casework:advice_request", args=[assessing.pk])
+    data = {
+        "version": assessing.version,
+        "adviser_health": area.health.pk,
+        "attachments": [SimpleUploadedFile("report.pdf", b"<script>alert(1)</script>")],
+        **on("requested_on", TODAY),
+    }
+
+    summary = error_summary(staff_client(cara).post(url, data))
+
+    assert "report.pdf is not a real PDF: its contents do not match its name" in summary
+    assert not AdviceRequest.objects.exists() and not Upload.objects.exists()
+
+
+def test_a_file_over_the_limit_is_refused_with_the_limit(
+    staff_client, cara, assessing, area, settings
+):
+    settings.UPLOAD_MAX_BYTES = 1024 * 1024
+    big = pdf("scan.pdf", PDF + b"0" * (1024 * 1024))
+    url = reverse("casework:advice_request", args=[assessing.pk])
+    data = {"version": assessing.version, "adviser_health": area.health.pk,
+            "attachments": [big], **on("requested_on", TODAY)}
+
+    summary = error_summary(staff_client(cara).post(url, data))
+
+    assert "scan.pdf must be smaller than 1MB" in summary
+    assert not Upload.objects.exists()
+
+
+def test_advice_received_with_files_is_shown_on_the_case(staff_client, cara, advice):
+    url = reverse("casework:advice_received", args=[advice.pk])
+    check_page(staff_client(cara).get(url))
+    response = staff_client(cara).post(url, {
+        "version": advice.case.version,
+        "summary": "Needs a sensory diet and daily speech therapy.",
+        "files": [pdf("health-advice.pdf")],
+        **on("received_on", TODAY - DAY),
+    })
+
+    assert_saved(response, advice.case, "Advice received recorded")
+    page = check_page(staff_client(cara).get(case_url(advice.case)))
+    [card] = [text_of(c) for c in elements_with_class(page, "govuk-summary-card")]
+    assert "Needs a sensory diet and daily speech therapy." in card
+    assert "health-advice.pdf" in card and "not scanned" in card
+    link = page.find(".//a[@download]")
+    assert link.get("href") == reverse("casework:advice_file", args=[advice.files.get().pk])
+    assert reverse("casework:advice_pull", args=[advice.pk]) in {
+        a.get("href") for a in page.iter("a")}
+
+
+def test_advice_received_on_a_stale_page_is_a_conflict(staff_client, cara, advice):
+    url = reverse("casework:advice_received", args=[advice.pk])
+    stale = advice.case.version - 1
+    summary = error_summary(staff_client(cara).post(
+        url, {"version": stale, "summary": "Late.", **on("received_on", TODAY)}))
+    assert "Someone else changed this case" in summary
+    advice.refresh_from_db()
+    assert advice.received_on is None
+
+
+def test_advice_received_already_is_shown_not_recorded_again(staff_client, cara, advice):
+    url = reverse("casework:advice_received", args=[advice.pk])
+    staff_client(cara).post(url, {"version": advice.case.version, "summary": "First.",
+                                  **on("received_on", TODAY)})
+    page = check_page(staff_client(cara).get(url))
+    assert page.find(".//main//form") is None
+    advice.refresh_from_db()
+    assert advice.summary == "First."
+
+
+def _received_with_file(advice: AdviceRequest, actor) -> AdviceFile:
+    from opensend.casework.services.advice import advice_receive
+
+    advice_receive(actor=actor, advice=advice, received_on=TODAY - DAY,
+                   summary="Speech and language: daily therapy.",
+                   files=[pdf("health-advice.pdf")], today=TODAY, expected_version=None)
+    return advice.files.get()
+
+
+def test_the_file_downloads_as_an_attachment_and_is_audited(
+    staff_client, cara, aled, advice
+):
+    stored = _received_with_file(advice, cara)
+
+    for user in (cara, aled):  # the caseworker, and the adviser asked about Tom
+        response = staff_client(user).get(reverse("casework:advice_file", args=[stored.pk]))
+        assert response.status_code == 200
+        assert response["Content-Disposition"] == 'attachment; filename="health-advice.pdf"'
+        assert response["Content-Type"] == "application/pdf"
+        assert b"".join(response.streaming_content) == PDF
+        assert AuditEvent.objects.filter(
+            actor=user, action=AuditAction.DOWNLOAD, child_id=advice.case.child_id,
+            object_type="Upload", object_id=str(stored.upload_id)).count() == 1
+
+
+def test_the_file_is_refused_to_unrelated_users_and_families(
+    staff_client, family_client, cara, colin, paula, hari, advice
+):
+    stored = _received_with_file(advice, cara)
+    url = reverse("casework:advice_file", args=[stored.pk])
+    for client in (staff_client(colin), staff_client(hari), family_client(paula)):
+        response = client.get(url)
+        assert response.status_code == 404 and "Content-Disposition" not in response
+    assert AuditEvent.objects.filter(actor=colin, action=AuditAction.DENIED).exists()
+
+
+def test_a_file_found_infected_is_never_served(staff_client, cara, advice):
+    stored = _received_with_file(advice, cara)
+    Upload.objects.filter(pk=stored.upload_id).update(scan_status="infected")
+    response = staff_client(cara).get(reverse("casework:advice_file", args=[stored.pk]))
+    assert response.status_code == 404
+    assert AuditEvent.objects.filter(
+        actor=cara, action=AuditAction.DENIED, why__contains="virus").exists()
+
+
+def test_a_chase_says_it_only_records_the_chase(staff_client, cara, colin, advice):
+    url = reverse("casework:advice_chase", args=[advice.pk])
+    assert staff_client(cara).get(url).status_code == 405
+    page = check_page(staff_client(cara).get(case_url(advice.case)))
+    assert "Recording a chase does not send anything" in text_of(page.find(".//main"))
+
+    response = staff_client(cara).post(url, {"version": advice.case.version})
+
+    assert_saved(response, advice.case, "Chase of Northshire Community Health NHS Trust "
+                 "recorded. This only records the chase: OpenSEND cannot send reminders yet")
+    advice.refresh_from_db()
+    assert (advice.times_chased, advice.last_chased_on) == (1, TODAY)
+    assert staff_client(colin).post(url, {"version": 99}).status_code == 404
+
+
+def test_a_chase_from_a_stale_page_is_not_recorded(staff_client, cara, advice):
+    url = reverse("casework:advice_chase", args=[advice.pk])
+    response = staff_client(cara).post(url, {"version": advice.case.version - 1})
+    assert response.status_code == 302
+    advice.refresh_from_db()
+    assert advice.times_chased == 0
+
+
+def test_advice_of_an_unknown_id_is_404(staff_client, cara):
+    client = staff_client(cara)
+    assert client.post(reverse("casework:advice_chase", args=[999999])).status_code == 404
+    assert client.get(reverse("casework:advice_file", args=[999999])).status_code == 404
+
+
+def test_advice_pulled_into_the_chosen_section_of_the_working_plan(staff_client, cara, advice):
+    _received_with_file(advice, cara)
+    case = Case.objects.get(pk=advice.case_id)
+    url = reverse("casework:advice_pull", args=[advice.pk])
+    page = check_page(staff_client(cara).get(url))
+    checked = page.find(".//input[@name='section'][@checked]")
+    assert checked.get("value") == "C"  # health advice: health needs, suggested
+
+    response = staff_client(cara).post(url, {"version": case.version, "section": "C"})
+
+    assert_saved(response, case, "The advice was added to section C")
+    version = case.plan.versions.get()
+    assert version.issued_on is None and version.kind == "draft"
+    assert version.sections["C"] == (
+        "Health advice from Northshire Community Health NHS Trust "
+        f"(received {(TODAY - DAY).day} {TODAY - DAY:%B %Y}):\n"
+        "Speech and language: daily therapy."
+    )
+    again = error_summary(staff_client(cara).post(
+        url, {"version": Case.objects.get(pk=case.pk).version, "section": "C"}))
+    assert "already in section C" in again
+
+
+def test_advice_not_yet_received_cannot_be_pulled(staff_client, cara, advice):
+    url = reverse("casework:advice_pull", args=[advice.pk])
+    summary = error_summary(staff_client(cara).post(
+        url, {"version": advice.case.version, "section": "K"}))
+    assert "has not been received yet" in summary
