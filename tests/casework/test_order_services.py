@@ -23,7 +23,8 @@ from opensend.casework.models import (
     Stage,
     VersionKind,
 )
-from opensend.casework.services.assessment import advice_receive, panel_decision_record
+from opensend.casework.services.advice import advice_receive
+from opensend.casework.services.assessment import panel_decision_record
 from opensend.casework.services.comment_period import comment_period_end_early
 from opensend.casework.services.common import OrderRefused
 from opensend.casework.services.corrections import case_event_correct, case_event_withdraw
@@ -145,7 +146,7 @@ def test_withdrawing_advice_received_reopens_the_advice_step(tom, cara, area):
     case = f.case_assessing(child=tom, caseworker=cara,
                             advice_from=[("psychology", area.ep_service)])
     advice = case.advice_requests.get()
-    advice_receive(actor=cara, advice=advice, received_on=TODAY - WEEK, summary="s", today=TODAY)
+    advice_receive(actor=cara, advice=advice, received_on=TODAY - WEEK, summary="s", today=TODAY, expected_version=None)
     received = case.events.get(kind="advice_received")
     case_event_withdraw(actor=cara, case=case, event=received, reason="wrong child",
                         today=TODAY, expected_version=fresh(case).version)
@@ -181,7 +182,8 @@ def _act(case, action: str, on: dt.date, area) -> None:
     elif action == "advice_in":
         waiting = case.advice_requests.filter(received_on__isnull=True).first()
         if waiting is not None:
-            advice_receive(actor=actor, advice=waiting, received_on=on, summary="s", today=on)
+            advice_receive(actor=actor, advice=waiting, received_on=on, summary="s",
+                           today=on, expected_version=None)
     elif action in ("draft", "final"):
         f.plan_issue(case, kind=action, issued_on=on, today=on)
     elif action == "agree_early":

@@ -204,7 +204,7 @@ def test_a_draft_names_no_enrolment_and_a_coming_transfer_starts_on_its_date(car
     move = dt.date(TODAY.year + 1, 9, 1)
     PhaseTransfer.objects.create(case=case, transfer_date=move, kind=TransferKind.SCHOOL,
                                  from_setting=area.hillside, to_setting=secondary)
-    f.plan_issue(case, kind=VersionKind.PROPOSED_AMENDMENT, issued_on=TODAY - 2 * WEEK,
+    f.plan_issue(case, kind=VersionKind.PROPOSED_AMENDMENT, issued_on=TODAY - 3 * WEEK,
                  named_setting=secondary)
     assert not Enrolment.objects.filter(setting=secondary).exists()
 
