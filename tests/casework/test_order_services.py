@@ -146,7 +146,8 @@ def test_withdrawing_advice_received_reopens_the_advice_step(tom, cara, area):
     case = f.case_assessing(child=tom, caseworker=cara,
                             advice_from=[("psychology", area.ep_service)])
     advice = case.advice_requests.get()
-    advice_receive(actor=cara, advice=advice, received_on=TODAY - WEEK, summary="s", today=TODAY, expected_version=None)
+    advice_receive(actor=cara, advice=advice, received_on=TODAY - WEEK, summary="s",
+                   today=TODAY, expected_version=None)
     received = case.events.get(kind="advice_received")
     case_event_withdraw(actor=cara, case=case, event=received, reason="wrong child",
                         today=TODAY, expected_version=fresh(case).version)
