@@ -78,7 +78,7 @@ def test_a_parent_signs_in_with_a_password_only(paula: User, frozen):
 
 def test_sign_in_never_redirects_to_another_site(paula: User, frozen):
     response = post_password(Client(), paula.email, next_url="https://evil.example/")
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("family:home")  # a parent's own landing page
 
 
 def test_the_sign_in_page_passes_the_page_checks(db):
