@@ -106,6 +106,15 @@ def test_staff_with_an_app_must_enter_a_code(cara: User, frozen):
     assert staff_page_status(client)[0] == 200
 
 
+def test_a_caseworker_lands_on_their_work_queue(cara: User, frozen):
+    """Issue 9, item 7: with no page asked for, a caseworker lands on their queue."""
+    device = confirmed_device(cara)
+    client = Client()
+    post_password(client, cara.email)
+    response = client.post(reverse("core:security_code"), {"code": code_for(device)})
+    assert response["Location"] == reverse("casework:queue")
+
+
 def test_a_wrong_code_is_refused(cara: User, frozen):
     device = confirmed_device(cara)
     client = Client()
