@@ -44,7 +44,8 @@ from django.utils import timezone  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from opensend.casework.models import Case, CaseEvent  # noqa: E402
-from opensend.casework.selectors import OPEN_STAGES, case_timeline, work_queue  # noqa: E402
+from opensend.casework.queue_selectors import work_queue  # noqa: E402
+from opensend.casework.selectors import OPEN_STAGES, case_timeline  # noqa: E402
 from opensend.nonprod.generator import demo_la, generate_area, generation_record  # noqa: E402
 from opensend.people.models import Role, User  # noqa: E402
 

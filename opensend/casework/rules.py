@@ -41,8 +41,11 @@ def view_team_caseload(user: User) -> bool:
 
 @rule("casework.view_my_cases")
 def view_my_cases(user: User) -> bool:
-    """Staff who see cases through a relationship: the school, advice, the panel."""
-    return is_staff_with(user, Role.SENCO, Role.ADVICE_GIVER, Role.PANEL_MEMBER)
+    """"My cases": an EHC coordinator's allocated cases, and the cases other staff see
+    through a relationship (the school, advice, the panel)."""
+    return is_staff_with(
+        user, Role.CASEWORKER, Role.SENCO, Role.ADVICE_GIVER, Role.PANEL_MEMBER
+    )
 
 
 @rule("casework.view_outstanding_advice")

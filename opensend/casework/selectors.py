@@ -6,8 +6,11 @@ event; every list writes one event naming the children shown.
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models.functions import Greatest, Upper
 from django.http import Http404
 
 from opensend.casework.models import (
@@ -23,7 +26,6 @@ from opensend.casework.models import (
 )
 from opensend.core.audit import audit, audit_list
 from opensend.core.models import AuditAction
-from opensend.core.permissions import has_perm
 from opensend.core.uploads import upload_servable
 from opensend.people.models import Child, Role, User
 from opensend.people.rules import visible_children
@@ -173,56 +175,6 @@ def case_timeline(case: Case) -> dict[str, object]:
     }
 
 
-@dataclass(frozen=True)
-class QueueRow:
-    step: CaseStep
-    case: Case
-
-
-QUEUE_FILTERS = {
-    "overdue": lambda today: Q(due__lt=today),
-    "due_this_week": lambda today: Q(due__gte=today, due__lte=today + dt.timedelta(days=7)),
-    "waiting_on_advice": lambda today: Q(step__startswith="advice:"),
-}
-
-
-def work_queue(
-    *, user: User, today: dt.date, show: str = "all", limit: int = 200, request: object = None
-) -> list[CaseStep]:
-    """The open statutory steps of the user's cases, soonest due first."""
-    steps = (
-        CaseStep.objects.filter(
-            done__isnull=True,
-            case__child__in=visible_children(user, today),
-            case__stage__in=OPEN_STAGES,
-        )
-        .select_related("case__child", "case__caseworker")
-        .order_by("due", "case_id")
-    )
-    if not has_perm(user, "casework.view_team_caseload"):  # a coordinator: their own
-        steps = steps.filter(case__caseworker=user)
-    if show in QUEUE_FILTERS:
-        steps = steps.filter(QUEUE_FILTERS[show](today))
-    rows = list(steps[:limit])
-    audit_list(
-        actor=user, child_ids=[row.case.child_id for row in rows], why="work queue", request=request
-    )
-    return rows
-
-
-def queue_counts(*, user: User, today: dt.date) -> dict[str, int]:
-    steps = CaseStep.objects.filter(
-        done__isnull=True,
-        case__child__in=visible_children(user, today),
-        case__stage__in=OPEN_STAGES,
-    )
-    if not has_perm(user, "casework.view_team_caseload"):  # a coordinator: their own
-        steps = steps.filter(case__caseworker=user)
-    return steps.aggregate(
-        all=Count("id"), **{name: Count("id", filter=f(today)) for name, f in QUEUE_FILTERS.items()}
-    )
-
-
 def team_caseload(*, user: User, today: dt.date) -> list[dict[str, object]]:
     """Open cases per coordinator in the manager's local authority (no child data)."""
     return list(
@@ -237,6 +189,31 @@ def team_caseload(*, user: User, today: dt.date) -> list[dict[str, object]]:
     )
 
 
+# A name matches a word typed when their pg_trgm similarity (0 to 1) is at least
+# PostgreSQL's default threshold for the % operator, 0.3: "Smyth" finds Smith (0.33),
+# "Jonson" Johnson (0.5), "Olivai" Olivia; or when it starts with the word ("Ol").
+# The names are compared upper-cased, as the trigram GIN indexes on Child hold them.
+NAME_FIELDS = ("legal_surname", "legal_forename", "preferred_name")
+
+
+def _name_matches(word: str) -> Q:
+    typed = word.upper()
+    found = Q(upn=typed)  # UPNs are exact (upper case, 13 characters)
+    for field in NAME_FIELDS:
+        found |= Q(**{f"{field}_upper__trigram_similar": typed})
+        found |= Q(**{f"{field}_upper__startswith": typed})
+    return found
+
+
+def _closeness(words: list[str]) -> Any:
+    """How close the names are to the words typed: for each word, its best similarity."""
+    scores = [
+        Greatest(*(TrigramSimilarity(f"{field}_upper", word.upper()) for field in NAME_FIELDS))
+        for word in words
+    ]
+    return sum(scores[1:], scores[0])
+
+
 def children_search(
     *,
     user: User,
@@ -245,20 +222,22 @@ def children_search(
     date_of_birth: dt.date | None = None,
     request: object = None,
 ) -> list[Child]:
-    """Find a child by name, UPN or date of birth, within what the user may see."""
-    children = visible_children(user, today)
+    """Find a child by name (tolerating misspellings), UPN or date of birth (exact),
+    within what the user may see; the closest names first."""
     words = text.split()
-    for word in words:
-        children = children.filter(
-            Q(legal_surname__istartswith=word)
-            | Q(legal_forename__istartswith=word)
-            | Q(preferred_name__istartswith=word)
-            | Q(upn__iexact=word)
-        )
-    if date_of_birth:
-        children = children.filter(date_of_birth=date_of_birth)
     if not words and not date_of_birth:
         return []
+    children = visible_children(user, today).alias(
+        **{f"{field}_upper": Upper(field) for field in NAME_FIELDS}
+    )
+    for word in words:
+        children = children.filter(_name_matches(word))
+    if date_of_birth:
+        children = children.filter(date_of_birth=date_of_birth)
+    if words:
+        children = children.alias(closeness=_closeness(words)).order_by(
+            "-closeness", "legal_surname", "legal_forename", "pk"
+        )
     found = list(
         children.prefetch_related(Prefetch("cases", queryset=Case.objects.order_by("-opened_on")))[
             :50
@@ -322,14 +301,17 @@ def plan_versions(case: Case) -> list[PlanVersion]:
 
 
 def my_cases(*, user: User, today: dt.date, request: object = None) -> list[Case]:
-    """The cases the user may see, soonest next statutory step first, each with its open
-    steps in `open_steps` (none once a case has ended, as in the work queue)."""
+    """The cases the user may see (an EHC coordinator: those allocated to them), soonest
+    next statutory step first, each with its open steps in `open_steps` (none once a
+    case has ended, as in the work queue)."""
     still_open = Q(done__isnull=True, case__stage__in=OPEN_STAGES)
     open_steps = CaseStep.objects.filter(still_open).order_by("due", "step")
     next_due = Min("steps__due", filter=Q(steps__done__isnull=True, stage__in=OPEN_STAGES))
+    visible = cases_visible(user, today)
+    if user.has_role(Role.CASEWORKER):  # an EHC coordinator: the cases allocated to them
+        visible = visible.filter(caseworker=user)
     cases = list(
-        cases_visible(user, today)
-        .select_related("child")
+        visible.select_related("child")
         .annotate(next_due=next_due)
         .prefetch_related(Prefetch("steps", queryset=open_steps, to_attr="open_steps"))
         .order_by(F("next_due").asc(nulls_last=True), "child__legal_surname", "pk")[:LIST_LIMIT]

@@ -22,7 +22,7 @@ _STAFF_LINKS = [
     ("casework:queue", "Work queue", "casework.view_queue"),
     ("casework:search", "Find a child", "casework.search_children"),
     ("casework:team", "Team caseload", "casework.view_team_caseload"),
-    ("casework:my_cases", "Cases", "casework.view_my_cases"),
+    ("casework:my_cases", "My cases", "casework.view_my_cases"),
     # Local Offer feedback (task: feedback)
     ("feedback:queue", "Local Offer feedback", "directory.triage_feedback"),
     # sen2 (issue 3, items 6-7)
@@ -57,6 +57,16 @@ def _links(user: Any) -> list[tuple[str, str]]:
         links.append(("family:home", "Your EHC plan"))
     links.append(("core:sign_out", "Sign out"))
     return links
+
+
+def landing_url(user: Any) -> str:
+    """Where a user lands after signing in: the first place their navigation offers (a
+    caseworker's work queue, a SENCO's cases, a parent's plans), else the start page."""
+    for name, _ in _links(user):
+        href = safe_reverse(name)
+        if href is not None and name != "core:sign_out":
+            return href
+    return reverse("core:home")
 
 
 def nav_items(request: HttpRequest) -> list[dict[str, Any]]:

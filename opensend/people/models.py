@@ -6,8 +6,9 @@ children they hold parental responsibility for, and so on.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Upper
 
 from opensend.statutory import codes
 
@@ -190,6 +191,12 @@ class Child(models.Model):
             models.Index(fields=["upn"]),
             models.Index(fields=["date_of_birth"]),
             models.Index(Lower("legal_surname"), name="child_surname_lower"),
+            # Finding a child despite a misspelling (pg_trgm similarity, issue 9):
+            # casework.selectors.children_search compares the upper-cased names.
+            *(
+                GinIndex(OpClass(Upper(name), name="gin_trgm_ops"), name=f"child_{name}_trgm")
+                for name in ("legal_surname", "legal_forename", "preferred_name")
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -236,15 +236,21 @@ def test_queue_filters(client_of, people, queue_cases, show: str, children: list
     assert row_children(page)[: len(children)] == children
     if show != "nonsense":
         assert len(row_children(page)) == len(children)
+    # The older ?show= links mean the new filters: a status, or the advice steps.
     current = page.find(".//nav//a[@aria-current='page']")
-    assert current.get("href").endswith(f"?show={show}" if show != "nonsense" else "/cases/")
+    expected = {
+        "overdue": "/cases/?status=overdue",
+        "due_this_week": "/cases/?status=due_this_week",
+        "waiting_on_advice": "/cases/?step=advice",
+    }
+    assert current.get("href") == expected.get(show, "/cases/")
 
 
 def test_queue_shows_counts_for_each_filter(client_of, people, queue_cases) -> None:
     client = client_of(people.cara)
     page = check_page(client.get(url("casework:queue")))
     counts = [text_of(a) for a in page.findall(".//nav[@aria-label='Filter your work queue']//a")]
-    assert counts == ["9 All", "1 Overdue", "1 Due this week", "1 Waiting on advice"]
+    assert counts == ["9 All", "1 Overdue", "1 Due this week", "7 Due later"]
 
 
 def test_manager_queue_shows_every_caseworker(client_of, people, queue_cases) -> None:
@@ -448,9 +454,11 @@ def test_senco_sees_children_on_roll(client_of, people, ava_case) -> None:
     assert row[:3] == ["Ava Smith", "Assessing", "Health advice"]
 
 
-def test_my_cases_is_not_for_caseworkers(client_of, people) -> None:
+def test_a_caseworkers_cases_are_those_allocated_to_them(client_of, people, queue_cases) -> None:
     client = client_of(people.cara)
-    assert client.get(url("casework:my_cases")).status_code == 404
+    page = check_page(client.get(url("casework:my_cases")))
+    assert sorted(row_children(page)) == ["Adam Advice", "Lara Later", "Olly Overdue", "Wendy Week"]
+    assert "Cole Other" not in text_of(page)  # Colin's case
 
 
 # ---------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.http import Http404
 
-from opensend.casework.selectors import case_get, children_search, work_queue
+from opensend.casework.queue_selectors import work_queue
+from opensend.casework.selectors import case_get, children_search
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction, AuditEvent
 from opensend.people.models import User

@@ -78,7 +78,7 @@ def test_a_parent_signs_in_with_a_password_only(paula: User, frozen):
 
 def test_sign_in_never_redirects_to_another_site(paula: User, frozen):
     response = post_password(Client(), paula.email, next_url="https://evil.example/")
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("family:home")  # a parent's own landing page
 
 
 def test_the_sign_in_page_passes_the_page_checks(db):
@@ -104,6 +104,15 @@ def test_staff_with_an_app_must_enter_a_code(cara: User, frozen):
     assert signed_in_user_id(client) == str(cara.pk)
     assert client.session["otp_device_id"] == device.persistent_id
     assert staff_page_status(client)[0] == 200
+
+
+def test_a_caseworker_lands_on_their_work_queue(cara: User, frozen):
+    """Issue 9, item 7: with no page asked for, a caseworker lands on their queue."""
+    device = confirmed_device(cara)
+    client = Client()
+    post_password(client, cara.email)
+    response = client.post(reverse("core:security_code"), {"code": code_for(device)})
+    assert response["Location"] == reverse("casework:queue")
 
 
 def test_a_wrong_code_is_refused(cara: User, frozen):

@@ -469,10 +469,10 @@ def test_date_filters_are_the_core_formatting_functions():
     ("who", "expected"),
     [
         (None, ["Sign in"]),
-        (user(roles=("caseworker",)), ["Work queue", "Find a child", "Sign out"]),
+        (user(roles=("caseworker",)), ["Work queue", "Find a child", "My cases", "Sign out"]),
         (user(roles=("sen_manager",)), ["Work queue", "Find a child", "Team caseload", "Sign out"]),
-        (user(roles=("senco",)), ["Cases", "Sign out"]),
-        (user(roles=("advice_giver", "panel_member")), ["Cases", "Sign out"]),
+        (user(roles=("senco",)), ["My cases", "Sign out"]),
+        (user(roles=("advice_giver", "panel_member")), ["My cases", "Sign out"]),
         (user(roles=("analyst",)), ["Sign out"]),
         (user(kind="parent"), ["Your EHC plans", "Sign out"]),
         (user(kind="young_person"), ["Your EHC plan", "Sign out"]),
@@ -489,6 +489,7 @@ def test_navigation_marks_the_current_section_and_signs_out_by_post(rf):
     assert nav_items(request) == [
         {"href": "/cases/queue/", "text": "Work queue", "active": False},
         {"href": "/cases/search/", "text": "Find a child", "active": True},
+        {"href": "/cases/mine/", "text": "My cases", "active": False},
         {"href": "/sign-out/", "text": "Sign out", "active": False, "method": "post"},
     ]
 

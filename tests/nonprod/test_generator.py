@@ -23,7 +23,7 @@ from opensend.casework.models import (
     Stage,
 )
 from opensend.casework.plan_sections import SECTION_BY_CODE
-from opensend.casework.selectors import queue_counts
+from opensend.casework.queue_selectors import queue_counts
 from opensend.nonprod.generator import (
     NonprodDisabledError,
     area_digest,

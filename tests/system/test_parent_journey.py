@@ -50,7 +50,7 @@ def test_parent_sees_their_childs_case_and_the_dates_the_council_must_meet(
     advice_asked = decided + dt.timedelta(days=1)
 
     sign_in(page, paula, step="parent")
-    assert urlsplit(page.url).path == path("core:home")
+    assert urlsplit(page.url).path == path("family:home")  # families land on their plans
     visit(page, "home")
 
     page.get_by_role("link", name="Your EHC plans").first.click()

@@ -52,7 +52,8 @@ def test_staff_first_sign_in_enrols_an_authenticator(page: Page, today: object, 
     page.get_by_label("Security code").fill(_code_from_key(key[0]))
     page.get_by_role("button", name="Continue").click()
 
-    page.wait_for_url(lambda url: urlsplit(url).path == path("core:home"))
+    # Staff land on their work queue (issue 9, item 7).
+    page.wait_for_url(lambda url: urlsplit(url).path == path("casework:queue"))
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     visit(page, "enrol-signed-in")
     assert TOTPDevice.objects.filter(user=sam, confirmed=True).count() == 1
@@ -98,7 +99,8 @@ def test_wrong_security_code_shows_an_error_summary(page: Page, today: object, c
     page.wait_for_timeout(1200)
     page.get_by_label("Security code").fill(security_code(device))
     page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(lambda url: urlsplit(url).path == path("core:home"))
+    # Staff land on their work queue (issue 9, item 7).
+    page.wait_for_url(lambda url: urlsplit(url).path == path("casework:queue"))
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 

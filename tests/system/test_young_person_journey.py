@@ -31,7 +31,7 @@ def test_young_person_sees_and_downloads_their_own_plan(
     AND can download the final plan as a PDF;
     AND every page on the way passes axe."""
     sign_in(page, yasmin, step="young-person")
-    assert urlsplit(page.url).path == path("core:home")
+    assert urlsplit(page.url).path == path("family:home")  # families land on their plans
 
     page.get_by_role("link", name="Your EHC plan").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your EHC plan")

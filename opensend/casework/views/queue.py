@@ -3,46 +3,41 @@
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from opensend.casework.forms.queue import QueueFilterForm
 from opensend.casework.presenters import pages as presenters
+from opensend.casework.presenters.queue import queue_page
+from opensend.casework.queue_selectors import queue_caseworkers, queue_counts, work_queue
 from opensend.casework.selectors import (
     LIST_LIMIT,
     advice_outstanding,
     my_cases,
-    queue_counts,
     team_caseload,
-    work_queue,
 )
+from opensend.core.pagination import page_of
 from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 
-QUEUE_FILTERS = {
-    "all": "All",
-    "overdue": "Overdue",
-    "due_this_week": "Due this week",
-    "waiting_on_advice": "Waiting on advice",
-}
+QUEUE_PAGE_SIZE = 50
 
 
 @permission_required("casework.view_queue")
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
+    """The statutory steps to do, soonest first, a page at a time, filtered by step
+    kind, status and (SEN managers) caseworker."""
     day, user = today(), request.user
-    show = request.GET.get("show", "all")
-    show = show if show in QUEUE_FILTERS else "all"
-    steps = work_queue(user=user, today=day, show=show, limit=LIST_LIMIT, request=request)
-    counts = queue_counts(user=user, today=day)
-    return render_page(
-        request,
-        "casework/queue.html",
-        {
-            "rows": presenters.queue_rows(steps, day),
-            "show": show,
-            "filters": QUEUE_FILTERS,
-            "counts": counts,
-            "show_caseworker": has_perm(user, "casework.view_team_caseload"),
-        },
-    )
+    whole_team = has_perm(user, "casework.view_team_caseload")
+    form = QueueFilterForm(request.GET, caseworkers=queue_caseworkers(user) if whole_team else [])
+    chosen = form.chosen()
+    counts = queue_counts(user=user, today=day, chosen=chosen)
+    page = page_of(request.GET.get("page"), total=counts[chosen.status or "all"],
+                   size=QUEUE_PAGE_SIZE)  # fmt: skip
+    steps = work_queue(user=user, today=day, chosen=chosen, limit=page.size,
+                       offset=page.offset, request=request)  # fmt: skip
+    context = queue_page(steps, form=form, chosen=chosen, counts=counts, page=page,
+                         path=request.path, today=day, show_caseworker=whole_team)  # fmt: skip
+    return render_page(request, "casework/queue.html", {"queue": context})
 
 
 @permission_required("casework.view_team_caseload")

@@ -16,7 +16,6 @@ from django.contrib.auth import authenticate, get_user_model, login, logout
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
@@ -26,6 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from opensend.core.audit import audit
 from opensend.core.auth_forms import SecurityCodeForm, SignInForm
 from opensend.core.models import AuditAction
+from opensend.core.navigation import landing_url
 from opensend.core.render import render_page
 
 _PENDING = "pending_user_id"
@@ -34,11 +34,13 @@ _BAD_SIGN_IN = "Enter a correct email address and password"
 
 
 def _safe_next(request: HttpRequest, target: str | None) -> str:
+    """The page asked for, when it is on this site; else the user's own landing page
+    (a caseworker's work queue: issue 9, item 7)."""
     if target and url_has_allowed_host_and_scheme(
         target, {request.get_host()}, request.is_secure()
     ):
         return target
-    return reverse("core:home")
+    return landing_url(request.user)
 
 
 def _pending_user(request: HttpRequest) -> AbstractBaseUser | None:

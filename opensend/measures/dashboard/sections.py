@@ -20,6 +20,9 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section("requests", "Requests and assessments", ("ehc_requests", "requests_", "new_plans")),
+    # Requests still waiting for a plan, beside the DfE's "over 52 weeks" (issued plans
+    # only), so that a long wait shows before the plan is issued (issue 9, item 8).
+    Section("backlog", "Backlog", ("plans_issued_over_52_weeks", "open_requests")),
     Section("timeliness", "Timeliness", ("plans_issued_", "average_weeks")),
     Section("advice", "Advice", ("advice_",)),
     Section("reviews", "Reviews", ("annual_reviews", "review_", "amended_plans")),

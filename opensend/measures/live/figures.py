@@ -17,6 +17,7 @@ from opensend.measures.live.facts_assessment import (
     plan_rows,
     request_rows,
 )
+from opensend.measures.live.facts_backlog import backlog_rows
 from opensend.measures.live.facts_other import case_rows, dispute_rows, review_rows, transfer_rows
 from opensend.measures.live.people import BREAKDOWNS, groups_of, labels_of
 from opensend.statutory.indicators import INDICATORS, IndicatorValue, MeasureRows, Period
@@ -30,7 +31,9 @@ __all__ = [
     "measure_rows",
 ]
 
-KINDS: Final = ("requests", "plans", "advice", "reviews", "transfers", "cases", "disputes")
+KINDS: Final = (
+    "requests", "plans", "advice", "reviews", "transfers", "cases", "disputes", "backlog",
+)
 
 
 class UnknownIndicator(KeyError):
@@ -105,6 +108,7 @@ def measure_rows(
         "transfers": lambda: transfer_rows(la, period, cutoff),
         "cases": lambda: case_rows(la, period, cutoff, summarised),
         "disputes": lambda: dispute_rows(la, period, cutoff),
+        "backlog": lambda: backlog_rows(la, period, cutoff),
     }
     return MeasureRows(**{kind: tuple(builders[kind]()) for kind in KINDS if kind in wanted})
 

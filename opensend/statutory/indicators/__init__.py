@@ -17,6 +17,7 @@ from opensend.statutory.indicators.definitions import (
 from opensend.statutory.indicators.registry import INDICATORS
 from opensend.statutory.indicators.rows import (
     AdviceRow,
+    BacklogRow,
     CaseRow,
     DisputeRow,
     MeasureRows,
@@ -31,6 +32,7 @@ __all__ = [
     "POLARITIES",
     "UNITS",
     "AdviceRow",
+    "BacklogRow",
     "CaseRow",
     "DisputeRow",
     "Indicator",

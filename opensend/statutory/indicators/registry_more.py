@@ -1,4 +1,5 @@
-"""Indicators added after the first 46: placements, disputes, advice without exceptions.
+"""Indicators added after the first 46: placements, disputes, advice without exceptions
+and the backlog of open requests (issue 9).
 
 Kept apart from registry.py (which chains these after its own) only for module length;
 codes are never renamed once published.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+from opensend.statutory.indicators import backlog as b
 from opensend.statutory.indicators import disputes as d
 from opensend.statutory.indicators import formulas as f
 from opensend.statutory.indicators import placements as p
@@ -61,6 +63,70 @@ def _upheld(rows: MeasureRows, period: Period) -> IndicatorValue:
 
 def _advice_excl(rows: MeasureRows, period: Period) -> IndicatorValue:
     return f.advice_within_6_weeks(rows.advice, period, exclude_exceptions=True, memo=rows.memo)
+
+
+def _open_requests(rows: MeasureRows, period: Period) -> IndicatorValue:
+    return b.open_requests(rows.backlog, period, rows.memo)
+
+
+def _past(weeks: int) -> Formula:
+    return lambda rows, period: b.open_requests_past(rows.backlog, period, weeks, rows.memo)
+
+
+def _aged(band: b.AgeBand) -> Formula:
+    return lambda rows, period: b.open_requests_aged(rows.backlog, period, band, rows.memo)
+
+
+OPEN = (
+    "requests received by the last day of the period with no final plan issued by then, "
+    "nor a decision not to assess or not to issue a plan"
+)
+ON_LAST_DAY = "a snapshot on the last day of the period"
+BACKLOG = "Local management measure: the backlog behind the DfE's timeliness figures"
+
+
+def _backlog() -> Iterator[Indicator]:
+    """Requests still waiting for a final plan (issue 9): the DfE's figures count a
+    plan only once issued, so these show the wait the published figures cannot yet."""
+    yield Indicator(
+        code="open_requests",
+        name="Open requests waiting for a final plan",
+        numerator=OPEN,
+        denominator="",
+        period=ON_LAST_DAY,
+        exclusions="re-assessment requests; plans transferred in from another LA",
+        source=f"{REG} Reg 5(1), 10(1), 13(2); {BACKLOG}",
+        polarity="neutral",
+        unit="count",
+        formula=_open_requests,
+    )
+    limits = ((b.FINAL_PLAN_WEEKS, f"{REG} Reg 13(2)"), (b.LONG_WAIT_WEEKS, f"{DFE_EHC}: 52 weeks"))
+    for weeks, limit in limits:
+        yield Indicator(
+            code=f"open_requests_past_{weeks}_weeks",
+            name=f"Open requests past {weeks} weeks with no final plan",
+            numerator=f"{OPEN}, received more than {weeks} weeks before that day",
+            denominator="",
+            period=ON_LAST_DAY,
+            exclusions="re-assessment requests",
+            source=f"{limit}; {BACKLOG}",
+            polarity="lower_is_better",
+            unit="count",
+            formula=_past(weeks),
+        )
+    for band in b.AGE_BANDS:
+        yield Indicator(
+            code=f"open_requests_aged_{band.key}",
+            name=f"Open requests waiting {band.label}",
+            numerator=f"open requests whose wait since the request is {band.label}",
+            denominator=OPEN,
+            period=ON_LAST_DAY,
+            exclusions="re-assessment requests",
+            source=f"{REG} Reg 5(1), 10(1), 13(2); {BACKLOG}",
+            polarity="neutral",
+            unit="percent",
+            formula=_aged(band),
+        )
 
 
 def _placements() -> Iterator[Indicator]:
@@ -163,3 +229,4 @@ def more_definitions() -> Iterator[Indicator]:
     )
     yield from _placements()
     yield from _disputes()
+    yield from _backlog()

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 __all__ = [
     "AdviceRow",
+    "BacklogRow",
     "CaseRow",
     "DisputeRow",
     "MeasureRows",
@@ -103,6 +104,17 @@ class DisputeRow(NamedTuple):
     ref: int | str | None = None  # opaque id of the case behind the row (drill-down)
 
 
+class BacklogRow(NamedTuple):
+    """An initial request and how it ended, if it has, for the backlog measures: the
+    final plan issued (Reg 13(2)), or the request ended without one (a decision not to
+    assess, Reg 5(1); or not to issue a plan, Reg 10(1))."""
+
+    received: date
+    final_plan_issued: date | None = None
+    ended_without_plan: date | None = None
+    ref: int | str | None = None  # opaque id of the case behind the row (drill-down)
+
+
 @dataclass(frozen=True)
 class MeasureRows:
     """Every row a registry formula may read; leave out the kinds it does not need.
@@ -124,4 +136,5 @@ class MeasureRows:
     transfers: tuple[TransferRow, ...] = ()
     cases: tuple[CaseRow, ...] = ()
     disputes: tuple[DisputeRow, ...] = ()
+    backlog: tuple[BacklogRow, ...] = ()
     memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
