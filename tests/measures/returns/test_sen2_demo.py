@@ -33,7 +33,7 @@ def test_sen2_export_command_writes_the_return(demo, tmp_path: Path, capsys):
     assert persons, "the demo area has people in the return"
     assert root.findtext("Header/Source/LEA") == demo.la_code
     assert root.findall(".//Assessment/NamedPlan"), "plans issued in 2026"
-    assert root.findall("Persons/Person/ActivePlans/SENneed")
+    assert root.findall("Persons/Person/Requests/ActivePlans/SENneed")
     err = capsys.readouterr().err
     assert f"{len(persons)} people in the SEN2 return" in err
     row = AuditEvent.objects.get(action=AuditAction.EXPORT)
