@@ -9,6 +9,7 @@ report links to the case to fix; an error outside every person (the header) is r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -34,30 +35,25 @@ def _schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(XSD_PATH)))
 
 
-def _person_lines(root: etree._Element) -> list[int]:
-    return [person.sourceline or 0 for person in root.iterfind("Persons/Person")]
+_PERSON = re.compile(r"^/Message/Persons/Person(?:\[(\d+)\])?(?:/|$)")
 
 
-def _person_at(lines: list[int], line: int) -> int | None:
-    """The index of the person whose record holds ``line`` (the last one starting before)."""
-    found = None
-    for index, start in enumerate(lines):
-        if start > line:
-            break
-        found = index
-    return found
+def _person_index(path: str | None) -> int | None:
+    """The 0-based index of the person an error's node path is inside (None: outside)."""
+    found = _PERSON.match(path or "")
+    if found is None:
+        return None
+    return int(found.group(1) or 1) - 1
 
 
 def schema_failures(xml: bytes, persons: Sequence[Person]) -> list[Failure]:
     """One S01 failure per person whose record breaks the schema (with lxml's message)."""
     schema = _schema()
-    root = etree.fromstring(xml)
-    if schema.validate(root):
+    if schema.validate(etree.fromstring(xml)):
         return []
-    lines = _person_lines(root)
     failures: dict[int, Failure] = {}
     for error in schema.error_log:
-        index = _person_at(lines, error.line)
+        index = _person_index(error.path)
         if index is None:
             raise Sen2SchemaError(f"line {error.line}: {error.message}")
         person = persons[index]
