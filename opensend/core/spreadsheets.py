@@ -49,8 +49,7 @@ def csv_text(value: Value) -> str:
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
-    return f"'{text}" if formula_like(text) else text
+    return f"'{value}" if formula_like(value) else str(value)  # numbers stay as they are
 
 
 def csv_bytes(
