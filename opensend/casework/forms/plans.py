@@ -239,9 +239,8 @@ class PlanIssueForm(CaseChangeForm):
     def __init__(self, data: Any = None, *, working: PlanVersion | None, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         self.working = working
-        plan = working.plan if working else None
-        if plan is not None:
-            self.initial.update(_provision_initial(plan))
+        if working is not None and working.plan_id is not None:
+            self.initial.update(_provision_initial(working.plan))
 
     @property
     def asks_provision(self) -> bool:
