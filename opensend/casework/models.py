@@ -266,6 +266,23 @@ class Plan(models.Model):
     setting_code = models.CharField(max_length=4, blank=True, choices=choices_of(codes.SettingCode))
     ceased_on = models.DateField(null=True, blank=True)
     cease_reason = models.CharField(max_length=1, blank=True, choices=choices_of(codes.CeaseReason))
+    # SEN2 items (issue 10), asked when a final or amended final plan is issued: where the
+    # plan came from and what it provides besides the named setting (docs/sen2-return.md).
+    # db_default too: the benchmark generator inserts plans with SQL (bench/), not the ORM.
+    transferred_from_la = models.CharField(
+        max_length=3, blank=True, default="", db_default="",
+        help_text="DfE code of the LA the plan was transferred from",
+    )
+    sen_unit = models.BooleanField(default=False, db_default=False)
+    resourced_provision = models.BooleanField(default=False, db_default=False)
+    residential = models.CharField(
+        max_length=1, blank=True, default="", db_default="",
+        choices=choices_of(codes.ResidentialPlacement),
+    )
+    work_based_learning = models.BooleanField(default=False, db_default=False)
+    personal_budget = models.BooleanField(default=False, db_default=False)
+    organised_arrangement = models.BooleanField(default=False, db_default=False)
+    direct_payment = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         indexes = [models.Index(fields=["named_setting"])]

@@ -28,6 +28,7 @@ __all__ = [
     "OrganisationKind",
     "RequestOutcome",
     "RequestSource",
+    "ResidentialPlacement",
     "ReviewOutcome",
     "SchoolPhase",
     "SettingCode",
@@ -157,6 +158,16 @@ class SettingCode(LabelledEnum):
     NEET = "NEET", "Not in education, employment or training (young person)"
     NIEC = "NIEC", "Not in education: child of compulsory school age"
     NIEO = "NIEO", "Not in education: other"
+
+
+class ResidentialPlacement(LabelledEnum):
+    """A residential placement made under the plan (SEN2 items PlanRes and RES): how many
+    weeks a year. Codes as the community's SEN2 readers decode them (data-to-insight/patch,
+    apps/015_SEN2_app: A "38 to 51 weeks", B "52 weeks"); no code when not residential.
+    """
+
+    WEEKS_38_TO_51 = "A", "Residential, 38 to 51 weeks a year"
+    WEEKS_52 = "B", "Residential, 52 weeks a year"
 
 
 # ---------------------------------------------------------------------------------------

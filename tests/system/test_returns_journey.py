@@ -47,5 +47,6 @@ def test_sen_manager_prepares_the_sen2_return_and_the_inspection_lists(
     page.get_by_role("link", name="Inspection lists").click()
     visit(page, "inspection")
     with page.expect_download() as excel:
-        page.get_by_role("link", name="Download List 1 as Excel (.xlsx)").click()
-    assert excel.value.suggested_filename.startswith("inspection_list1_929_")
+        workbook = "Download lists 1 and 2 as one Excel workbook (.xlsx)"
+        page.get_by_role("link", name=workbook).click()
+    assert excel.value.suggested_filename.startswith("inspection_lists_929_")

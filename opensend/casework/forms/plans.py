@@ -204,15 +204,57 @@ def vague_wording_summary(sections: dict[str, Any]) -> list[str]:
     return vague_phrases(text)
 
 
+# SEN2 items a final plan settles (issue 10): asked when it, or an amended final plan, is
+# issued, because sections I and J are fixed then (docs/sen2-return.md).
+PLACEMENT_CHOICES = [
+    ("sen_unit", "In the setting's SEN unit"),
+    ("resourced_provision", "In the setting's resourced provision"),
+    ("work_based_learning", "Work-based learning (for example a supported internship)"),
+]
+BUDGET_CHOICES = [
+    ("organised_arrangement", "Organised arrangement (the local authority arranges it)"),
+    ("direct_payment", "Direct payment"),
+]
+RESIDENTIAL_CHOICES = [("", "Not residential"), *codes.choices(codes.ResidentialPlacement)]
+FINAL_KINDS = (VersionKind.FINAL, VersionKind.AMENDED_FINAL)
+
+
 class PlanIssueForm(CaseChangeForm):
     issued_on = date_field("Date of issue", "the date of issue",
                            hint="The date the plan is sent to the family. For example, 27 3 2026")
+    placement = forms.MultipleChoiceField(
+        label="How the named setting provides for them", choices=PLACEMENT_CHOICES,
+        required=False, widget=forms.CheckboxSelectMultiple, help_text="Select all that apply")
+    residential = radios("Is the placement residential?", RESIDENTIAL_CHOICES, required=False)
+    personal_budget = forms.MultipleChoiceField(
+        label="Personal budget (section J)", choices=BUDGET_CHOICES, required=False,
+        widget=forms.CheckboxSelectMultiple, help_text="Leave empty if there is no personal budget")
+    transferred_from_la = forms.RegexField(
+        label="If the plan was transferred from another local authority, its LA code",
+        regex=r"^\d{3}$", required=False, max_length=3, help_text="3 digits, for example 926",
+        error_messages={"invalid": "Enter the LA code as 3 digits, like 926"})
 
     past_dates = ("issued_on",)
 
     def __init__(self, data: Any = None, *, working: PlanVersion | None, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         self.working = working
+        if working is not None and working.plan_id is not None:
+            self.initial.update(_provision_initial(working.plan))
+
+    @property
+    def asks_provision(self) -> bool:
+        return self.working is not None and self.working.kind in FINAL_KINDS
+
+    def provision(self) -> dict[str, Any] | None:
+        """The SEN2 provision items as the service takes them (None: not asked)."""
+        if not self.asks_provision:
+            return None
+        data = self.cleaned_data
+        chosen = {*data.get("placement", []), *data.get("personal_budget", [])}
+        flags = {name: name in chosen for name, _ in [*PLACEMENT_CHOICES, *BUDGET_CHOICES]}
+        return {**flags, "residential": data.get("residential") or "",
+                "transferred_from_la": data.get("transferred_from_la") or ""}
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -223,3 +265,10 @@ class PlanIssueForm(CaseChangeForm):
         if request is not None:
             self.not_before("issued_on", request.received_on, "the date the request was received")
         return cleaned
+
+
+def _provision_initial(plan: Plan) -> dict[str, Any]:
+    placement = [name for name, _ in PLACEMENT_CHOICES if getattr(plan, name)]
+    budget = [name for name, _ in BUDGET_CHOICES if getattr(plan, name)]
+    return {"placement": placement, "personal_budget": budget, "residential": plan.residential,
+            "transferred_from_la": plan.transferred_from_la}

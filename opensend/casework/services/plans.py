@@ -91,11 +91,26 @@ def plan_version_save(
     return version
 
 
+# The Plan fields a final plan's issue may set (SEN2 items; casework forms PlanIssueForm).
+PROVISION_FIELDS = frozenset({
+    "transferred_from_la", "sen_unit", "resourced_provision", "residential",
+    "work_based_learning", "personal_budget", "organised_arrangement", "direct_payment",
+})
+
+
 @transaction.atomic
 def plan_version_issue(
-    *, actor: User, case: Case, issued_on: dt.date, today: dt.date, expected_version: int | None
+    *,
+    actor: User,
+    case: Case,
+    issued_on: dt.date,
+    today: dt.date,
+    expected_version: int | None,
+    provision: dict[str, Any] | None = None,
 ) -> PlanVersion:
-    """Issue the working version: fix it, and record the statutory event."""
+    """Issue the working version: fix it, and record the statutory event. ``provision``
+    (for a final or amended final plan) records what the plan provides besides the named
+    setting, as SEN2 reports it."""
     case_lock(case=case, expected_version=expected_version)
     plan = Plan.objects.select_for_update().get(case=case)
     version = working_version(plan)
@@ -112,6 +127,8 @@ def plan_version_issue(
     )
     _after_issue(case, plan, version)
     enrolment_from_plan(actor=actor, case=case, plan=plan, version=version)
+    if provision is not None and version.kind in (VersionKind.FINAL, VersionKind.AMENDED_FINAL):
+        _provision_set(plan, provision)
     case_change_finish(
         case=case,
         actor=actor,
@@ -129,3 +146,17 @@ def _after_issue(case: Case, plan: Plan, version: PlanVersion) -> None:
         case_stage_set(case, Stage.PLAN)
         if plan.first_issued_on is None:
             Plan.objects.filter(pk=plan.pk).update(first_issued_on=version.issued_on)
+
+
+def _provision_set(plan: Plan, provision: dict[str, Any]) -> None:
+    unknown = set(provision) - PROVISION_FIELDS
+    if unknown:
+        raise ValueError(f"not plan provision fields: {sorted(unknown)}")
+    values = dict(provision)
+    # A direct payment or an organised arrangement is a personal budget (CFA s49).
+    values["personal_budget"] = bool(
+        values.get("personal_budget")
+        or values.get("organised_arrangement")
+        or values.get("direct_payment")
+    )
+    Plan.objects.filter(pk=plan.pk).update(**values)

@@ -124,6 +124,7 @@ def plan_issue(request: HttpRequest, case_id: int) -> HttpResponse:
             today=form.today,
             expected_version=form.expected_version,
             issued_on=form.cleaned_data["issued_on"],
+            provision=form.provision(),
         ),
     )
 

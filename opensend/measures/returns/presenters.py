@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from opensend.measures.returns.sen2.schema import SCHEMA_MESSAGE, SCHEMA_RULE
 from opensend.measures.returns.sen2.validation import RULES, Failure
 
 
@@ -91,7 +92,10 @@ def sen2_report(*, people: int, failures: list[Failure], limit: int) -> Sen2Repo
         people=people,
         failures=len(failures),
         people_failing=len({f.child_id for f in failures}),
-        counts=[RuleCount(rule.id, rule.message, per_rule[rule.id]) for rule in RULES],
+        counts=[
+            *(RuleCount(rule.id, rule.message, per_rule[rule.id]) for rule in RULES),
+            RuleCount(SCHEMA_RULE, SCHEMA_MESSAGE, per_rule[SCHEMA_RULE]),
+        ],
         rows=rows,
         shown_all=len(failures) <= limit,
     )

@@ -14,7 +14,12 @@ from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.measures.returns.inspection.columns import COLUMNS, LIST_NAMES
-from opensend.measures.returns.inspection.exports import FORMATS, inspection_file, user_children
+from opensend.measures.returns.inspection.exports import (
+    FORMATS,
+    inspection_csv,
+    inspection_workbook,
+    user_children,
+)
 from opensend.measures.returns.presenters import sen2_report
 from opensend.measures.returns.sen2.exports import managed_areas
 from opensend.measures.returns.sen2.jobs import (
@@ -110,7 +115,7 @@ def sen2_xml(request: HttpRequest) -> HttpResponse:
 @permission_required("measures.view_returns")
 @require_GET
 def inspection(request: HttpRequest) -> HttpResponse:
-    blank = [column.heading for column in COLUMNS if not column.held]
+    blank = [column for column in COLUMNS if not column.held]
     return render_page(
         request,
         "measures/returns_inspection.html",
@@ -121,19 +126,19 @@ def inspection(request: HttpRequest) -> HttpResponse:
 @permission_required("measures.view_returns")
 @require_GET
 def inspection_download(request: HttpRequest) -> HttpResponse:
+    """The workbook of both lists (.xlsx), or one list as CSV."""
     area, day = _area(request), today()
-    list_number = 2 if request.GET.get("list") == "2" else 1
     file_format = request.GET.get("format", "xlsx")
     if file_format not in FORMATS:
         raise Http404
-    made = inspection_file(
-        children=user_children(request.user, area, day),
-        local_authority=area,
-        list_number=list_number,
-        file_format=file_format,
-        on=day,
-        actor=request.user,
-        why=f"Inspection list {list_number} download",
-        request=request,
-    )
+    children = user_children(request.user, area, day)
+    if file_format == "xlsx":
+        made = inspection_workbook(children=children, local_authority=area, on=day,
+                                   actor=request.user, why="Inspection lists download",
+                                   request=request)
+    else:
+        list_number = 2 if request.GET.get("list") == "2" else 1
+        made = inspection_csv(children=children, local_authority=area, list_number=list_number,
+                              on=day, actor=request.user,
+                              why=f"Inspection list {list_number} download", request=request)
     return _attachment(made.content, made.file_name, made.content_type)

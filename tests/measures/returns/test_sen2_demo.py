@@ -33,7 +33,7 @@ def test_sen2_export_command_writes_the_return(demo, tmp_path: Path, capsys):
     assert persons, "the demo area has people in the return"
     assert root.findtext("Header/Source/LEA") == demo.la_code
     assert root.findall(".//Assessment/NamedPlan"), "plans issued in 2026"
-    assert root.findall("Persons/Person/ActivePlans/SENneed")
+    assert root.findall("Persons/Person/Requests/ActivePlans/SENneed")
     err = capsys.readouterr().err
     assert f"{len(persons)} people in the SEN2 return" in err
     row = AuditEvent.objects.get(action=AuditAction.EXPORT)
@@ -59,10 +59,10 @@ def test_inspection_lists_command(demo, tmp_path: Path):
     code = demo.la_code
     assert names == [
         f"inspection_list1_{code}_20261122.csv",
-        f"inspection_list1_{code}_20261122.xlsx",
         f"inspection_list2_{code}_20261122.csv",
-        f"inspection_list2_{code}_20261122.xlsx",
+        f"inspection_lists_{code}_20261122.xlsx",
     ]
-    sheet = load_workbook(tmp_path / names[1]).active
-    assert sheet.max_row > 1
-    assert AuditEvent.objects.filter(action=AuditAction.EXPORT).count() == 4
+    book = load_workbook(tmp_path / names[2])
+    assert book.sheetnames == ["List_1", "List_2", "Notes"]
+    assert book["List_1"].max_row > 1
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT).count() == 3

@@ -20,6 +20,7 @@ from opensend.statutory.identifiers import make_uln, make_upn
 
 PLACEMENT = Placement(urn="100001", entry_date=date(2025, 9, 1))
 PLAN = NamedPlan(start_date=date(2026, 6, 1), placement=PLACEMENT)
+ACTIVE = ActivePlan(placements=(PLACEMENT,), needs=(Need("ASD", 1), Need("SLCN", 2)))
 ASSESSMENT = Assessment(outcome="Y", outcome_date=date(2026, 6, 1), named_plan=PLAN)
 REQUEST = Request(
     received_date=date(2026, 1, 12),
@@ -27,6 +28,7 @@ REQUEST = Request(
     outcome="Y",
     outcome_date=date(2026, 2, 20),
     assessment=ASSESSMENT,
+    active_plan=ACTIVE,
 )
 ACTIVE = ActivePlan(placements=(PLACEMENT,), needs=(Need("ASD", 1), Need("SLCN", 2)))
 GOOD = Person(
@@ -41,7 +43,6 @@ GOOD = Person(
     upn=make_upn(929, 2001, 2020, 5),
     uln=make_uln(10_000_001),
     requests=(REQUEST,),
-    active_plan=ACTIVE,
 )
 
 
@@ -58,7 +59,7 @@ def _plan(**changes: object) -> Person:
 
 
 def _active(**changes: object) -> Person:
-    return replace(GOOD, active_plan=replace(ACTIVE, **changes))
+    return _request(active_plan=replace(ACTIVE, **changes))
 
 
 def _wrong_check(value: str, alphabet: str, at: int) -> str:

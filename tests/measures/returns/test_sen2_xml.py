@@ -87,7 +87,7 @@ def test_codes_come_from_the_code_lists(area: Sen2Area, today: dt.date):
         ".//CeaseReason": _values(codes.CeaseReason),
         ".//SENtype": _values(codes.NeedType),
         ".//ReviewOutcome": _values(codes.ReviewOutcome),
-        ".//SENsetting": _values(codes.SettingCode),
+        ".//SENSetting": _values(codes.SettingCode),
     }
     for path, allowed in checks.items():
         for element in root.iterfind(path):
@@ -101,7 +101,7 @@ def test_a_plan_issued_on_time(area: Sen2Area, today: dt.date):
     child = area.on_time.child
     assert person.findtext("UPN") == child.upn
     assert person.findtext("PersonBirthDate") == child.date_of_birth.isoformat()
-    request = person.find("Requests/Request")
+    request = person.find("Requests")
     assert request.findtext("ReceivedDate") == "2026-03-02"
     assert request.findtext("RequestSource") == "2"
     assert request.findtext("RequestOutcome") == "Y"
@@ -113,7 +113,7 @@ def test_a_plan_issued_on_time(area: Sen2Area, today: dt.date):
     assert plan.findtext("StartDate") == "2026-07-06"
     assert plan.findtext("PlanDetail/URN") == area.school.urn
     assert plan.find("CeaseDate") is None
-    active = person.find("ActivePlans")
+    active = request.find("ActivePlans")
     assert active.findtext("PlacementDetail/URN") == area.school.urn
     assert active.findtext("PlacementDetail/EntryDate") == "2022-09-01"
     needs = [(n.findtext("SENtype"), n.findtext("SENtypeRank")) for n in active.iter("SENneed")]
@@ -121,7 +121,7 @@ def test_a_plan_issued_on_time(area: Sen2Area, today: dt.date):
 
 
 def test_a_refused_request_has_no_assessment(area: Sen2Area, today: dt.date):
-    request = _person(etree.fromstring(_xml(area, today)), area.refused).find("Requests/Request")
+    request = _person(etree.fromstring(_xml(area, today)), area.refused).find("Requests")
     assert request.findtext("RequestOutcome") == "N"
     assert request.findtext("RequestOutcomeDate") == "2026-06-01"
     assert request.find("Assessment") is None
@@ -129,23 +129,23 @@ def test_a_refused_request_has_no_assessment(area: Sen2Area, today: dt.date):
 
 def test_week20_flag_is_the_clocks_exception(area: Sen2Area, today: dt.date):
     root = etree.fromstring(_xml(area, today))
-    excepted = _person(root, area.excepted).find("Requests/Request/Assessment")
-    late = _person(root, area.late).find("Requests/Request/Assessment")
+    excepted = _person(root, area.excepted).find("Requests/Assessment")
+    late = _person(root, area.late).find("Requests/Assessment")
     assert (excepted.findtext("Week20"), late.findtext("Week20")) == ("1", "0")
 
 
 def test_historical_outcomes_and_a_ceased_plan(area: Sen2Area, today: dt.date):
     person = _person(etree.fromstring(_xml(area, today)), area.ceased)
-    request = person.find("Requests/Request")
+    request = person.find("Requests")
     assert request.findtext("RequestOutcome") == "H"  # decided in 2025
     assert request.findtext("Assessment/AssessmentOutcome") == "H"
     plan = request.find("Assessment/NamedPlan")
     assert (plan.findtext("CeaseDate"), plan.findtext("CeaseReason")) == ("2026-09-01", "5")
-    assert person.find("ActivePlans") is None
+    assert person.find("Requests/ActivePlans") is None
 
 
 def test_an_open_request_is_awaiting(area: Sen2Area, today: dt.date):
-    request = _person(etree.fromstring(_xml(area, today)), area.awaiting).find("Requests/Request")
+    request = _person(etree.fromstring(_xml(area, today)), area.awaiting).find("Requests")
     assert request.findtext("RequestOutcome") == "A"
     assert request.find("RequestOutcomeDate") is None
 
@@ -154,7 +154,7 @@ def test_a_college_by_ukprn_and_an_unknown_upn_with_its_reason(area: Sen2Area, t
     person = _person(etree.fromstring(_xml(area, today)), area.college)
     assert person.find("UPN") is None
     assert person.findtext("UPNunknown") == "UN2"
-    detail = person.find("ActivePlans/PlacementDetail")
+    detail = person.find("Requests/ActivePlans/PlacementDetail")
     assert detail.find("URN") is None
     assert detail.findtext("UKPRN") == area.college.plan.named_setting.ukprn
 
@@ -163,6 +163,7 @@ def test_a_setting_code_when_no_setting_is_named(area: Sen2Area, today: dt.date)
     plan = area.on_time.plan
     plan.named_setting, plan.setting_code = None, "EHE"
     plan.save()
-    active = _person(etree.fromstring(_xml(area, today)), area.on_time).find("ActivePlans")
-    assert active.findtext("PlacementDetail/SENsetting") == "EHE"
+    person = _person(etree.fromstring(_xml(area, today)), area.on_time)
+    active = person.find("Requests/ActivePlans")
+    assert active.findtext("PlacementDetail/SENSetting") == "EHE"
     assert active.find("PlacementDetail/URN") is None

@@ -6,12 +6,19 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from opensend.core.today import today
-from opensend.measures.returns.inspection.exports import FORMATS, area_children, inspection_file
+from opensend.measures.returns.inspection.exports import (
+    area_children,
+    inspection_csv,
+    inspection_workbook,
+)
 from opensend.measures.returns.sen2.exports import local_authority_by_code
 
 
 class Command(BaseCommand):
-    help = "Write inspection List 1 (EHC plans) and List 2 (SEN support) as Excel and CSV."
+    help = (
+        "Write the inspection lists (Annex A): one workbook with sheets List_1 (EHC plans) "
+        "and List_2 (SEN support), and each list as CSV."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--output-dir", required=True, type=Path)
@@ -30,16 +37,12 @@ class Command(BaseCommand):
         directory.mkdir(parents=True, exist_ok=True)
         on = options["on"] or today()
         assert isinstance(on, dt.date)
+        why = "inspection_lists command"
+        made = [inspection_workbook(children=area_children(area), local_authority=area, on=on,
+                                    actor=None, why=why)]
         for list_number in (1, 2):
-            for file_format in FORMATS:
-                made = inspection_file(
-                    children=area_children(area),
-                    local_authority=area,
-                    list_number=list_number,
-                    file_format=file_format,
-                    on=on,
-                    actor=None,
-                    why="inspection_lists command",
-                )
-                (directory / made.file_name).write_bytes(made.content)
-                self.stdout.write(f"{made.file_name}: {made.rows} rows")
+            made.append(inspection_csv(children=area_children(area), local_authority=area,
+                                       list_number=list_number, on=on, actor=None, why=why))
+        for one in made:
+            (directory / one.file_name).write_bytes(one.content)
+            self.stdout.write(f"{one.file_name}: {one.rows} rows")

@@ -14,6 +14,8 @@ from opensend.measures.returns.sen2.exports import (
     sen2_build,
     sen2_download,
 )
+from opensend.measures.returns.sen2.schema import Sen2SchemaError
+from opensend.measures.returns.sen2.validation import Failure
 
 
 class Command(BaseCommand):
@@ -35,7 +37,11 @@ class Command(BaseCommand):
         export = sen2_build(
             cases=area_cases(area), local_authority=area, census_date=census, today=today()
         )
-        xml = sen2_download(export=export, actor=None, why="sen2_export command")
+        try:
+            xml = sen2_download(export=export, actor=None, why="sen2_export command")
+        except Sen2SchemaError as error:
+            self._failures(export.failures)
+            raise CommandError(f"no file written: {error}") from error
         output = options["output"]
         if isinstance(output, Path):
             output.write_bytes(xml)
@@ -46,6 +52,11 @@ class Command(BaseCommand):
             f"{len(export.sen2.persons)} people in the SEN2 return for {area.name} "
             f"(census date {census}), {time.monotonic() - started:.1f} s."
         )
-        say(f"{len(export.failures)} validation failures.")
-        for failure in export.failures[:20]:
-            say(f"  {failure.rule} case {failure.case_id} ({failure.person}): {failure.message}")
+        self._failures(export.failures)
+
+    def _failures(self, failures: list[Failure]) -> None:
+        self.stderr.write(f"{len(failures)} validation failures.")
+        for failure in failures[:20]:
+            self.stderr.write(
+                f"  {failure.rule} case {failure.case_id} ({failure.person}): {failure.message}"
+            )

@@ -50,15 +50,38 @@ def _needs(children: QuerySet[Child]) -> dict[int, list[str]]:
     return needs
 
 
+def _phase(setting: Organisation) -> str:
+    return codes.SettingPhase(setting.phase).label if setting.phase else ""
+
+
+def _on_roll(children: QuerySet[Child], on: dt.date) -> QuerySet[Enrolment]:
+    return Enrolment.objects.filter(child__in=children, start__lte=on).filter(
+        Q(end__isnull=True) | Q(end__gte=on)
+    )
+
+
+def _subsidiary_phases(children: QuerySet[Child], on: dt.date) -> dict[int, list[tuple[int, str]]]:
+    """Each child's settings on roll on the day (dual registration), latest spell first,
+    as (setting id, phase)."""
+    spells: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for enrolment in _on_roll(children, on).select_related("setting").order_by("-start", "pk"):
+        spells[enrolment.child_id].append((enrolment.setting_id, _phase(enrolment.setting)))
+    return spells
+
+
+def _subsidiary(spells: list[tuple[int, str]], main_setting_id: int | None) -> str:
+    """The phase of a setting they are also on roll at, besides the main one."""
+    return next((phase for setting, phase in spells if setting != main_setting_id), "")
+
+
 def _setting_fields(setting: Organisation | None) -> dict[str, str]:
     if setting is None:
         return {}
-    phase = codes.SettingPhase(setting.phase).label if setting.phase else ""
     return {
         "setting_name": setting.name,
         "setting_urn": setting.urn,
         "setting_ukprn": setting.ukprn,
-        "setting_phase": phase,
+        "setting_phase": _phase(setting),
         "setting_type": setting_type(setting),
     }
 
@@ -108,11 +131,13 @@ def list1_rows(children: QuerySet[Child], on: dt.date) -> list[InspectionRow]:
         .values_list("case_id", "last")
     )
     needs = _needs(children)
+    spells = _subsidiary_phases(children, on)
     return [
         _row(
             plan.case.child,
             needs.get(plan.case.child_id, []),
             on,
+            subsidiary_phase=_subsidiary(spells.get(plan.case.child_id, []), plan.named_setting_id),
             plan_first_issued=plan.first_issued_on,
             plan_last_updated=updated.get(plan.pk),
             last_annual_review=reviewed.get(plan.case_id),
@@ -126,8 +151,7 @@ def list1_rows(children: QuerySet[Child], on: dt.date) -> list[InspectionRow]:
 def list2_rows(children: QuerySet[Child], on: dt.date) -> list[InspectionRow]:
     with_plan = plans_in_place(children, on).values("case__child_id")
     on_roll = (
-        Enrolment.objects.filter(child__in=children, start__lte=on)
-        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        _on_roll(children, on)
         .exclude(child_id__in=with_plan)
         .filter(child__needs__isnull=False)
         .distinct()
@@ -135,6 +159,7 @@ def list2_rows(children: QuerySet[Child], on: dt.date) -> list[InspectionRow]:
         .order_by("child__legal_surname", "child__legal_forename", "child_id", "-start", "pk")
     )
     needs = _needs(children)
+    spells = _subsidiary_phases(children, on)
     rows: dict[int, InspectionRow] = {}
     for enrolment in on_roll:
         if enrolment.child_id not in rows:  # the latest spell is the main setting
@@ -142,6 +167,7 @@ def list2_rows(children: QuerySet[Child], on: dt.date) -> list[InspectionRow]:
                 enrolment.child,
                 needs.get(enrolment.child_id, []),
                 on,
+                subsidiary_phase=_subsidiary(spells[enrolment.child_id], enrolment.setting_id),
                 **_setting_fields(enrolment.setting),
             )
     return list(rows.values())

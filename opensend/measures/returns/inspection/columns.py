@@ -1,9 +1,11 @@
-"""The inspection lists' columns, and the rows they are filled from.
+"""The inspection lists' columns (Annex A List_1 and List_2), and the rows they come from.
 
-Pure Python (no Django). The columns follow the inspection data request's standard lists
-(domain.md, "Inspection lists"). A column OpenSEND holds no data for is kept, left blank,
-and marked ``held=False`` so that the documentation and the page can say which they are:
-the partnership fills them from the school census and social care systems.
+Pure Python (no Django). Headings, their order and their vocabulary are those of the Annex A
+template as the community's validator reads it (data-to-insight/annex-a-sen-validator-be,
+sen_validator/config.py), with its en dashes (U+2013) exactly, as ``EN_DASH`` writes them.
+A column OpenSEND holds no data for is kept, left empty and marked with ``unheld`` (the
+reason), which the workbook's Notes sheet and the page show: the partnership fills them from
+the school census and the children's social care system.
 """
 
 from __future__ import annotations
@@ -44,13 +46,22 @@ class InspectionRow:
     setting_phase: str = ""
     setting_type: str = ""  # Mainstream, Special, Independent special, Post-16...
     setting_code: str = ""  # SEN2 setting code when no setting is named (EHE, NEET...)
+    subsidiary_phase: str = ""  # phase of a second setting they are on roll at (dual)
     plan_first_issued: date | None = None
     plan_last_updated: date | None = None
     last_annual_review: date | None = None
 
     @property
     def elective_home_education(self) -> str:
-        return "Y" if self.setting_code == "EHE" else "N"
+        return "Yes" if self.setting_code == "EHE" else "No"
+
+    @property
+    def gender(self) -> str:
+        return _GENDER.get(self.sex, "")
+
+
+# Annex A writes words where it can; SEN2 and the census use codes (codes.Sex).
+_GENDER: Final = {"M": "Male", "F": "Female", "U": "Not known"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +69,11 @@ class Column:
     heading: str
     value: Callable[[InspectionRow], Cell]
     lists: frozenset[int] = frozenset({1, 2})
-    held: bool = True  # False: OpenSEND holds no data for it; the column is left blank
+    unheld: str = ""  # why OpenSEND cannot fill it (the column is left empty)
+
+    @property
+    def held(self) -> bool:
+        return not self.unheld
 
 
 def _blank(row: InspectionRow) -> Cell:
@@ -66,38 +81,36 @@ def _blank(row: InspectionRow) -> Cell:
 
 
 _BOTH, _PLAN = frozenset({1, 2}), frozenset({1})
+_SCHOOL_DATA = "From the school census and schools' own records: the issue on school data fills it"
+_SOCIAL_CARE = "From the children's social care system: OpenSEND does not hold it"
+_DISABILITY = "OpenSEND records special educational needs, not disability (Equality Act 2010 s6)"
+EN_DASH = "\u2013"
 
 COLUMNS: Final[tuple[Column, ...]] = (
-    Column("OpenSEND child ID", lambda r: r.child_id),
-    Column("Surname", lambda r: r.surname),
-    Column("Forename", lambda r: r.forename),
+    Column("Unique ID", lambda r: r.child_id),
     Column("UPN", lambda r: r.upn),
     Column("ULN", lambda r: r.uln),
     Column("Date of birth", lambda r: r.date_of_birth),
-    Column("Age", lambda r: r.age),
-    Column("National Curriculum year", lambda r: r.nc_year),
-    Column("Sex", lambda r: r.sex),
+    Column("Gender", lambda r: r.gender),
     Column("Ethnicity", lambda r: r.ethnicity),
-    Column("Postcode", lambda r: r.postcode),
-    Column("EHC plan first issued", lambda r: r.plan_first_issued, _PLAN),
-    Column("EHC plan last updated", lambda r: r.plan_last_updated, _PLAN),
-    Column("Last annual review", lambda r: r.last_annual_review, _PLAN),
-    Column("Primary need", lambda r: r.primary_need),
-    Column("Secondary need", lambda r: r.secondary_need),
-    Column("Main setting", lambda r: r.setting_name),
-    Column("Main setting URN", lambda r: r.setting_urn),
-    Column("Main setting UKPRN", lambda r: r.setting_ukprn),
-    Column("Main setting phase", lambda r: r.setting_phase),
-    Column("Main setting type", lambda r: r.setting_type),
-    Column("SEN2 setting code (no setting named)", lambda r: r.setting_code, _PLAN),
-    Column("Elective home education", lambda r: r.elective_home_education),
-    Column("Suspensions", _blank, held=False),
-    Column("Permanent exclusions", _blank, held=False),
-    Column("Overall absence (%)", _blank, held=False),
-    Column("Persistent absence", _blank, held=False),
-    Column("Pupil premium", _blank, held=False),
-    Column("Social care involvement (CIN, CP, CLA)", _blank, held=False),
-    Column("Disability", _blank, held=False),
+    Column("Date initial EHC plan issued", lambda r: r.plan_first_issued, _PLAN),
+    Column("Date updated EHC plan issued", lambda r: r.plan_last_updated, _PLAN),
+    Column("Date EHC plan last reviewed", lambda r: r.last_annual_review, _PLAN),
+    Column("SEN primary need", lambda r: r.primary_need),
+    Column(f"Main education establishment {EN_DASH} URN", lambda r: r.setting_urn),
+    Column(f"Main education establishment {EN_DASH} phase", lambda r: r.setting_phase),
+    Column(
+        f"Subsidiary education establishment {EN_DASH} phase (dual registration)",
+        lambda r: r.subsidiary_phase,
+    ),
+    Column("Elective home education", lambda r: r.elective_home_education, _PLAN),
+    Column("Suspensions", _blank, unheld=_SCHOOL_DATA),
+    Column("Permanent exclusions", _blank, unheld=_SCHOOL_DATA),
+    Column("Absence", _blank, unheld=_SCHOOL_DATA),
+    Column("Pupil Premium", _blank, unheld=_SCHOOL_DATA),
+    Column("Known to children's social care?", _blank, unheld=_SOCIAL_CARE),
+    Column("Which children's social care team?", _blank, unheld=_SOCIAL_CARE),
+    Column("Does the child or young person have a disability?", _blank, unheld=_DISABILITY),
 )
 
 

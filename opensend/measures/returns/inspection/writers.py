@@ -1,68 +1,51 @@
-"""The inspection lists as files: Excel (openpyxl) and CSV.
+"""The inspection lists as files, through the core spreadsheet writer (formula-safe cells).
 
-Excel: one sheet, a bold header row, frozen below the header, dates as real dates shown
-as DD/MM/YYYY, column widths set. CSV: UTF-8 with a byte-order mark (so Excel opens the
-names' accents correctly), dates as YYYY-MM-DD, CRLF line ends (RFC 4180).
+Excel: ONE workbook in the Annex A template's shape: sheets ``List_1`` and ``List_2`` with
+the template's headings and column order, dates as real Excel dates (shown DD/MM/YYYY), and
+a ``Notes`` sheet saying which columns OpenSEND leaves empty and why. CSV: one file per list
+with the same headings, UTF-8 with a byte-order mark, dates YYYY-MM-DD, CRLF line ends.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from opensend.core.spreadsheets import Sheet, csv_bytes, workbook_bytes
+from opensend.measures.returns.inspection.columns import (
+    LIST_NAMES,
+    InspectionRow,
+    columns_for,
+    table,
+)
 
-from opensend.measures.returns.inspection.columns import LIST_NAMES, Cell, InspectionRow, table
+__all__ = ["NOTES_SHEET", "SHEET_NAMES", "csv_list_bytes", "workbook_lists_bytes"]
 
-__all__ = ["csv_bytes", "xlsx_bytes"]
-
-DATE_FORMAT = "DD/MM/YYYY"
-
-
-def _cell(sheet: WriteOnlyWorksheet, value: Cell, bold: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    if bold:
-        cell.font = Font(bold=True)
-    elif isinstance(value, date):
-        cell.number_format = DATE_FORMAT
-    return cell
+SHEET_NAMES = {1: "List_1", 2: "List_2"}
+NOTES_SHEET = "Notes"
 
 
-def xlsx_bytes(rows: list[InspectionRow], list_number: int) -> bytes:
-    """Written in openpyxl's write-only mode: several times faster for 10,000+ rows."""
+def _notes(on: date) -> Sheet:
+    rows: list[list[str | date | None]] = [
+        ["Lists as they stand on", on],
+        *([name, SHEET_NAMES[number]] for number, name in LIST_NAMES.items()),
+    ]
+    for number in LIST_NAMES:
+        for column in columns_for(number):
+            if not column.held:
+                rows.append([f"{SHEET_NAMES[number]}: {column.heading}", f"Empty. {column.unheld}"])
+    return Sheet(NOTES_SHEET, ["Column", "Note"], rows, freeze_header=False, widths=(60, 90))
+
+
+def workbook_lists_bytes(lists: dict[int, list[InspectionRow]], on: date) -> bytes:
+    """Both lists in one workbook, the template's sheet names first, then the notes."""
+    sheets = []
+    for number in sorted(SHEET_NAMES):
+        headings, cells = table(lists.get(number, []), number)
+        sheets.append(Sheet(SHEET_NAMES[number], headings, cells))
+    sheets.append(_notes(on))
+    return workbook_bytes(sheets, title="Area SEND inspection: Annex A lists 1 and 2")
+
+
+def csv_list_bytes(rows: list[InspectionRow], list_number: int) -> bytes:
     headings, cells = table(rows, list_number)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(f"List {list_number}")
-    for index, heading in enumerate(headings, start=1):
-        width = max(12, min(40, len(heading) + 2))
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.append([_cell(sheet, heading, bold=True) for heading in headings])
-    for values in cells:
-        sheet.append(
-            [_cell(sheet, value) if isinstance(value, date) else value for value in values]
-        )
-    book.properties.title = LIST_NAMES[list_number]
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
-
-
-def _csv_cell(value: Cell) -> str:
-    if value is None:
-        return ""
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
-def csv_bytes(rows: list[InspectionRow], list_number: int) -> bytes:
-    headings, cells = table(rows, list_number)
-    output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\r\n")
-    writer.writerow(headings)
-    writer.writerows([_csv_cell(value) for value in values] for values in cells)
-    return output.getvalue().encode("utf-8-sig")
+    return csv_bytes(headings, cells)

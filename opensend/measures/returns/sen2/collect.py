@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 
 from opensend.casework.event_selectors import excepted_issued_histories, outcome_events
-from opensend.casework.models import AnnualReview, Case, Dispute
+from opensend.casework.models import (
+    AnnualReview,
+    Case,
+    Dispute,
+    PhaseTransfer,
+    PlanVersion,
+    VersionKind,
+)
 from opensend.measures.returns.sen2.assemble import CaseFacts, person_for
 from opensend.measures.returns.sen2.records import Header, Person, Return, activity_period
 from opensend.people.models import ChildNeed, Enrolment, Organisation
@@ -53,6 +60,18 @@ def _exception_flags(ids: QuerySet[Case], today: dt.date) -> set[int]:
     return {case_id for case_id, events in histories.items() if _week20_exception(events, today)}
 
 
+def _amendments_proposed(ids: QuerySet[Case]) -> dict[int, list[dt.date]]:
+    """Each case's days proposed amendments were sent (an issued proposed-amendment
+    version of the plan, Reg 22(2)): SEN2's ReviewDraft."""
+    proposed: dict[int, list[dt.date]] = defaultdict(list)
+    versions = PlanVersion.objects.filter(
+        plan__case_id__in=ids, kind=VersionKind.PROPOSED_AMENDMENT, issued_on__isnull=False
+    )
+    for case_id, issued_on in versions.values_list("plan__case_id", "issued_on"):
+        proposed[case_id].append(issued_on)
+    return proposed
+
+
 def _facts(cases: list[Case], scope: QuerySet[Case], today: dt.date) -> list[CaseFacts]:
     # Sub-queries, not lists of ids: 25,000 ids as parameters are slow to send and plan.
     ids = scope.values("pk")
@@ -63,6 +82,8 @@ def _facts(cases: list[Case], scope: QuerySet[Case], today: dt.date) -> list[Cas
     reviews = _grouped(AnnualReview.objects.filter(case_id__in=ids), "case_id")
     needs = _grouped(ChildNeed.objects.filter(child_id__in=child_ids), "child_id")
     enrolments = _grouped(Enrolment.objects.filter(child_id__in=child_ids), "child_id")
+    transfers = _grouped(PhaseTransfer.objects.filter(case_id__in=ids), "case_id")
+    proposed = _amendments_proposed(ids)
     return [
         CaseFacts(
             case=case,
@@ -72,6 +93,8 @@ def _facts(cases: list[Case], scope: QuerySet[Case], today: dt.date) -> list[Cas
             reviews=reviews.get(case.pk, []),
             needs=needs.get(case.child_id, []),
             enrolments=enrolments.get(case.child_id, []),
+            transfers=transfers.get(case.pk, []),
+            amendments_proposed=proposed.get(case.pk, []),
         )
         for case in cases
     ]

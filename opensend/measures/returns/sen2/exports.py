@@ -4,7 +4,7 @@ and audited: every export of person-level data writes an audit row naming the ch
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -14,6 +14,7 @@ from opensend.core.audit import audit
 from opensend.core.models import AuditAction
 from opensend.measures.returns.sen2.collect import sen2_return
 from opensend.measures.returns.sen2.records import Return
+from opensend.measures.returns.sen2.schema import SCHEMA_RULE, Sen2SchemaError, schema_failures
 from opensend.measures.returns.sen2.validation import Failure, validate
 from opensend.measures.returns.sen2.xml_writer import return_xml
 from opensend.people.models import Organisation, OrganisationKind, Role, User
@@ -34,9 +35,17 @@ __all__ = [
 class Sen2Export:
     sen2: Return
     failures: list[Failure]
+    xml_bytes: bytes = field(repr=False, default=b"")
+
+    @property
+    def schema_valid(self) -> bool:
+        return not any(failure.rule == SCHEMA_RULE for failure in self.failures)
 
     def xml(self) -> bytes:
-        return return_xml(self.sen2)
+        """The XML, only when it matches the schema (sen2.xsd): nothing else leaves."""
+        if not self.schema_valid:
+            raise Sen2SchemaError("the SEN2 XML does not match the schema: fix the S01 failures")
+        return self.xml_bytes
 
     @property
     def file_name(self) -> str:
@@ -84,11 +93,15 @@ def sen2_build(
         today=today,
         generated_at=timezone.now().replace(microsecond=0).isoformat(),
     )
-    return Sen2Export(sen2=sen2, failures=validate(sen2.persons))
+    xml = return_xml(sen2)
+    failures = validate(sen2.persons) + schema_failures(xml, sen2.persons)
+    return Sen2Export(sen2=sen2, failures=failures, xml_bytes=xml)
 
 
 def sen2_download(*, export: Sen2Export, actor: object, why: str, request: object = None) -> bytes:
-    """The XML file, after writing the audit row for it."""
+    """The XML file, after writing the audit row for it (Sen2SchemaError, and no audit
+    row, when the XML does not match the schema)."""
+    xml = export.xml()
     header = export.sen2.header
     audit(
         actor=actor,
@@ -102,4 +115,4 @@ def sen2_download(*, export: Sen2Export, actor: object, why: str, request: objec
             "children": sorted({person.child_id for person in export.sen2.persons}),
         },
     )
-    return export.xml()
+    return xml

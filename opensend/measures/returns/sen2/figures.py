@@ -30,7 +30,7 @@ def _date(element: etree._Element, tag: str) -> date | None:
 def plan_rows_from_xml(xml: bytes) -> list[PlanRow]:
     """One PlanRow per plan the XML says was issued after an assessment."""
     rows = []
-    for request in etree.fromstring(xml).iterfind("Persons/Person/Requests/Request"):
+    for request in etree.fromstring(xml).iterfind("Persons/Person/Requests"):
         assessment = request.find("Assessment")
         if assessment is None or assessment.findtext("AssessmentOutcome") != "Y":
             continue

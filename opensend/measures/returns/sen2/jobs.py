@@ -81,8 +81,10 @@ def sen2_run_execute(*, run_id: int, today: dt.date) -> Sen2Run:
         run.people = len(export.sen2.persons)
         run.children = sorted({person.child_id for person in export.sen2.persons})
         run.failures = [asdict(failure) for failure in export.failures]
-        run.xml_gzip = gzip.compress(export.xml(), mtime=0)
-        run.file_name = export.file_name
+        # Only XML that matches the schema is kept, so only it can be downloaded.
+        if export.schema_valid:
+            run.xml_gzip = gzip.compress(export.xml(), mtime=0)
+            run.file_name = export.file_name
     run.finished_at = timezone.now()
     run.seconds = round(time.monotonic() - started, 2)
     run.save()
@@ -98,7 +100,10 @@ def latest_run(
 ) -> Sen2Run | None:
     """The area's latest run for the census date (the latest finished one if ``ready``)."""
     runs = Sen2Run.objects.filter(local_authority=local_authority, census_date=census_date)
-    runs = runs.filter(status=RunStatus.DONE) if ready else runs.defer("xml_gzip")
+    if ready:
+        runs = runs.filter(status=RunStatus.DONE, xml_gzip__isnull=False)
+    else:
+        runs = runs.defer("xml_gzip")
     return runs.order_by("-requested_at", "-pk").first()
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "Need",
     "Person",
     "Placement",
+    "PlanFeatures",
     "Request",
     "Return",
     "activity_period",
@@ -64,6 +65,19 @@ class Placement:
     rank: int = 1
     entry_date: date | None = None
     leaving_date: date | None = None
+    sen_unit: bool = False  # SENunitIndicator: placed in the setting's SEN unit
+    resourced_provision: bool = False  # ResourcedProvisionIndicator
+
+
+@dataclass(frozen=True)
+class PlanFeatures:
+    """What the plan provides beside the setting (recorded when a final plan is issued)."""
+
+    residential: str = ""  # codes.ResidentialPlacement "A" (38-51 weeks) or "B" (52 weeks)
+    work_based_learning: bool = False
+    personal_budget: bool = False
+    organised_arrangement: bool = False  # the personal budget is (partly) an OA
+    direct_payment: bool = False  # ... or (partly) a direct payment
 
 
 @dataclass(frozen=True)
@@ -72,6 +86,7 @@ class NamedPlan:
     cease_date: date | None = None
     cease_reason: str = ""  # codes.CeaseReason "1".."9"
     placement: Placement | None = None  # Plan detail: the setting named in section I
+    features: PlanFeatures = PlanFeatures()
 
 
 @dataclass(frozen=True)
@@ -80,8 +95,32 @@ class Assessment:
     outcome_date: date | None = None
     mediation: bool = False
     tribunal: bool = False
+    other_mediation: bool = False  # about another appealable decision (B, F, I; amend; cease)
+    other_tribunal: bool = False
     week20_exception: bool = False  # the clock's Week20.exception_applies (Reg 13(3))
     named_plan: NamedPlan | None = None
+
+
+@dataclass(frozen=True)
+class Need:
+    need: str  # codes.NeedType
+    rank: int
+
+
+@dataclass(frozen=True)
+class ActivePlan:
+    """A plan in place on the census date."""
+
+    transfer_la: str = ""  # LA code the plan was transferred in from (Reg 15)
+    placements: tuple[Placement, ...] = ()
+    features: PlanFeatures = PlanFeatures()
+    needs: tuple[Need, ...] = ()
+    review_meeting: date | None = None  # the latest annual review meeting by the census
+    review_outcome: str = ""  # codes.ReviewOutcome of that review, when decided
+    last_review: date | None = None  # the date that review was decided (Reg 20(10))
+    review_draft: date | None = None  # proposed amendments sent after it (Reg 22(2))
+    phase_transfer_due: date | None = None  # Reg 18(1): 15 February or 31 March
+    phase_transfer_final: date | None = None  # the amended plan naming the new setting
 
 
 @dataclass(frozen=True)
@@ -95,23 +134,8 @@ class Request:
     tribunal: bool = False
     exported: bool = False
     assessment: Assessment | None = None
+    active_plan: ActivePlan | None = None  # the plan this request led to, if in place
     exception_periods: tuple[tuple[date, date], ...] = ()  # recorded exceptions (report only)
-
-
-@dataclass(frozen=True)
-class Need:
-    need: str  # codes.NeedType
-    rank: int
-
-
-@dataclass(frozen=True)
-class ActivePlan:
-    """A plan in place on the census date."""
-
-    last_review: date | None = None
-    review_outcome: str = ""  # codes.ReviewOutcome of that review, when decided
-    placements: tuple[Placement, ...] = ()
-    needs: tuple[Need, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,7 +152,11 @@ class Person:
     uln: str = ""
     upn_unknown_reason: str = ""
     requests: tuple[Request, ...] = ()
-    active_plan: ActivePlan | None = None
+
+    @property
+    def active_plan(self) -> ActivePlan | None:
+        """The plan in place on the census date, under the request that led to it."""
+        return next((r.active_plan for r in self.requests if r.active_plan is not None), None)
 
     @property
     def name(self) -> str:

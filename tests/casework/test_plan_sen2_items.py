@@ -1,0 +1,73 @@
+"""The SEN2 items a final plan settles are asked when it is issued (issue 10): how the
+named setting provides (SEN unit, resourced provision, work-based learning), a residential
+placement, the personal budget's types and the LA a plan was transferred from."""
+
+import pytest
+from django.urls import reverse
+
+from opensend.casework.models import Plan, VersionKind
+from opensend.casework.services.plans import plan_version_save
+from tests import factories as f
+from tests.factories import TODAY, WEEK
+from tests.pages import check_page
+
+pytestmark = pytest.mark.django_db
+
+
+def _dates(day) -> dict[str, str]:
+    return {"issued_on-day": str(day.day), "issued_on-month": str(day.month),
+            "issued_on-year": str(day.year)}
+
+
+def _working(case, kind: str, setting):
+    plan_version_save(actor=case.caseworker, case=case, kind=kind,
+                      sections=f.plan_sections(setting), today=TODAY,
+                      expected_version=case.version, named_setting=setting)
+    case.refresh_from_db()
+    return case
+
+
+@pytest.fixture
+def final_to_issue(cara, tom, area):
+    """Tom's draft plan issued; the final plan is the working version."""
+    case = f.case_with_draft_plan(child=tom, caseworker=cara, received_on=TODAY - 14 * WEEK,
+                                  named_setting=area.hillside)
+    return _working(case, VersionKind.FINAL, area.hillside)
+
+
+def test_issuing_the_final_plan_records_its_provision(staff_client, cara, final_to_issue):
+    url = reverse("casework:plan_issue", args=[final_to_issue.pk])
+    client = staff_client(cara)
+    page = check_page(client.get(url))
+    assert page.find(".//input[@name='transferred_from_la']") is not None
+    response = client.post(url, {
+        "version": final_to_issue.version, **_dates(TODAY),
+        "placement": ["sen_unit", "work_based_learning"], "residential": "B",
+        "personal_budget": ["direct_payment"], "transferred_from_la": "926",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    plan = Plan.objects.get(case=final_to_issue)
+    assert (plan.sen_unit, plan.resourced_provision, plan.work_based_learning) == (
+        True, False, True,
+    )
+    assert (plan.residential, plan.transferred_from_la) == ("B", "926")
+    assert (plan.personal_budget, plan.organised_arrangement, plan.direct_payment) == (
+        True, False, True,
+    )
+
+
+def test_a_bad_la_code_is_refused(staff_client, cara, final_to_issue):
+    url = reverse("casework:plan_issue", args=[final_to_issue.pk])
+    response = staff_client(cara).post(url, {
+        "version": final_to_issue.version, **_dates(TODAY), "transferred_from_la": "92",
+    })
+    assert response.status_code == 200
+    assert "Enter the LA code as 3 digits" in response.content.decode()
+    assert Plan.objects.get(case=final_to_issue).transferred_from_la == ""
+
+
+def test_a_draft_is_not_asked_for_the_provision(staff_client, cara, tom, area):
+    case = f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 12 * WEEK)
+    case = _working(case, VersionKind.DRAFT, area.hillside)
+    page = check_page(staff_client(cara).get(reverse("casework:plan_issue", args=[case.pk])))
+    assert page.find(".//input[@name='transferred_from_la']") is None
