@@ -29,8 +29,9 @@ def _working(case, kind: str, setting):
 
 @pytest.fixture
 def final_to_issue(cara, tom, area):
-    """Tom's draft plan issued; the final plan is the working version."""
-    case = f.case_with_draft_plan(child=tom, caseworker=cara, received_on=TODAY - 14 * WEEK,
+    """Tom's draft plan issued three weeks ago (its 15-day comment period has run, Reg
+    13(1)); the final plan is the working version."""
+    case = f.case_with_draft_plan(child=tom, caseworker=cara, received_on=TODAY - 15 * WEEK,
                                   named_setting=area.hillside)
     return _working(case, VersionKind.FINAL, area.hillside)
 

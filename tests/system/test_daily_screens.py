@@ -56,7 +56,8 @@ def test_a_caseworker_lands_on_the_queue_and_it_reflows_at_320px(
     region.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert region.evaluate("box => box.scrollLeft") > 0
+    # Chromium may scroll smoothly: wait for the box to have moved, not for one frame.
+    page.wait_for_function("box => box.scrollLeft > 0", arg=region.element_handle())
     screenshot(page, "320px-queue-scrolled")
 
 
