@@ -47,6 +47,7 @@ from opensend.casework.models import (
     Case,
     ClockException,
     Dispute,
+    IssuedDocument,
     PlanVersion,
 )
 from opensend.people.models import (
@@ -438,6 +439,7 @@ class Bundle:
     plan_version: PlanVersion | None = None
     exception: ClockException | None = None
     dispute: Dispute | None = None
+    issued_document: IssuedDocument | None = None
 
 
 @dataclass
@@ -472,6 +474,9 @@ def _bundle(case: Case, **records: object) -> Bundle:
         "plan_version", PlanVersion.objects.filter(plan__case=case).order_by("-number").first()
     )
     records.setdefault("advice", AdviceRequest.objects.filter(case=case).order_by("pk").last())
+    records.setdefault(
+        "issued_document", IssuedDocument.objects.filter(case=case).order_by("pk").last()
+    )
     case = Case.objects.select_related("child").get(pk=case.pk)
     return Bundle(case=case, child=case.child, **records)  # type: ignore[arg-type]
 
@@ -523,6 +528,21 @@ def world(
         "zac": zac,
         "priya": priya,
     }
+    with f.issued_files_stood_in():  # this world is about who may open what
+        return _build_world(area, people, today, tom, lily, yasmin_record, ben, cara, colin)
+
+
+def _build_world(
+    area: Area,
+    people: dict[str, User],
+    today: dt.date,
+    tom: Child,
+    lily: Child,
+    yasmin_record: Child,
+    ben: Child,
+    cara: User,
+    colin: User,
+) -> World:
     tom_case = f.case_with_final_plan(
         child=tom,
         caseworker=cara,

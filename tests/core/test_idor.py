@@ -26,6 +26,7 @@ from opensend.casework.models import (
     CaseEvent,
     ClockException,
     Dispute,
+    IssuedDocument,
     PlanVersion,
 )
 from opensend.core.models import AuditAction, AuditEvent
@@ -70,6 +71,7 @@ def state(world: World) -> dict[str, object]:
         "advice": list(AdviceRequest.objects.values_list("pk", "received_on", "times_chased")),
         "reviews": list(AnnualReview.objects.values_list("pk", "decision_on", "outcome")),
         "plan_versions": PlanVersion.objects.count(),
+        "issued_documents": IssuedDocument.objects.count(),
         "exceptions": ClockException.objects.count(),
         "disputes": Dispute.objects.count(),
         "cases": Case.objects.count(),

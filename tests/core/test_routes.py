@@ -111,7 +111,8 @@ ROUTES: dict[str, Route] = {
         note="POST only: records a chase, back to the case",
     ),
     "casework:exception": Route("casework.change_case", post=200),
-    "casework:plan_edit": Route("casework.change_case", post=200),
+    "casework:plan_edit": Route("casework.change_case", post=405),
+    "casework:plan_section": Route("casework.change_case", post=200),
     "casework:plan_issue": Route("casework.change_case", post=200),
     "casework:review_meeting": Route("casework.change_case", post=200),
     "casework:review_decision": Route("casework.change_case", post=200),
@@ -121,6 +122,9 @@ ROUTES: dict[str, Route] = {
     # casework: downloads, for anyone who may see the case (families: issued versions)
     "casework:plan_pdf": Route("casework.download_plan", on=CASE),
     "casework:plan_docx": Route("casework.download_plan", on=CASE),
+    # issue 9: the files sent (plans and decision letters), kept byte for byte
+    "casework:issued_document_pdf": Route("casework.download_plan", on=CASE),
+    "casework:issued_document_docx": Route("casework.download_plan", on=CASE),
     # family: parents, carers and young people
     "family:home": Route("casework.view_family_plans"),
     "family:case": Route("casework.view_family_plans"),
@@ -218,6 +222,8 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "plan_version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
     "version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
+    "section": lambda bundle: "f",  # a section of the plan (issue 9: the plan editor)
+    "document_id": lambda bundle: bundle.issued_document.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
     "uidb64": lambda bundle: "MQ",  # "1", with no valid token
     "token": lambda bundle: "no-such-token",

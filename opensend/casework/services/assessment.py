@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.db.models import F
 
+from opensend.casework.letters import letter_has_decision
 from opensend.casework.models import (
     AdviceRequest,
     Case,
@@ -22,6 +23,7 @@ from opensend.casework.services.common import (
     case_lock,
     case_stage_set,
 )
+from opensend.casework.services.issued import decision_letter_store
 from opensend.people.models import Organisation, User
 from opensend.statutory.clock import advice_due
 
@@ -95,6 +97,8 @@ def panel_decision_record(
         _record_assess_decision(case, actor, met_on, agreed)
     else:
         _record_issue_decision(case, actor, met_on, agreed)
+    if letter_has_decision(decision):
+        decision_letter_store(decision=decision, actor=actor)
     case_change_finish(case=case, actor=actor, today=today, why="record panel decision")
     return decision
 

@@ -1,7 +1,9 @@
 """Draft and final plans (Reg 11-14) and amended plans after a review (Reg 22).
 
-Every version is kept. A version is editable until it is issued; issuing it fixes it
-and records the statutory event. A new working version starts as a copy of the last.
+Every version is kept. A version is editable until it is issued; issuing it fixes it,
+records the statutory event and keeps the exact PDF and Word files sent (issued.py). What
+a version is issued as (draft, final...) is chosen when it is issued, not while it is
+edited. A new working version starts as a copy of the last.
 """
 
 import copy
@@ -26,6 +28,7 @@ from opensend.casework.services.common import (
     case_lock,
     case_stage_set,
 )
+from opensend.casework.services.issued import plan_version_files_store
 from opensend.people.models import Organisation, User
 
 _ISSUE_EVENT = {
@@ -65,9 +68,13 @@ def plan_version_save(
     sections: dict[str, Any],
     today: dt.date,
     expected_version: int | None,
-    named_setting: Organisation | None = None,
 ) -> PlanVersion:
-    """Save the working version of the plan (creating it, and the plan, when needed)."""
+    """Save sections of the working version (creating it, and the plan, when needed).
+
+    Only the sections given change: each section of the editor saves as you go. The
+    setting in section I is named in the plan (Plan.named_setting) only when a final
+    plan is issued: a draft names none (CFA 2014 s38(5)).
+    """
     case_lock(case=case, expected_version=expected_version)
     plan, _ = Plan.objects.get_or_create(case=case)
     version = working_version(plan)
@@ -78,8 +85,6 @@ def plan_version_save(
     version.kind = kind
     version.sections = {**version.sections, **sections}
     version.save(update_fields=["kind", "sections"])
-    if named_setting is not None:
-        Plan.objects.filter(pk=plan.pk).update(named_setting=named_setting)
     case_change_finish(
         case=case,
         actor=actor,
@@ -92,16 +97,24 @@ def plan_version_save(
 
 @transaction.atomic
 def plan_version_issue(
-    *, actor: User, case: Case, issued_on: dt.date, today: dt.date, expected_version: int | None
+    *,
+    actor: User,
+    case: Case,
+    issued_on: dt.date,
+    today: dt.date,
+    expected_version: int | None,
+    kind: str | None = None,
 ) -> PlanVersion:
-    """Issue the working version: fix it, and record the statutory event."""
+    """Issue the working version as `kind` (or the kind it was saved as): fix it, record
+    the statutory event and keep the files sent."""
     case_lock(case=case, expected_version=expected_version)
     plan = Plan.objects.select_for_update().get(case=case)
     version = working_version(plan)
     if version is None:
         raise PlanStateError("There is no unissued version of the plan to issue.")
-    PlanVersion.objects.filter(pk=version.pk).update(issued_on=issued_on)
+    version.kind = kind or version.kind
     version.issued_on = issued_on
+    PlanVersion.objects.filter(pk=version.pk).update(issued_on=issued_on, kind=version.kind)
     case_event_record(
         case=case,
         event=_ISSUE_EVENT[VersionKind(version.kind)],
@@ -110,6 +123,7 @@ def plan_version_issue(
         plan_version=version.number,
     )
     _after_issue(case, plan, version)
+    plan_version_files_store(version=version, actor=actor)
     case_change_finish(
         case=case,
         actor=actor,
@@ -127,3 +141,13 @@ def _after_issue(case: Case, plan: Plan, version: PlanVersion) -> None:
         case_stage_set(case, Stage.PLAN)
         if plan.first_issued_on is None:
             Plan.objects.filter(pk=plan.pk).update(first_issued_on=version.issued_on)
+    if version.kind in (VersionKind.FINAL, VersionKind.AMENDED_FINAL):
+        _name_setting(plan, version)
+
+
+def _name_setting(plan: Plan, version: PlanVersion) -> None:
+    """The setting section I of an issued final plan names becomes the plan's setting."""
+    setting_id = (version.sections.get("I") or {}).get("setting_id")
+    named = Organisation.objects.filter(pk=setting_id).first() if setting_id else None
+    Plan.objects.filter(pk=plan.pk).update(named_setting=named)
+    plan.named_setting = named

@@ -9,7 +9,12 @@ from django.views.decorators.http import require_GET
 from opensend.casework.clock import clock_for
 from opensend.casework.models import Case, CaseEvent
 from opensend.casework.presenters import pages as presenters
-from opensend.casework.selectors import case_details, case_get, case_timeline
+from opensend.casework.selectors import (
+    case_details,
+    case_get,
+    case_timeline,
+    decision_letters,
+)
 from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
@@ -44,4 +49,5 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         can_act=has_perm(request.user, "casework.change_case"),
         can_allocate=has_perm(request.user, "casework.allocate_case"),
     )
-    return render_page(request, "casework/case.html", {"case": case, "page": page})
+    return render_page(request, "casework/case.html",
+                       {"case": case, "page": page, "letters": decision_letters(case)})
