@@ -105,6 +105,8 @@ def test_add_another_need_keeps_what_was_typed_and_adds_a_row(staff_client, cara
     page = check_page(client.get(response["Location"]))
     assert page.find(".//select[@name='need_2']") is not None
     assert page.find(".//select[@name='need_3']") is None
+    # Enter in a box submits the first button: it saves, never removes a row.
+    assert page.find(".//main//form//button").get("value") == "continue"
 
     post(client, assessing, "B", rows="2", need_1="ASD", description_1="Finds change hard.",
          need_2="SLCN", description_2="Few words.")
