@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from django.db import transaction
 
 from opensend.casework.clock import clock_history
+from opensend.casework.letters import letter_has_decision
 from opensend.casework.models import (
     Case,
     ClockException,
@@ -22,6 +23,7 @@ from opensend.casework.services.common import (
     case_lock,
     case_stage_set,
 )
+from opensend.casework.services.issued import decision_letter_store
 from opensend.people.models import User
 from opensend.statutory.clock import ClockEvent
 from opensend.statutory.order import Refusal, effective_history
@@ -119,6 +121,8 @@ def panel_decision_record(
     else:
         _issue_question_check(case, met_on)
         _record_issue_decision(case, actor, met_on, agreed)
+    if letter_has_decision(decision):
+        decision_letter_store(decision=decision, actor=actor)
     case_change_finish(case=case, actor=actor, today=today, why="record panel decision")
     return decision
 
