@@ -71,7 +71,7 @@ def test_a_final_plan_inside_the_comment_period_is_refused_with_the_reason(draft
     message = str(refused.value)
     assert refused.value.refusal.rule == "final-after-comment-period"
     assert message.startswith("Final plan issued on 22 November 2026 cannot be recorded:")
-    assert "runs until 2026-11-29" in message and "(Reg 13(1))" in message
+    assert "runs until 29 November 2026" in message and "(Reg 13(1))" in message
     assert "end the comment period early" in message  # what must happen first
     assert kinds(drafted) == before  # nothing stored
     assert fresh(drafted).plan.versions.filter(kind="final", issued_on__isnull=False).count() == 0
