@@ -96,10 +96,16 @@ def test_an_agreement_with_no_draft_waiting_is_refused(tom, cara):
 
 def test_a_decision_on_issuing_before_any_decision_to_assess_is_refused(tom, cara):
     case = f.case_with_request(child=tom, caseworker=cara)
-    with pytest.raises(OrderRefused, match="whether to issue a plan"):
+    with pytest.raises(OrderRefused, match="whether to issue a plan") as refused:
         panel_decision_record(actor=cara, case=case, met_on=TODAY, question=PanelQuestion.ISSUE,
                               agreed=True, reasons="r", attendance=[], today=TODAY,
                               expected_version=case.version)
+    # Its own rule of the order table, with its legal source (not another rule's).
+    assert refused.value.refusal.rule == "issue-question-after-decision-to-assess"
+    assert "(CFA s36(8), s37(1); Reg 10(1))" in str(refused.value)
+    assert "record a decision to assess before deciding whether to issue a plan" in str(
+        refused.value
+    )
     assert fresh(case).stage == Stage.REQUESTED
     assert not case.panel_decisions.exists()
 

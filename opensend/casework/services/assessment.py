@@ -26,28 +26,15 @@ from opensend.casework.services.common import (
 from opensend.casework.services.issued import decision_letter_store
 from opensend.people.models import User
 from opensend.statutory.clock import ClockEvent
-from opensend.statutory.order import Refusal, effective_history
-from opensend.statutory.order.history import CaseSoFar, process_order
-from opensend.statutory.order.rules import rules_for
-
-# A panel may answer "whether to issue a plan" only once the LA decided to assess
-# (Reg 10(1); CFA s36(8), s37(1)): the same rule as for a decision not to issue.
-ISSUE_QUESTION_RULE = "not-to-issue-after-assessment"
+from opensend.statutory.order import DECISION_WHETHER_TO_ISSUE, check_next
 
 
 def _issue_question_check(case: Case, met_on: dt.date) -> None:
-    """Refuse a decision on whether to issue a plan before any decision to assess."""
-    probe = ClockEvent("decision_not_to_issue", met_on)
-    before = [
-        event
-        for event in process_order(effective_history(clock_history(case.events.all())))
-        if event.date <= met_on
-    ]
-    rule = next(rule for rule in rules_for(probe.event) if rule.rule == ISSUE_QUESTION_RULE)
-    reason = rule.test(CaseSoFar(tuple(before)), probe)
-    if reason is not None:
-        reason = reason.replace("deciding not to issue a plan", "deciding whether to issue a plan")
-        refusal = Refusal(rule=rule.rule, source=rule.source, reason=reason, event=probe)
+    """Refuse a decision on whether to issue a plan before any decision to assess (order
+    rule issue-question-after-decision-to-assess: CFA s36(8), s37(1); Reg 10(1))."""
+    probe = ClockEvent(DECISION_WHETHER_TO_ISSUE, met_on)
+    refusal = check_next(clock_history(case.events.all()), probe)
+    if refusal is not None:
         raise OrderRefused(refusal, what="a panel decision on whether to issue a plan")
 
 

@@ -35,6 +35,7 @@ PROCESS_RANK: Final = {
             "decision_to_assess",
             "advice_requested",
             "advice_received",
+            "decision_whether_to_issue",  # not stored: rules.DECISION_WHETHER_TO_ISSUE
             "decision_not_to_issue",
             "draft_plan_issued",
             "review_meeting",

@@ -22,7 +22,7 @@ from opensend.statutory.order.history import (
     day_text,
 )
 
-__all__ = ["ORDER_RULES", "UNORDERED_KINDS", "OrderRule", "rules_for"]
+__all__ = ["DECISION_WHETHER_TO_ISSUE", "ORDER_RULES", "UNORDERED_KINDS", "OrderRule", "rules_for"]
 
 Test = Callable[[CaseSoFar, ClockEvent], str | None]
 
@@ -38,6 +38,11 @@ class OrderRule:
     forbids: str  # what must not have happened before (plain English; "" if nothing)
     test: Test
 
+
+# A step the rules govern that is not stored as an event of its own: a panel answering
+# whether to issue a plan (only "no" is stored, as decision_not_to_issue; "yes" leads to
+# the draft). Services check it with check_next before recording the panel's decision.
+DECISION_WHETHER_TO_ISSUE: Final = "decision_whether_to_issue"
 
 # Events no order rule governs: they may be recorded at any point of a case.
 UNORDERED_KINDS: Final = ("exception", "phase_transfer", "decision_notified")
@@ -322,6 +327,9 @@ ORDER_RULES: Final = (
     OrderRule("not-to-issue-after-assessment", ("decision_not_to_issue",), "Reg 10(1)",
               "a decision to assess", "",
               _needs_decision_to_assess("deciding not to issue a plan")),
+    OrderRule("issue-question-after-decision-to-assess", (DECISION_WHETHER_TO_ISSUE,),
+              "CFA s36(8), s37(1); Reg 10(1)", "a decision to assess", "",
+              _needs_decision_to_assess("deciding whether to issue a plan")),
     OrderRule("not-to-issue-instead-of-plan", ("decision_not_to_issue",), "Reg 10(1); CFA s37(1)",
               "", "a decision not to issue, a draft or a final plan in this assessment",
               _not_to_issue_instead_of_plan),
