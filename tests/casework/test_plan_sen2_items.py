@@ -86,3 +86,32 @@ def test_a_new_draft_after_the_first_is_not_asked_for_the_provision(
     assert as_draft.find(".//input[@name='transferred_from_la']") is None
     as_final = check_page(client.get(url + "?as=final"))
     assert as_final.find(".//input[@name='transferred_from_la']") is not None
+
+
+def test_a_final_the_order_refuses_today_is_not_shown_as_issued_in_time(
+    staff_client, cara, tom, area, today
+):
+    """The draft went to the family today: its 15 days (Reg 13(1)) are running, so the check
+    page of the final says why it cannot be issued today, and nothing success-looking."""
+    day = today  # the page's today (the fixture travels to it)
+    case = f.case_with_draft_plan(child=tom, caseworker=cara, received_on=day - 12 * WEEK,
+                                  named_setting=area.hillside)
+    case = _working(case, VersionKind.FINAL, area.hillside)
+    url = reverse("casework:plan_issue", args=[case.pk]) + "?as=final"
+    client = staff_client(cara)
+    page = check_page(client.get(url))
+    text = " ".join(page.itertext())
+    assert "Issued within 20 weeks" not in text
+    assert "Issuing the final plan on" in text and "(Reg 13(1))" in text
+    response = client.post(url, {"version": case.version, "kind": VersionKind.FINAL,
+                                 **_dates(day)})
+    refused = response.content.decode()
+    assert response.status_code == 200 and "cannot be recorded" in refused
+    assert "Issued within 20 weeks" not in refused
+
+
+def test_a_final_the_order_allows_shows_whether_it_is_in_time(staff_client, cara, final_to_issue):
+    page = check_page(staff_client(cara).get(
+        reverse("casework:plan_issue", args=[final_to_issue.pk]) + "?as=final"))
+    text = " ".join(page.itertext())
+    assert "Issued within 20 weeks" in text and "cannot be recorded" not in text

@@ -7,18 +7,20 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.casework import documents, issued_files
-from opensend.casework.clock import clock_event
+from opensend.casework.clock import clock_event, clock_history
 from opensend.casework.forms import PlanIssueForm
 from opensend.casework.forms.plans import issue_kinds, plan_state
 from opensend.casework.models import CLOCK_EVENT_KINDS, Case, IssuedDocument, VersionKind
 from opensend.casework.presenters.plan import ISSUE_BUTTON, plan_answers, plan_overview
 from opensend.casework.selectors import case_timeline
+from opensend.casework.services.common import refusal_message
 from opensend.casework.services.plans import _ISSUE_EVENT, plan_version_issue
 from opensend.casework.views.actions_common import action_case, case_form_page, posted
 from opensend.core.formatting import govuk_date
 from opensend.core.permissions import permission_required
 from opensend.core.today import today
 from opensend.statutory.clock import ClockError, ClockEvent, ClockResult, compute_clock
+from opensend.statutory.order import check_next
 
 # What the clock says after issuing each kind: (step, label) rows to show.
 _PREVIEW_STEPS = {
@@ -32,9 +34,22 @@ _PREVIEW_STEPS = {
 }
 
 
+def issue_refusal(case: Case, kind: str, day: dt.date) -> str:
+    """Why the order of statutory steps would refuse issuing the version as `kind` on
+    `day` (opensend.statutory.order), or "" when it may be issued."""
+    issued = ClockEvent(event=_ISSUE_EVENT[VersionKind(kind)].value, date=day)
+    refusal = check_next(clock_history(case.events.all()), issued)
+    if refusal is None:
+        return ""
+    return refusal_message(refusal, f"issuing the {VersionKind(kind).label.lower()}")
+
+
 def issue_preview(case: Case, kind: str, day: dt.date) -> list[dict[str, dict[str, str]]]:
     """What the statutory clock would say if the version were issued on `day`, as rows
-    of a GOV.UK summary list."""
+    of a GOV.UK summary list; none when the order of steps refuses it then (a refused
+    step is not "issued within 20 weeks")."""
+    if issue_refusal(case, kind, day):
+        return []
     events = [clock_event(e) for e in case_timeline(case)["events"] if e.kind in CLOCK_EVENT_KINDS]
     issued = ClockEvent(event=_ISSUE_EVENT[VersionKind(kind)].value, date=day)
     try:
@@ -90,7 +105,8 @@ def plan_issue(request: HttpRequest, case_id: int) -> HttpResponse:
                  "button": ISSUE_BUTTON[VersionKind(kind)],
                  "answers": plan_answers(case, working.sections, kind) if working else [],
                  "found": plan_overview(case, state).found,
-                 "preview": issue_preview(case, kind, form.today) if working else []},
+                 "preview": issue_preview(case, kind, form.today) if working else [],
+                 "refusal": issue_refusal(case, kind, form.today) if working else ""},
         success=f"The {label} has been issued",
         save=lambda: plan_version_issue(
             actor=request.user, case=case, today=form.today,
