@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "opensend.casework",
     "opensend.measures",
     "opensend.directory",
+    "opensend.dataprotection",  # issue 13 item 3: subject access and erasure requests
 ]
 # The demo and benchmark data (generators, demo commands) only where OPENSEND_ENV is
 # development, demo, test or bench: production cannot even import it (docs/architecture.md).

@@ -20,6 +20,8 @@ urlpatterns = [
     path("local-offer/", include("opensend.directory.public.urls")),
     # Local Offer editorial (issue 4)
     path("local-offer/manage/", include("opensend.directory.editorial.urls")),
+    # subject access and erasure requests (issue 13 item 3)
+    path("data-protection/", include("opensend.dataprotection.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

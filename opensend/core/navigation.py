@@ -32,6 +32,8 @@ _STAFF_LINKS = [
     # Local Offer editorial (issue 4)
     ("editorial:listings", "Local Offer listings", "directory.edit_listing"),
     ("editorial:queue", "Approvals", "directory.approve_revision"),
+    # subject access and erasure requests (issue 13 item 3)
+    ("dataprotection:requests", "Data protection", "dataprotection.handle_requests"),
 ]
 
 

@@ -258,6 +258,12 @@ def upload_servable(stored: Upload) -> bool:
     return stored.scan_status != ScanStatus.INFECTED
 
 
+def upload_open(stored: Upload) -> IO[bytes]:
+    """The upload's bytes, for a service that has already checked the user may have them
+    (the subject access export, opensend/dataprotection)."""
+    return stored_path(stored.stored_name).open("rb")
+
+
 def upload_response(stored: Upload) -> FileResponse:
     """The file as a download (never shown inline), for a view that has already checked
     the user may see it and audited the download."""

@@ -31,6 +31,7 @@ from opensend.casework.models import (
     PlanVersion,
 )
 from opensend.core.models import AuditAction, AuditEvent
+from opensend.dataprotection.models import ErasureRequest, SubjectAccessRequest
 from tests.core.test_routes import OBJECT_IDS, ROUTED, ROUTES, url_for
 from tests.personas import UNRELATED_PERSONAS, World
 
@@ -77,6 +78,11 @@ def state(world: World) -> dict[str, object]:
         "exceptions": ClockException.objects.count(),
         "disputes": Dispute.objects.count(),
         "cases": Case.objects.count(),
+        # subject access and erasure requests (issue 13 item 3)
+        "access_requests": list(SubjectAccessRequest.objects.values_list(
+            "pk", "due_on", "extended_on", "completed_on")),
+        "erasure_requests": list(ErasureRequest.objects.values_list(
+            "pk", "due_on", "extended_on", "decided_on", "outcome")),
     }
 
 

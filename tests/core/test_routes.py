@@ -74,6 +74,9 @@ class Route:
         object.__setattr__(self, "methods", methods)
 
 
+DATA_PROTECTION = "dataprotection.handle_requests"
+
+
 def public(get: Status = 200, post: Status = None, note: str = "") -> Route:
     return Route(None, get=get, post=post, public=True, note=note)
 
@@ -220,6 +223,18 @@ ROUTES: dict[str, Route] = {
     ),
     "editorial:stale": Route("directory.review_stale_listings"),
     "editorial:import": Route("directory.import_listings", post=200),
+    # subject access and erasure requests (issue 13 item 3): SEN managers, on requests
+    # about a child of their area (an empty POST shows the form's errors)
+    "dataprotection:requests": Route(DATA_PROTECTION),
+    "dataprotection:access_new": Route(DATA_PROTECTION, post=200),
+    "dataprotection:erasure_new": Route(DATA_PROTECTION, post=200),
+    "dataprotection:access": Route(DATA_PROTECTION),
+    "dataprotection:access_export": Route(DATA_PROTECTION, note="the zip, audited"),
+    "dataprotection:access_extend": Route(DATA_PROTECTION, post=200),
+    "dataprotection:access_answered": Route(DATA_PROTECTION, post=200),
+    "dataprotection:erasure": Route(DATA_PROTECTION),
+    "dataprotection:erasure_extend": Route(DATA_PROTECTION, post=200),
+    "dataprotection:erasure_outcome": Route(DATA_PROTECTION, post=200),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -252,6 +267,9 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "listing_id": lambda bundle: _splash_club().pk,
     "version_number": lambda bundle: 1,
     "revision_id": lambda bundle: _splash_club().revisions.get().pk,
+    # subject access and erasure requests (issue 13 item 3): one about the bundle's child
+    "sar_id": lambda bundle: _rights_request("SubjectAccessRequest", bundle.child),
+    "erasure_id": lambda bundle: _rights_request("ErasureRequest", bundle.child),
 }
 
 
@@ -259,6 +277,12 @@ def _matrix_feedback() -> object:
     from tests.directory.feedback_factories import FeedbackFactory
 
     return FeedbackFactory(text="Route matrix feedback").pk
+
+
+def _rights_request(model: str, child: object) -> object:
+    from tests.dataprotection.factories import rights_request
+
+    return rights_request(model, child=child).pk
 
 
 def _splash_club():

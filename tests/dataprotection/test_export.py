@@ -1,0 +1,123 @@
+"""The subject access export (UK GDPR Art. 15; security.md goal 10): a zip of readable
+pages, a PDF summary, the files and everything as JSON, holding every table's rows about
+the subject and nothing about anyone else's child."""
+
+import datetime as dt
+import io
+import json
+import zipfile
+
+import pytest
+from django.utils import timezone
+
+from opensend.casework.models import PanelAttendance, PanelDecision, PhaseTransfer
+from opensend.dataprotection.export.package import export_build
+from opensend.dataprotection.export.sections import ACCOUNT_SECTIONS, CHILD_SECTIONS
+from opensend.directory.feedback.models import Feedback
+from opensend.measures.returns.sen2.models import Sen2Run
+from opensend.people.models import ChildRecordChange, YoungPersonConsent
+from tests.dataprotection.factories import rights_request
+from tests.personas import World
+
+pytestmark = pytest.mark.django_db
+
+
+def unzip(sar) -> dict[str, bytes]:
+    export = export_build(sar, generated_at=timezone.now())
+    with zipfile.ZipFile(io.BytesIO(export.contents.read())) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def exported_models(files: dict[str, bytes]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for section in json.loads(files["data.json"])["sections"]:
+        for record in section["records"]:
+            counts[record["model"]] = counts.get(record["model"], 0) + 1
+    return counts
+
+
+def fill_what_toms_world_lacks(world: World, today: dt.date) -> None:
+    """A row of every table the child sections read, for Tom."""
+    tom, area = world.tom, world.area
+    decision = PanelDecision.objects.filter(case=tom.case).first() or PanelDecision.objects.create(
+        case=tom.case, met_on=today, question="assess", agreed=True)
+    PanelAttendance.objects.create(decision=decision, agency="health", name="Dr Example")
+    PhaseTransfer.objects.create(case=tom.case, transfer_date=dt.date(2027, 9, 1), kind="school",
+                                 from_setting=area.hillside)
+    ChildRecordChange.objects.create(child=tom.child, kind="details",
+                                     changes={"postcode": ["NM1 1AA", "NM1 2BB"]})
+    YoungPersonConsent.objects.create(child=tom.child, family_member=tom.family_member,
+                                      given_on=today)
+    Sen2Run.objects.create(local_authority=area.northshire, census_date=dt.date(2027, 1, 21),
+                           children=[tom.child.pk, world.lily.child.pk], status="done")
+
+
+def test_the_zip_holds_readable_pages_a_pdf_the_files_and_json(world: World, today: dt.date):
+    files = unzip(rights_request("SubjectAccessRequest", child=world.tom.child))
+    assert {"README.html", "summary.pdf", "data.json"} <= set(files)
+    assert files["summary.pdf"].startswith(b"%PDF")
+    pages = [name for name in files if name.startswith("sections/")]
+    assert "sections/01-record.html" in pages and len(pages) >= 9
+    for name in pages:
+        assert b"<h1>" in files[name] and b"<script" not in files[name], name
+        assert name.encode() in files["README.html"], f"{name} is not linked from README.html"
+    # the advice file sent with the review's advice request is in the files folder
+    uploads = [name for name in files if name.startswith("files/")]
+    assert uploads and all(files[name].startswith(b"%PDF") for name in uploads)
+    record = files["sections/01-record.html"].decode()
+    assert world.tom.child.legal_surname in record
+    assert world.tom.child.date_of_birth.strftime("%-d %B %Y") in record
+
+
+def test_every_table_a_child_section_reads_has_the_childs_rows(world: World, today: dt.date):
+    fill_what_toms_world_lacks(world, today)
+    sar = rights_request("SubjectAccessRequest", child=world.tom.child)
+    counts = exported_models(unzip(sar))
+    expected = {source.model for spec in CHILD_SECTIONS for source in spec.sources}
+    expected.add("dataprotection.SubjectAccessRequest")
+    missing = sorted(model for model in expected if not counts.get(model))
+    assert not missing, f"declared but nothing exported for Tom: {missing}"
+
+
+def test_nothing_about_another_child_is_exported(world: World, today: dt.date):
+    fill_what_toms_world_lacks(world, today)
+    files = unzip(rights_request("SubjectAccessRequest", child=world.tom.child))
+    lily = world.lily.child
+    for name, contents in files.items():
+        if name.endswith((".html", ".json")):
+            text = contents.decode()
+            assert lily.legal_surname not in text, name
+    sections = json.loads(files["data.json"])["sections"]
+    returns = next(s for s in sections if s["title"].startswith("Statutory returns"))
+    assert "Children" not in returns["records"][0]["fields"]  # the other children's ids
+
+
+def test_a_parents_export_holds_their_account_and_links_not_the_childs_record(
+    world: World, today: dt.date, client_for
+):
+    paula_member = world.tom.family_member
+    assert paula_member is not None and paula_member.user == world.people["paula"]
+    client_for(world.people["paula"]).get("/family/")  # some activity of her own
+    Feedback.objects.create(received_at=timezone.now(), text="The map was hard to use",
+                            reply_email=world.people["paula"].email.upper())
+    sar = rights_request("SubjectAccessRequest", child=world.tom.child,
+                         family_member=paula_member)
+    files = unzip(sar)
+    counts = exported_models(files)
+    for model in ("people.User", "people.FamilyMember", "core.AuditEvent", "directory.Feedback",
+                  "dataprotection.SubjectAccessRequest"):
+        assert counts.get(model), model
+    assert "people.Child" not in counts and "casework.CaseEvent" not in counts
+    data = files["data.json"].decode()
+    assert "pbkdf2" not in data and "argon2" not in data  # no password hash
+    account = {s.slug for s in ACCOUNT_SECTIONS}
+    assert all(any(slug in name for name in files) for slug in account - {"sign-ins"})
+
+
+def test_a_young_persons_export_holds_their_record_and_account(world: World, today: dt.date):
+    yasmin = world.yasmin.child
+    sar = rights_request("SubjectAccessRequest", child=yasmin, subject_kind="young_person",
+                         requester_capacity="subject")
+    counts = exported_models(unzip(sar))
+    assert counts["people.Child"] == 1 and counts["people.User"] == 1
+    assert counts.get("otp_totp.TOTPDevice", 0) == 0  # families sign in without one
