@@ -56,6 +56,7 @@ if NONPROD_INSTALLED:
     INSTALLED_APPS.append("opensend.nonprod")
 
 MIDDLEWARE = [
+    "opensend.core.logs.RequestIdMiddleware",  # first: every later log line has the id
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -97,19 +98,41 @@ def _database() -> dict[str, object]:
         return dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
     if PRODUCTION:
         raise RuntimeError("Set DATABASE_URL: production never uses the embedded PostgreSQL.")
-    from opensend.config.embedded_db import ensure_running
+    from opensend.config.embedded_db import APP_ROLE, OWNER_ROLE, ensure_running
 
     name = env_str("OPENSEND_DB_NAME", "opensend")
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": name,
-        "USER": "postgres",
+        # The benchmarks empty and ANALYZE their own databases, which only the owner may.
+        "USER": OWNER_ROLE if ENVIRONMENT == "bench" else APP_ROLE,
         "HOST": str(ensure_running(name)),
         "CONN_MAX_AGE": 60,
     }
 
 
+def _migration_owner() -> dict[str, object]:
+    """The credentials `manage.py migrate` connects with (docs/deploy.md, finding 2).
+
+    MIGRATION_DATABASE_URL names the role that owns the tables; only the release step
+    that migrates needs it, never the web or worker processes. Unset with a DATABASE_URL
+    (a developer's own server): migrate uses DATABASE_URL's role.
+    """
+    url = env_str("MIGRATION_DATABASE_URL", "")
+    if url:
+        owner = dj_database_url.parse(url)
+        return {key: owner[key] for key in ("USER", "PASSWORD", "HOST", "PORT") if key in owner}
+    if env_str("DATABASE_URL", ""):
+        return {}
+    from opensend.config.embedded_db import OWNER_ROLE
+
+    return {"USER": OWNER_ROLE}
+
+
 DATABASES = {"default": _database()}
+DATABASE_MIGRATION_OWNER = _migration_owner()
+# The role the migrations grant table privileges to (core migration 0006).
+DATABASE_APP_ROLE = str(DATABASES["default"]["USER"])
 
 # Cache (task searchperf): the public search page's content (directory/public/
 # results_cache.py). Local memory, one per process; its keys carry the search index's
@@ -218,12 +241,29 @@ MAILERS = {"default": {"BACKEND": env_str("EMAIL_BACKEND", None if PRODUCTION el
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "opensend@localhost")
 
 OTP_TOTP_ISSUER = LOCAL_AUTHORITY_NAME
+# /readyz (issue 13, item 6): a worker whose last heartbeat is older than this is not
+# running (Procrastinate's workers beat every 10 seconds).
+READYZ_WORKER_MAX_AGE = env_int("READYZ_WORKER_MAX_AGE", 60)
 NONPROD_ENABLED = env_bool("NONPROD_ENABLED", not PRODUCTION)
 
+# Logs (issue 13, item 6; opensend/core/logs.py): one JSON object a line with the request
+# id; LOG_FORMAT=text for a developer's terminal.
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "opensend.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "opensend.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text" if LOG_FORMAT == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         name: {"level": "WARNING"}
