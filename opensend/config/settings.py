@@ -3,6 +3,7 @@
 See README.md ("Configuring a real deployment") for the variables.
 """
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,10 @@ INSTALLED_APPS = [
 NONPROD_INSTALLED = nonprod_installed()
 if NONPROD_INSTALLED:
     INSTALLED_APPS.append("opensend.nonprod")
+# Migration safety (issue 13, item 6; security.md goal 18): `make lint` runs
+# `manage.py lintmigrations`, a development tool a deployment does not install.
+if NONPROD_INSTALLED and importlib.util.find_spec("django_migration_linter"):
+    INSTALLED_APPS.append("django_migration_linter")
 
 MIDDLEWARE = [
     "opensend.core.logs.RequestIdMiddleware",  # first: every later log line has the id
@@ -95,7 +100,9 @@ TEMPLATES = [
 def _database() -> dict[str, object]:
     url = env_str("DATABASE_URL", "")
     if url:
-        return dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+        return dj_database_url.parse(
+            url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
     if PRODUCTION:
         raise RuntimeError("Set DATABASE_URL: production never uses the embedded PostgreSQL.")
     from opensend.config.embedded_db import APP_ROLE, OWNER_ROLE, ensure_running
@@ -108,6 +115,9 @@ def _database() -> dict[str, object]:
         "USER": OWNER_ROLE if ENVIRONMENT == "bench" else APP_ROLE,
         "HOST": str(ensure_running(name)),
         "CONN_MAX_AGE": 60,
+        # A kept connection is checked before a request reuses it: after PostgreSQL
+        # restarts, requests reconnect instead of failing once per thread (goal 15).
+        "CONN_HEALTH_CHECKS": True,
     }
 
 

@@ -40,8 +40,7 @@ def worker_check() -> str:
     try:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT extract(epoch FROM now() - max(last_heartbeat))"
-                " FROM procrastinate_workers"
+                "SELECT extract(epoch FROM now() - max(last_heartbeat)) FROM procrastinate_workers"
             )
             (age,) = cursor.fetchone()
     except DatabaseError:

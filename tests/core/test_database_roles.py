@@ -69,8 +69,10 @@ def test_the_application_role_cannot_tamper_with_the_audit_log(
     assert "permission denied" in refusal or "must be owner" in refusal, refusal
     assert AuditEvent.objects.get(pk=audit_row.pk).why == "case page"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'core_auditevent_%'"
-                       " AND tgenabled = 'O'")
+        cursor.execute(
+            "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'core_auditevent_%'"
+            " AND tgenabled = 'O'"
+        )
         assert cursor.fetchone() == (2,)
 
 
@@ -110,9 +112,7 @@ def test_every_table_a_migration_made_is_granted_to_the_application_role(db: Non
 
 def test_the_owner_role_owns_every_table(db: None):
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'"
-        )
+        cursor.execute("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")
         assert cursor.fetchall() == [(settings.DATABASE_MIGRATION_OWNER.get("USER"),)]
 
 

@@ -110,7 +110,9 @@ def test_log_lines_are_json_with_the_request_id(client: Client, monkeypatch):
     line = json.loads(lines[0])
     assert line["request_id"] == response["X-Request-ID"]
     assert (line["level"], line["logger"], line["message"]) == (
-        "WARNING", "opensend.test", "checking readiness"
+        "WARNING",
+        "opensend.test",
+        "checking readiness",
     )
 
 
