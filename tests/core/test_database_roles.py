@@ -160,3 +160,36 @@ def test_an_older_database_passes_to_the_owner_role(superuser_database: str):
             "SELECT DISTINCT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'similarity'"
         ).fetchall() == [("postgres",)]
     embedded_db.adopt_database(socket, superuser_database)  # a second start changes nothing
+
+
+# --- manage.py migrate connects as the owner ------------------------------------------
+
+
+def test_migrate_runs_as_the_owner_and_switches_back(monkeypatch: pytest.MonkeyPatch):
+    from django.core.management.commands import migrate as django_migrate
+    from django.db import connections
+
+    from opensend.core.management.commands.migrate import Command
+
+    seen: list[object] = []
+    monkeypatch.setattr(
+        django_migrate.Command,
+        "handle",
+        lambda self, *args, **options: seen.append(connections["default"].settings_dict["USER"]),
+    )
+    before = connections["default"].settings_dict["USER"]
+    monkeypatch.setitem(settings.DATABASE_MIGRATION_OWNER, "USER", "the_owner")
+    Command().handle(database="default")
+    assert seen == ["the_owner"]
+    assert connections["default"].settings_dict["USER"] == before
+
+
+def test_migrate_in_production_needs_the_owners_own_connection(monkeypatch: pytest.MonkeyPatch):
+    from django.core.management import CommandError
+
+    from opensend.core.management.commands.migrate import Command
+
+    monkeypatch.setattr(settings, "PRODUCTION", True)
+    monkeypatch.delenv("MIGRATION_DATABASE_URL", raising=False)
+    with pytest.raises(CommandError, match="MIGRATION_DATABASE_URL"):
+        Command().handle(database="default")
