@@ -17,7 +17,7 @@ PYTHON := $(shell (pyenv which python 2>/dev/null; command -v python3.13 python3
             while read p; do "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo "$$p"; break; }; done)
 
 .PHONY: help install install-python install-node install-browser frontend db migrate demo-data \
-        demo serve test lint check bench code worker stop-db clean
+        demo serve test lint check bench code worker stop-db clean backup restore-drill chaos
 
 help:
 	@echo "make demo   - install everything, start PostgreSQL, load the demo area and serve it"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench  - run the benchmarks in bench/"
 	@echo "make code EMAIL=...  - the current sign-in code of a demo staff user"
 	@echo "make worker - run the background jobs (nightly clock refresh, phase transfers)"
+	@echo "make backup / make restore-drill / make chaos - operations drills (docs/deploy.md)"
 
 install: install-python install-node frontend
 
@@ -76,10 +77,11 @@ demo: install demo-data
 	  --access-logfile - --forwarded-allow-ips=127.0.0.1
 
 lint: install-python
-	$(VENV)/bin/ruff check opensend tests bench
+	$(VENV)/bin/ruff check opensend tests bench scripts
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache --no-logo  # which app may import which (pyproject.toml)
 	$(PY) manage.py makemigrations --check --dry-run
+	LOG_LEVEL=WARNING $(PY) manage.py lintmigrations  # safe on a live database (pyproject.toml)
 	$(PY) manage.py check
 
 test: install install-browser db lint
@@ -96,6 +98,16 @@ code:
 
 worker: db
 	$(PY) manage.py procrastinate worker
+
+# Operations (issue 13, item 6; docs/deploy.md). Not part of `make test`.
+backup: migrate
+	$(PY) scripts/backup.py
+
+restore-drill: migrate
+	$(PY) scripts/restore_drill.py
+
+chaos: install db
+	$(PY) scripts/chaos_restart.py
 
 stop-db:
 	$(PY) -m opensend.config.embedded_db stop

@@ -28,6 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import blocking_manager_key
 
+from opensend.core.database_roles import connect_as
 from opensend.people.models import User, UserKind
 from tests import pages
 from tests.factories import TODAY
@@ -55,16 +56,38 @@ def django_db_modify_db_settings(
     one first: two runs at once on the shared embedded server would break each other.
     Not with --reuse-db, which wants the same name every time.
     """
-    if request.config.getvalue("reuse_db"):
-        return
     from django.conf import settings
 
+    # Finding 2: pytest-django creates and migrates the test database as the owner role;
+    # django_db_setup below then points the tests at the application role.
+    default = settings.DATABASES["default"]
+    _APP_CREDENTIALS.update({key: default.get(key) for key in settings.DATABASE_MIGRATION_OWNER})
+    default.update(settings.DATABASE_MIGRATION_OWNER)
+    if request.config.getvalue("reuse_db"):
+        return
     run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")[:8] or str(os.getpid())
     for database in settings.DATABASES.values():
         test = database.setdefault("TEST", {})
         name = test.get("NAME") or f"test_{database['NAME']}"
         base, _, worker = name.partition("_gw") if "_gw" in name else (name, "", "")
         test["NAME"] = f"{base}_{run}" + (f"_gw{worker}" if worker else "")
+
+
+_APP_CREDENTIALS: dict[str, object] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The tests run as the application role, which owns nothing (finding 2).
+
+    pytest-django's own django_db_setup (the argument) has created and migrated the test
+    database as the owner; switch to the application role until its teardown drops it.
+    """
+    with django_db_blocker.unblock():
+        owner = connect_as(connection, _APP_CREDENTIALS)
+    yield
+    with django_db_blocker.unblock():
+        connect_as(connection, owner)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -109,26 +132,31 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     """Let a transactional test's clean-up empty the audit table.
 
     The database refuses TRUNCATE on core_auditevent (migration core 0003), and Django
-    empties the database after a transactional test with TRUNCATE. Only for that clean-up
-    is the trigger switched off; tests always run with it on.
+    empties the database after a transactional test with TRUNCATE, which the application
+    role may not do at all (core 0006). Only for that clean-up does the connection switch
+    to the owner and the trigger off; tests always run as the application role with it on.
     """
     blocker = item.config.stash[blocking_manager_key]
     # Only ever on a test database (not if the test failed before it was set up).
-    switch = _is_transactional(item) and connection.settings_dict["NAME"].startswith("test_")
-    if switch:
-        with blocker.unblock(), connection.cursor() as cursor:
+    if not (_is_transactional(item) and connection.settings_dict["NAME"].startswith("test_")):
+        return (yield)
+    from django.conf import settings
+
+    with blocker.unblock():
+        application = connect_as(connection, settings.DATABASE_MIGRATION_OWNER)
+        with connection.cursor() as cursor:
             cursor.execute(_AUDIT_TRUNCATE_TRIGGER.format("DISABLE"))
     test_database = connection.settings_dict["NAME"]
     try:
         return (yield)
     finally:
-        # After the last test the test database is gone and the connection points at the
-        # real one again: nothing to switch back on there.
-        if switch and connection.settings_dict["NAME"] == test_database:
-            with blocker.unblock():
+        with blocker.unblock():
+            # After the last test the test database is gone and the connection points at
+            # the real one again: nothing to switch back on there.
+            if connection.settings_dict["NAME"] == test_database:
                 with connection.cursor() as cursor:
                     cursor.execute(_AUDIT_TRUNCATE_TRIGGER.format("ENABLE"))
-                connection.close()
+            connect_as(connection, application)
 
 
 # --- page checks ----------------------------------------------------------------------

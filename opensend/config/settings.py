@@ -3,6 +3,7 @@
 See README.md ("Configuring a real deployment") for the variables.
 """
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -55,8 +56,13 @@ INSTALLED_APPS = [
 NONPROD_INSTALLED = nonprod_installed()
 if NONPROD_INSTALLED:
     INSTALLED_APPS.append("opensend.nonprod")
+# Migration safety (issue 13, item 6; security.md goal 18): `make lint` runs
+# `manage.py lintmigrations`, a development tool a deployment does not install.
+if NONPROD_INSTALLED and importlib.util.find_spec("django_migration_linter"):
+    INSTALLED_APPS.append("django_migration_linter")
 
 MIDDLEWARE = [
+    "opensend.core.logs.RequestIdMiddleware",  # first: every later log line has the id
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -95,22 +101,49 @@ TEMPLATES = [
 def _database() -> dict[str, object]:
     url = env_str("DATABASE_URL", "")
     if url:
-        return dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+        return dj_database_url.parse(
+            url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
     if PRODUCTION:
         raise RuntimeError("Set DATABASE_URL: production never uses the embedded PostgreSQL.")
-    from opensend.config.embedded_db import ensure_running
+    from opensend.config.embedded_db import APP_ROLE, OWNER_ROLE, ensure_running
 
     name = env_str("OPENSEND_DB_NAME", "opensend")
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": name,
-        "USER": "postgres",
+        # The benchmarks empty and ANALYZE their own databases, which only the owner may.
+        "USER": OWNER_ROLE if ENVIRONMENT == "bench" else APP_ROLE,
         "HOST": str(ensure_running(name)),
         "CONN_MAX_AGE": 60,
+        # A kept connection is checked before a request reuses it: after PostgreSQL
+        # restarts, requests reconnect instead of failing once per thread (goal 15).
+        "CONN_HEALTH_CHECKS": True,
     }
 
 
+def _migration_owner() -> dict[str, object]:
+    """The credentials `manage.py migrate` connects with (docs/deploy.md, finding 2).
+
+    MIGRATION_DATABASE_URL names the role that owns the tables; only the release step
+    that migrates needs it, never the web or worker processes. Unset with a DATABASE_URL
+    (a developer's own server): migrate uses DATABASE_URL's role.
+    """
+    url = env_str("MIGRATION_DATABASE_URL", "")
+    if url:
+        owner = dj_database_url.parse(url)
+        return {key: owner[key] for key in ("USER", "PASSWORD", "HOST", "PORT") if key in owner}
+    if env_str("DATABASE_URL", ""):
+        return {}
+    from opensend.config.embedded_db import OWNER_ROLE
+
+    return {"USER": OWNER_ROLE}
+
+
 DATABASES = {"default": _database()}
+DATABASE_MIGRATION_OWNER = _migration_owner()
+# The role the migrations grant table privileges to (core migration 0006).
+DATABASE_APP_ROLE = str(DATABASES["default"]["USER"])
 
 # Cache (task searchperf): the public search page's content (directory/public/
 # results_cache.py). Local memory, one per process; its keys carry the search index's
@@ -219,12 +252,29 @@ MAILERS = {"default": {"BACKEND": env_str("EMAIL_BACKEND", None if PRODUCTION el
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "opensend@localhost")
 
 OTP_TOTP_ISSUER = LOCAL_AUTHORITY_NAME
+# /readyz (issue 13, item 6): a worker whose last heartbeat is older than this is not
+# running (Procrastinate's workers beat every 10 seconds).
+READYZ_WORKER_MAX_AGE = env_int("READYZ_WORKER_MAX_AGE", 60)
 NONPROD_ENABLED = env_bool("NONPROD_ENABLED", not PRODUCTION)
 
+# Logs (issue 13, item 6; opensend/core/logs.py): one JSON object a line with the request
+# id; LOG_FORMAT=text for a developer's terminal.
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "opensend.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "opensend.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text" if LOG_FORMAT == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         name: {"level": "WARNING"}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.core.views import about, auth, password_reset
+from opensend.core.views import about, auth, health, password_reset
 from opensend.core.views.home import home
 
 app_name = "core"
@@ -21,4 +21,7 @@ urlpatterns = [
     path("sign-in/password-changed/", password_reset.password_changed, name="password_changed"),
     path("accessibility/", about.accessibility, name="accessibility"),
     path("privacy/", about.privacy, name="privacy"),
+    # operations (issue 13, item 6): liveness and readiness probes, docs/deploy.md
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]

@@ -3,8 +3,11 @@ why; a refusal is logged too; and no one, not even the application's own databas
 can change or delete a row once written."""
 
 import datetime as dt
+from collections.abc import Iterator
 
+import psycopg
 import pytest
+from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.http import Http404
 
@@ -104,34 +107,64 @@ def _refused(sql: str, params: list[object] | None = None) -> str:
     return str(refusal.value)
 
 
-@pytest.mark.parametrize(
-    "sql",
-    [
-        "UPDATE core_auditevent SET why = 'rewritten' WHERE id = %s",
-        "UPDATE core_auditevent SET actor_id = NULL",
-        "DELETE FROM core_auditevent WHERE id = %s",
-        "DELETE FROM core_auditevent",
-    ],
-)
+CHANGES = [
+    "UPDATE core_auditevent SET why = 'rewritten' WHERE id = %s",
+    "UPDATE core_auditevent SET actor_id = NULL",
+    "DELETE FROM core_auditevent WHERE id = %s",
+    "DELETE FROM core_auditevent",
+]
+
+
+@pytest.mark.parametrize("sql", CHANGES)
 def test_the_database_refuses_to_change_or_delete_rows(event: AuditEvent, sql: str):
+    # The application's role has no UPDATE or DELETE on the table (core 0006, finding 2).
     params = [event.pk] if "%s" in sql else None
-    assert "append-only" in _refused(sql, params)
+    assert "permission denied" in _refused(sql, params)
     assert AuditEvent.objects.get(pk=event.pk).why == "case page"
 
 
 def test_the_database_refuses_to_truncate_even_an_empty_table(db):
-    assert "append-only" in _refused("TRUNCATE core_auditevent")
-    assert "append-only" in _refused("TRUNCATE core_auditevent CASCADE")
+    assert "permission denied" in _refused("TRUNCATE core_auditevent")
+    assert "permission denied" in _refused("TRUNCATE core_auditevent CASCADE")
 
 
 def test_the_database_refuses_to_truncate(event: AuditEvent):
-    # The row's foreign key check is deferred to the commit, and PostgreSQL will not
-    # truncate a table with checks pending: run them now, so the TRUNCATE reaches the
-    # trigger as it would in a fresh transaction.
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    assert "append-only" in _refused("TRUNCATE core_auditevent")
+    assert "permission denied" in _refused("TRUNCATE core_auditevent")
     assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+@pytest.fixture
+def as_owner(db) -> Iterator[psycopg.Connection]:
+    """A connection of the owner role's to the test database, rolled back at the end.
+
+    Its own transaction: it cannot see the test's rows, so it adds one of its own.
+    """
+    settings_dict = connection.settings_dict | settings.DATABASE_MIGRATION_OWNER
+    with psycopg.connect(
+        host=settings_dict["HOST"],
+        port=settings_dict.get("PORT") or None,
+        user=settings_dict["USER"],
+        password=settings_dict.get("PASSWORD") or None,
+        dbname=settings_dict["NAME"],
+    ) as owner:
+        owner.execute(
+            "INSERT INTO core_auditevent (at, action, object_type, object_id, why, detail, path)"
+            " VALUES (now(), 'read', 'Case', '1', 'case page', '{}', '')"
+        )
+        owner.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        yield owner
+        owner.rollback()
+
+
+@pytest.mark.parametrize(
+    "sql", [*(change.replace("%s", "id") for change in CHANGES), "TRUNCATE core_auditevent"]
+)
+def test_even_the_owner_role_is_refused_by_the_triggers(as_owner: psycopg.Connection, sql: str):
+    """The second line (core 0003): the table's owner, who runs migrations, is refused too."""
+    with pytest.raises(psycopg.Error, match="append-only"), as_owner.transaction():
+        as_owner.execute(sql)
 
 
 def test_bulk_updates_and_deletes_through_the_orm_are_refused_too(event: AuditEvent):

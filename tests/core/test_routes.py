@@ -95,6 +95,8 @@ ROUTES: dict[str, Route] = {
     "core:reset_password": public(note="a link that does not check out says it has expired"),
     "core:password_changed": public(),
     "core:privacy": public(),
+    "core:healthz": public(),
+    "core:readyz": public(503, note="no worker runs beside the tests: tests/core/test_health.py"),
     # casework: lists
     "casework:queue": Route("casework.view_queue"),
     "casework:search": Route("casework.search_children"),

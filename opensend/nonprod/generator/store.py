@@ -22,6 +22,7 @@ from opensend.casework.models import (
     Plan,
     PlanVersion,
 )
+from opensend.core.database_roles import as_migration_owner
 from opensend.core.models import AuditEvent
 from opensend.measures.models import IndicatorSnapshot, Sen2Run
 from opensend.nonprod.generator import names
@@ -162,6 +163,15 @@ def tables_analyze() -> None:
     Until autovacuum gets round to it, PostgreSQL plans as if the new tables were empty
     and picks nested loops that take minutes on the queue's nested IN subqueries.
     """
+    if connection.in_atomic_block:  # a test's transaction, which the owner cannot join
+        _analyze()
+        return
+    # Only a table's owner may ANALYZE it; the application's role owns none (finding 2).
+    with as_migration_owner(connection):
+        _analyze()
+
+
+def _analyze() -> None:
     with connection.cursor() as cursor:
         for model in ANALYZED:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
