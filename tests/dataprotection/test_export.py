@@ -10,7 +10,13 @@ import zipfile
 import pytest
 from django.utils import timezone
 
-from opensend.casework.models import PanelAttendance, PanelDecision, PhaseTransfer
+from opensend.casework.models import (
+    DocumentKind,
+    IssuedDocument,
+    PanelAttendance,
+    PanelDecision,
+    PhaseTransfer,
+)
 from opensend.dataprotection.export.package import export_build
 from opensend.dataprotection.export.sections import ACCOUNT_SECTIONS, CHILD_SECTIONS
 from opensend.directory.feedback.models import Feedback
@@ -40,16 +46,35 @@ def fill_what_toms_world_lacks(world: World, today: dt.date) -> None:
     """A row of every table the child sections read, for Tom."""
     tom, area = world.tom, world.area
     decision = PanelDecision.objects.filter(case=tom.case).first() or PanelDecision.objects.create(
-        case=tom.case, met_on=today, question="assess", agreed=True)
+        case=tom.case, met_on=today, question="assess", agreed=True
+    )
     PanelAttendance.objects.create(decision=decision, agency="health", name="Dr Example")
-    PhaseTransfer.objects.create(case=tom.case, transfer_date=dt.date(2027, 9, 1), kind="school",
-                                 from_setting=area.hillside)
-    ChildRecordChange.objects.create(child=tom.child, kind="details",
-                                     changes={"postcode": ["NM1 1AA", "NM1 2BB"]})
-    YoungPersonConsent.objects.create(child=tom.child, family_member=tom.family_member,
-                                      given_on=today)
-    Sen2Run.objects.create(local_authority=area.northshire, census_date=dt.date(2027, 1, 21),
-                           children=[tom.child.pk, world.lily.child.pk], status="done")
+    PhaseTransfer.objects.create(
+        case=tom.case, transfer_date=dt.date(2027, 9, 1), kind="school", from_setting=area.hillside
+    )
+    ChildRecordChange.objects.create(
+        child=tom.child, kind="details", changes={"postcode": ["NM1 1AA", "NM1 2BB"]}
+    )
+    YoungPersonConsent.objects.create(
+        child=tom.child, family_member=tom.family_member, given_on=today
+    )
+    if not IssuedDocument.objects.filter(case=tom.case).exists():
+        IssuedDocument.objects.create(
+            case=tom.case,
+            kind=DocumentKind.DECISION_LETTER,
+            title="Decision to assess",
+            issued_on=today,
+            pdf=b"%PDF-1.7",
+            pdf_sha256="0" * 64,
+            docx=b"PK",
+            docx_sha256="1" * 64,
+        )
+    Sen2Run.objects.create(
+        local_authority=area.northshire,
+        census_date=dt.date(2027, 1, 21),
+        children=[tom.child.pk, world.lily.child.pk],
+        status="done",
+    )
 
 
 def test_the_zip_holds_readable_pages_a_pdf_the_files_and_json(world: World, today: dt.date):
@@ -62,11 +87,34 @@ def test_the_zip_holds_readable_pages_a_pdf_the_files_and_json(world: World, tod
         assert b"<h1>" in files[name] and b"<script" not in files[name], name
         assert name.encode() in files["README.html"], f"{name} is not linked from README.html"
     # the advice file sent with the review's advice request is in the files folder
-    uploads = [name for name in files if name.startswith("files/")]
+    uploads = [
+        name for name in files if name.startswith("files/") and not name.startswith("files/issued-")
+    ]
     assert uploads and all(files[name].startswith(b"%PDF") for name in uploads)
     record = files["sections/01-record.html"].decode()
     assert world.tom.child.legal_surname in record
     assert world.tom.child.date_of_birth.strftime("%-d %B %Y") in record
+
+
+def test_issued_documents_are_exported_byte_for_byte_as_sent(world: World, today: dt.date):
+    letter = IssuedDocument.objects.create(
+        case=world.tom.case,
+        kind=DocumentKind.DECISION_LETTER,
+        title="Decision to assess",
+        issued_on=today,
+        pdf=b"%PDF-1.7 as sent",
+        pdf_sha256="0" * 64,
+        docx=b"PK\x03\x04 as sent",
+        docx_sha256="1" * 64,
+    )
+    files = unzip(rights_request("SubjectAccessRequest", child=world.tom.child))
+    stem = f"files/issued-{letter.pk}-decision-to-assess"
+    assert files[f"{stem}.pdf"] == b"%PDF-1.7 as sent"
+    assert files[f"{stem}.docx"] == b"PK\x03\x04 as sent"
+    assert f"{stem}.pdf".encode() in files["README.html"]
+    plans = next(s for s in json.loads(files["data.json"])["sections"] if s["title"] == "EHC plans")
+    letters = [r for r in plans["records"] if r["model"] == "casework.IssuedDocument"]
+    assert letters and all("Pdf" not in r["fields"] for r in letters)
 
 
 def test_every_table_a_child_section_reads_has_the_childs_rows(world: World, today: dt.date):
@@ -98,14 +146,21 @@ def test_a_parents_export_holds_their_account_and_links_not_the_childs_record(
     paula_member = world.tom.family_member
     assert paula_member is not None and paula_member.user == world.people["paula"]
     client_for(world.people["paula"]).get("/family/")  # some activity of her own
-    Feedback.objects.create(received_at=timezone.now(), text="The map was hard to use",
-                            reply_email=world.people["paula"].email.upper())
-    sar = rights_request("SubjectAccessRequest", child=world.tom.child,
-                         family_member=paula_member)
+    Feedback.objects.create(
+        received_at=timezone.now(),
+        text="The map was hard to use",
+        reply_email=world.people["paula"].email.upper(),
+    )
+    sar = rights_request("SubjectAccessRequest", child=world.tom.child, family_member=paula_member)
     files = unzip(sar)
     counts = exported_models(files)
-    for model in ("people.User", "people.FamilyMember", "core.AuditEvent", "directory.Feedback",
-                  "dataprotection.SubjectAccessRequest"):
+    for model in (
+        "people.User",
+        "people.FamilyMember",
+        "core.AuditEvent",
+        "directory.Feedback",
+        "dataprotection.SubjectAccessRequest",
+    ):
         assert counts.get(model), model
     assert "people.Child" not in counts and "casework.CaseEvent" not in counts
     data = files["data.json"].decode()
@@ -116,8 +171,12 @@ def test_a_parents_export_holds_their_account_and_links_not_the_childs_record(
 
 def test_a_young_persons_export_holds_their_record_and_account(world: World, today: dt.date):
     yasmin = world.yasmin.child
-    sar = rights_request("SubjectAccessRequest", child=yasmin, subject_kind="young_person",
-                         requester_capacity="subject")
+    sar = rights_request(
+        "SubjectAccessRequest",
+        child=yasmin,
+        subject_kind="young_person",
+        requester_capacity="subject",
+    )
     counts = exported_models(unzip(sar))
     assert counts["people.Child"] == 1 and counts["people.User"] == 1
     assert counts.get("otp_totp.TOTPDevice", 0) == 0  # families sign in without one

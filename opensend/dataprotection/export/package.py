@@ -5,23 +5,27 @@ data, in a commonly used electronic form when asked electronically):
     summary.pdf              the request, the sections and how many records each holds
     sections/NN-name.html    one readable page per section, self-contained
     data.json                everything, machine-readable (Art. 20's spirit)
-    files/ID-name            the files: advice reports, uploads
+    files/ID-name            the files: advice reports, uploads, and the issued plans and
+                             decision letters exactly as they were sent (PDF and Word)
 
 The pages load nothing from anywhere (no links out, no scripts), so they open offline.
 """
 
 import datetime as dt
 import hashlib
+import io
 import json
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from opensend.casework.models import IssuedDocument
 from opensend.core.documents import pdf_from_html
 from opensend.core.models import Upload
 from opensend.core.uploads import upload_open, upload_servable
@@ -53,6 +57,7 @@ class Section:
     spec: SectionSpec
     groups: list[Group]
     uploads: list[Upload] = field(default_factory=list)
+    issued: list[IssuedDocument] = field(default_factory=list)
 
     @property
     def path(self) -> str:
@@ -93,7 +98,7 @@ def subject_of(sar: SubjectAccessRequest) -> Subject:
 def sections_for(subject: Subject) -> list[Section]:
     found = []
     for spec in (spec for spec in ALL_SECTIONS if spec.applies(subject)):
-        groups, uploads = [], []
+        groups, uploads, issued = [], [], []
         for source in spec.sources:
             model = source.model_class()
             rows = list(source.rows(subject, model))
@@ -101,11 +106,22 @@ def sections_for(subject: Subject) -> list[Section]:
                 if source.redact:
                     source.redact(row, subject)
             uploads += [row for row in rows if isinstance(row, Upload)]
+            issued += [row for row in rows if isinstance(row, IssuedDocument)]
             records = [record_of(row, leave_out=source.leave_out) for row in rows]
             title = str(model._meta.verbose_name_plural).capitalize()
             groups.append(Group(title, source.model, records))
-        found.append(Section(len(found) + 1, spec, groups, uploads))
+        found.append(Section(len(found) + 1, spec, groups, uploads, issued))
     return found
+
+
+@dataclass(frozen=True)
+class PackedFile:
+    """One file of the files folder: an upload, or an issued document's PDF or Word."""
+
+    name: str
+    when: dt.date | dt.datetime
+    path: str
+    open: Callable[[], AbstractContextManager[IO[bytes]]]
 
 
 def _upload_path(upload: Upload) -> str:
@@ -141,12 +157,32 @@ def _data_json(sar: SubjectAccessRequest, sections: list[Section], when: dt.date
     return json.dumps(document, indent=2, ensure_ascii=False, default=str).encode()
 
 
-def _files(sections: list[Section]) -> Iterator[tuple[Upload, str]]:
+def _files(sections: list[Section]) -> Iterator[PackedFile]:
     seen: set[int] = set()
     for upload in (upload for section in sections for upload in section.uploads):
         if upload.pk not in seen and upload_servable(upload):
             seen.add(upload.pk)
-            yield upload, _upload_path(upload)
+            yield PackedFile(
+                upload.original_name,
+                upload.uploaded_at,
+                _upload_path(upload),
+                lambda upload=upload: upload_open(upload),
+            )
+    for document in (document for section in sections for document in section.issued):
+        yield from _issued_files(document)
+
+
+def _issued_files(document: IssuedDocument) -> Iterator[PackedFile]:
+    """The bytes exactly as sent (ADR 0019), never re-rendered."""
+    stem = f"files/issued-{document.pk}-{slugify(document.title)[:60] or 'document'}"
+    for extension, contents in (("pdf", document.pdf), ("docx", document.docx)):
+        if contents:
+            yield PackedFile(
+                f"{document.title} ({extension.upper()})",
+                document.issued_on,
+                f"{stem}.{extension}",
+                lambda contents=contents: io.BytesIO(bytes(contents)),
+            )
 
 
 def _counts(sar: SubjectAccessRequest, sections: list[Section]) -> dict[str, int]:
@@ -164,17 +200,19 @@ def export_build(sar: SubjectAccessRequest, *, generated_at: dt.datetime) -> Exp
     # Handed to the response, which closes it once sent.
     contents = tempfile.SpooledTemporaryFile(max_size=MEMORY_BYTES)  # noqa: SIM115
     with zipfile.ZipFile(contents, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("README.html", render_to_string("dataprotection/export_index.html",
-                                                          context))
+        archive.writestr(
+            "README.html", render_to_string("dataprotection/export_index.html", context)
+        )
         summary = render_to_string("dataprotection/export_summary.html", context)
         archive.writestr("summary.pdf", pdf_from_html(summary))
         for section in sections:
-            page = render_to_string("dataprotection/export_section.html",
-                                    {**context, "section": section})
+            page = render_to_string(
+                "dataprotection/export_section.html", {**context, "section": section}
+            )
             archive.writestr(section.path, page)
         archive.writestr("data.json", _data_json(sar, sections, generated_at))
-        for upload, path in files:
-            with upload_open(upload) as stored, archive.open(path, "w") as packed:
+        for packed_file in files:
+            with packed_file.open() as stored, archive.open(packed_file.path, "w") as packed:
                 while chunk := stored.read(1024 * 1024):
                     packed.write(chunk)
     size = contents.tell()

@@ -28,6 +28,7 @@ from opensend.people.models import Child, FamilyMember, User
 PASSWORD = frozenset({"password"})
 AUTHENTICATOR = frozenset({"key", "step", "t0", "digits", "tolerance", "drift", "last_t"})
 SEN2_RUN = frozenset({"xml_gzip", "children", "failures"})
+ISSUED_BYTES = frozenset({"pdf", "docx"})
 
 
 @dataclass(frozen=True)
@@ -210,10 +211,14 @@ CHILD_SECTIONS = (
     ),
     SectionSpec(
         "plans", "EHC plans",
-        "Every version of the plan, drafts included, with sections A to K.",
+        "Every version of the plan, drafts included, with sections A to K, and the plans "
+        "and decision letters as they were sent (in the files folder).",
         (
             Source("casework.Plan", _of_child(CASE)),
             Source("casework.PlanVersion", _of_child(f"plan__{CASE}", "number")),
+            # The bytes go in the files folder exactly as sent, not in the tables.
+            Source("casework.IssuedDocument", _of_child(CASE, "issued_on"),
+                   leave_out=ISSUED_BYTES),
         ),
         applies=_about_a_child,
     ),
