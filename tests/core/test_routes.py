@@ -162,6 +162,7 @@ ROUTES: dict[str, Route] = {
     "oruk:taxonomy_terms": public(),
     "oruk:organizations": public(),
     "oruk:service_at_locations": public(),
+    "oruk:unknown": public(404, note="anything else, e.g. /taxonomies/{id}: a JSON 404"),
     # measures dashboard (issue 3, dashboard task): aggregates for managers and analysts,
     # the cases behind a number for SEN managers only, the public version for everyone
     "measures:dashboard": Route("measures.view_dashboard"),
@@ -262,6 +263,7 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # Local Offer feedback (task: feedback): feedback is about no one, so any will do
     "feedback_id": lambda bundle: _matrix_feedback(),
     "activity_id": lambda bundle: "4f1c2a8e-0000-4000-8000-000000000001",  # calendar task
+    "unknown": lambda bundle: "taxonomies/4f1c2a8e-0000-4000-8000-000000000000",  # issue 13
     # measures dashboard (issue 3, dashboard task)
     "month": lambda bundle: "2026-10",
     "slug": lambda bundle: "no-such-page",  # search: Local Offer information pages

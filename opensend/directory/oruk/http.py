@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
+from opensend.core.json_api import error, read_only
 from opensend.directory.oruk import params
 from opensend.directory.oruk.params import BadRequest, Paging
 
@@ -19,23 +20,20 @@ BATCH = 500
 
 
 def oruk_endpoint(view: View) -> View:
-    """GET/HEAD only, open to any origin (ORUK: `Access-Control-Allow-Origin: *`), and a
-    bad parameter answered as a JSON 400."""
+    """GET/HEAD only (any other method: a JSON 405), open to any origin (ORUK:
+    `Access-Control-Allow-Origin: *`), and a bad parameter answered as a JSON 400."""
+    guarded = read_only(view)
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            response = view(request, *args, **kwargs)
+            response = guarded(request, *args, **kwargs)
         except BadRequest as problem:
             response = error(400, problem.message, parameter=problem.parameter)
         response["Access-Control-Allow-Origin"] = "*"
         return response
 
-    return require_safe(wrapped)
-
-
-def error(status: int, message: str, **extra: str) -> JsonResponse:
-    return JsonResponse({"status": status, "message": message, **extra}, status=status)
+    return csrf_exempt(wrapped)
 
 
 def not_found(what: str) -> JsonResponse:

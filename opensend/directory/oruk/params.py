@@ -12,6 +12,10 @@ from opensend.directory.selectors import ServiceFilters
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 1000
+# The row offset (page - 1) * per_page must fit PostgreSQL's OFFSET, a signed 64-bit
+# integer: a page past this is refused as a 400, never sent to the database.
+MAX_PAGE = (2**63 - 1) // MAX_PER_PAGE
+MAX_TEXT = 200  # search terms and postcodes longer than this are not a real question
 
 
 class BadRequest(Exception):
@@ -30,20 +34,34 @@ class Paging:
 
 
 def paging(query: QueryDict) -> Paging:
-    page = _positive_int(query, "page", 1)
-    per_page = _positive_int(query, "per_page", DEFAULT_PER_PAGE)
-    if per_page > MAX_PER_PAGE:
-        raise BadRequest("per_page", f"per_page must be at most {MAX_PER_PAGE}")
+    page = _positive_int(query, "page", 1, MAX_PAGE)
+    per_page = _positive_int(query, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
     return Paging(page, per_page)
 
 
-def _positive_int(query: QueryDict, name: str, default: int) -> int:
-    raw = query.get(name, "")
-    if raw == "":
+def _positive_int(query: QueryDict, name: str, default: int, most: int) -> int:
+    if name not in query:
         return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise BadRequest(name, f"{name} must be a whole number of 1 or more")
-    return int(raw)
+    raw = query.get(name, "")
+    # An empty value is not a number either. ASCII digits only ("²".isdigit() is true),
+    # and no more of them than `most` has, so int() never meets a 5,000-digit number.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(most)):
+        raise BadRequest(name, f"{name} must be a whole number from 1 to {most}")
+    value = int(raw)
+    if not 1 <= value <= most:
+        raise BadRequest(name, f"{name} must be a whole number from 1 to {most}")
+    return value
+
+
+def text(query: QueryDict, name: str) -> str:
+    """A free-text parameter (`search`, `postcode`), stripped: refused if it holds a NUL,
+    which PostgreSQL cannot store or compare, or is longer than MAX_TEXT."""
+    raw = query.get(name, "")
+    if "\x00" in raw:
+        raise BadRequest(name, f"{name} must not contain a NUL character")
+    if len(raw) > MAX_TEXT:
+        raise BadRequest(name, f"{name} must be at most {MAX_TEXT} characters")
+    return raw.strip()
 
 
 def optional_uuid(query: QueryDict, name: str) -> uuid.UUID | None:
@@ -89,7 +107,7 @@ def is_ndjson(query: QueryDict) -> bool:
 
 def service_filters(query: QueryDict) -> ServiceFilters:
     return ServiceFilters(
-        search=query.get("search", "").strip(),
+        search=text(query, "search"),
         taxonomy_term_id=optional_uuid(query, "taxonomy_term_id"),
         taxonomy_id=optional_uuid(query, "taxonomy_id"),
         organization_id=optional_uuid(query, "organization_id"),
@@ -101,7 +119,7 @@ def proximity_metres(query: QueryDict) -> float | None:
     raw = query.get("proximity", "")
     if raw == "":
         return None
-    if not query.get("postcode"):
+    if not text(query, "postcode"):
         raise BadRequest("proximity", "proximity needs a postcode to measure from")
     try:
         metres = float(raw)

@@ -15,4 +15,6 @@ urlpatterns = [
     path("taxonomy_terms", views.taxonomy_terms, name="taxonomy_terms"),
     path("organizations", views.organizations, name="organizations"),
     path("service_at_locations", views.service_at_locations, name="service_at_locations"),
+    # Anything else, e.g. the optional /taxonomies/{id} we do not serve: a JSON 404.
+    path("<path:unknown>", views.unknown, name="unknown"),
 ]

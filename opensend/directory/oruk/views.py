@@ -8,6 +8,7 @@ from pathlib import Path
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 
+from opensend.core.json_api import error
 from opensend.directory import models as m
 from opensend.directory import selectors
 from opensend.directory.oruk import params, presenters
@@ -71,14 +72,14 @@ def _service_full(record: m.Service) -> dict:
 
 @oruk_endpoint
 def taxonomies(request: HttpRequest) -> HttpResponse:
-    found = selectors.taxonomy_list(request.GET.get("search", "").strip())
+    found = selectors.taxonomy_list(params.text(request.GET, "search"))
     return listing(request, found, presenters.taxonomy)
 
 
 @oruk_endpoint
 def taxonomy_terms(request: HttpRequest) -> HttpResponse:
     found = selectors.taxonomy_term_list(
-        search=request.GET.get("search", "").strip(),
+        search=params.text(request.GET, "search"),
         taxonomy_id=params.optional_uuid(request.GET, "taxonomy_id"),
         parent_id=params.optional_uuid(request.GET, "parent_id"),
         top_only=params.optional_bool(request.GET, "top_only"),
@@ -88,7 +89,7 @@ def taxonomy_terms(request: HttpRequest) -> HttpResponse:
 
 @oruk_endpoint
 def organizations(request: HttpRequest) -> HttpResponse:
-    found = selectors.organization_list(request.GET.get("search", "").strip())
+    found = selectors.organization_list(params.text(request.GET, "search"))
     return listing(request, found, presenters.organization)
 
 
@@ -96,10 +97,19 @@ def organizations(request: HttpRequest) -> HttpResponse:
 def service_at_locations(request: HttpRequest) -> HttpResponse:
     links = selectors.service_at_location_list(params.service_filters(request.GET))
     within = params.proximity_metres(request.GET)
-    if postcode := request.GET.get("postcode", "").strip():
+    if postcode := params.text(request.GET, "postcode"):
         origin = selectors.postcode_centroid(postcode)
         if origin is None:
             raise params.BadRequest("postcode", f"Unknown postcode: {postcode}")
         nearest = selectors.nearest(links, origin, within)
         return listing(request, nearest, presenters.service_at_location)
     return listing(request, links, presenters.service_at_location)
+
+
+@oruk_endpoint
+def unknown(request: HttpRequest, unknown: str) -> HttpResponse:
+    """No endpoint here (the optional `/taxonomies/{id}`, `/taxonomy_terms/{id}`,
+    `/organizations/{id}` and `/service_at_locations/{id}` among them): a JSON 404, as
+    any API client expects, never the site's HTML page."""
+    where = reverse("oruk:openapi")
+    return error(404, f"This API has no such endpoint: see {where} for those it serves")

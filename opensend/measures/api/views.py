@@ -13,8 +13,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
+from opensend.core.json_api import error, read_only
 from opensend.measures.api import presenters
 from opensend.measures.api.figures import indicator_figure
 from opensend.measures.api.params import BadRequest, area_param, period_param
@@ -25,20 +26,17 @@ OPENAPI_FILE = Path(__file__).resolve().parent.parent / "openapi" / "indicators.
 View = Callable[..., HttpResponse]
 
 
-def error(status: int, message: str, **extra: str) -> JsonResponse:
-    return JsonResponse({"status": status, "message": message, **extra}, status=status)
-
-
 def api_endpoint(view: View) -> View:
-    """GET/HEAD only; bad parameters as a JSON 400. Answers depend on who asks (live figures
-    for permitted staff), so they vary on the session cookie and are never stored by shared
-    caches. CORS is open without credentials: other sites can read the public figures, never
-    a signed-in user's live ones."""
+    """GET/HEAD only (any other method: a JSON 405); bad parameters as a JSON 400. Answers
+    depend on who asks (live figures for permitted staff), so they vary on the session
+    cookie and are never stored by shared caches. CORS is open without credentials: other
+    sites can read the public figures, never a signed-in user's live ones."""
+    guarded = read_only(view)
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            response = view(request, *args, **kwargs)
+            response = guarded(request, *args, **kwargs)
         except BadRequest as problem:
             response = error(400, problem.message, parameter=problem.parameter)
         response["Access-Control-Allow-Origin"] = "*"
@@ -46,7 +44,7 @@ def api_endpoint(view: View) -> View:
         patch_cache_control(response, private=True, max_age=0)
         return response
 
-    return require_safe(wrapped)
+    return csrf_exempt(wrapped)
 
 
 @api_endpoint
