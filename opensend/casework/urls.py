@@ -15,7 +15,7 @@ from opensend.casework.views import actions_corrections as corrections
 from opensend.casework.views import actions_plans as plans
 from opensend.casework.views import actions_records as records
 from opensend.casework.views import actions_reviews as reviews
-from opensend.casework.views import case, queue, search
+from opensend.casework.views import case, consent, queue, search
 
 app_name = "casework"
 
@@ -44,6 +44,7 @@ actions = [
     path("<int:case_id>/events/<int:event_id>/correct/", corrections.event_correct,
          name="event_correct"),
     path("<int:case_id>/plan/<int:number>.pdf", plans.plan_pdf, name="plan_pdf"),
+    path("<int:case_id>/consent/", consent.consent, name="consent"),
     path("<int:case_id>/plan/<int:number>.docx", plans.plan_docx, name="plan_docx"),
     path("<int:case_id>/review/", reviews.review_meeting, name="review_meeting"),
     path("reviews/<int:review_id>/decision/", reviews.review_decision, name="review_decision"),

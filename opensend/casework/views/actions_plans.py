@@ -11,6 +11,7 @@ from opensend.casework.forms import PlanForm, PlanIssueForm
 from opensend.casework.forms.plans import plan_state, vague_wording_summary
 from opensend.casework.models import CLOCK_EVENT_KINDS, Case, VersionKind
 from opensend.casework.plan_sections import SECTION_BY_CODE
+from opensend.casework.presenters.consent import consent_missing_page
 from opensend.casework.selectors import case_timeline
 from opensend.casework.services.plans import _ISSUE_EVENT, plan_version_issue, plan_version_save
 from opensend.casework.views.actions_common import (
@@ -20,6 +21,7 @@ from opensend.casework.views.actions_common import (
 )
 from opensend.core.formatting import govuk_date
 from opensend.core.permissions import permission_required
+from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.statutory.clock import ClockError, ClockEvent, ClockResult, compute_clock
 
@@ -135,27 +137,32 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
     return response
 
 
+def _download(request: HttpRequest, case_id: int, number: int, file_format: str) -> HttpResponse:
+    case = action_case(request, case_id, "download the plan")
+    try:
+        version = documents.plan_version_for_download(
+            user=request.user, case=case, number=number, file_format=file_format,
+            request=request,
+        )
+    except documents.ConsentMissing:
+        # Reg 17: the refusal is audited; the page says what is missing and who records it.
+        page = consent_missing_page(case, number, request.user)
+        return render_page(request, "casework/consent_missing.html",
+                           {"case": case, "page": page}, status=403)
+    if file_format == "pdf":
+        return _attachment(documents.plan_pdf(version), "application/pdf",
+                           documents.plan_filename(version, "pdf"))
+    return _attachment(documents.plan_docx(version), documents.DOCX_CONTENT_TYPE,
+                       documents.plan_filename(version, "docx"))
+
+
 @permission_required("casework.download_plan")
 @require_GET
 def plan_pdf(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
-    case = action_case(request, case_id, "download the plan")
-    version = documents.plan_version_for_download(
-        user=request.user, case=case, number=number, file_format="pdf", request=request
-    )
-    return _attachment(
-        documents.plan_pdf(version), "application/pdf", documents.plan_filename(version, "pdf")
-    )
+    return _download(request, case_id, number, "pdf")
 
 
 @permission_required("casework.download_plan")
 @require_GET
 def plan_docx(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
-    case = action_case(request, case_id, "download the plan")
-    version = documents.plan_version_for_download(
-        user=request.user, case=case, number=number, file_format="docx", request=request
-    )
-    return _attachment(
-        documents.plan_docx(version),
-        documents.DOCX_CONTENT_TYPE,
-        documents.plan_filename(version, "docx"),
-    )
+    return _download(request, case_id, number, "docx")
