@@ -147,8 +147,9 @@ def unissued_documents_access(user: User, case: Case) -> UnissuedAccess:
         return UnissuedAccess(allowed=True, in_authority_team=True)
     child = case.child
     if not is_young_person(child, today()):
-        # A child's parent consents to the assessment's sharing with the request; the
-        # finding, and this check, concern young persons (CFA 2014 s80).
+        # The finding, and this check, concern young persons (CFA 2014 s80). For a child
+        # the same rule would read the parent's consent, which is not recorded yet
+        # (ADR 0019: the families issue records it first).
         return UnissuedAccess(allowed=True)
     organisations = user.memberships.values_list("organisation_id", flat=True)
     basis = disclosure_basis_for(
