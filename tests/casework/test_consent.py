@@ -36,8 +36,7 @@ def yasmin_case(yasmin_record, cara, area) -> Case:
                           today=TODAY)
     plan_version_save(actor=cara, case=case, kind=VersionKind.DRAFT,
                       sections=f.plan_sections(area.college), today=TODAY,
-                      expected_version=Case.objects.get(pk=case.pk).version,
-                      named_setting=area.college)
+                      expected_version=Case.objects.get(pk=case.pk).version)
     return Case.objects.get(pk=case.pk)
 
 
@@ -151,8 +150,7 @@ def test_a_childs_drafts_are_not_held_back(tom, cara, sue, area, staff_client):
     case = f.case_assessing(child=tom, caseworker=cara)
     plan_version_save(actor=cara, case=case, kind=VersionKind.DRAFT,
                       sections=f.plan_sections(area.hillside), today=TODAY,
-                      expected_version=Case.objects.get(pk=case.pk).version,
-                      named_setting=area.hillside)
+                      expected_version=Case.objects.get(pk=case.pk).version)
     assert staff_client(sue).get(_pdf(case)).status_code == 200
 
 

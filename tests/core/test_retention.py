@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from procrastinate.contrib.django import app
 
-from opensend.casework.models import AdviceFile, Case, CaseEvent, PlanVersion
+from opensend.casework.models import AdviceFile, Case, CaseEvent, IssuedDocument, PlanVersion
 from opensend.core import tasks
 from opensend.core.models import (
     AuditAction,
@@ -65,6 +65,7 @@ def test_an_ehc_record_goes_whole_on_the_31st_birthday_unless_held(world, settin
     yasmin, tom, lily = world.yasmin.child, world.tom.child, world.lily.child
     files = [stored_path(u.stored_name) for u in Upload.objects.all()]
     assert files and all(path.exists() for path in files)
+    assert IssuedDocument.objects.filter(case__child_id=tom.pk).exists()  # as sent (issue 9)
     born = dict(Child.objects.values_list("pk", "date_of_birth"))
     day_before = dt.date(yasmin.date_of_birth.year + 31, 4, 1)  # born 2 April 2006
     older = {pk for pk, dob in born.items() if dob < yasmin.date_of_birth}  # Zac
@@ -85,6 +86,7 @@ def test_an_ehc_record_goes_whole_on_the_31st_birthday_unless_held(world, settin
     assert not CaseEvent.objects.filter(case__child_id__in=[tom.pk, yasmin.pk]).exists()
     assert not FamilyMember.objects.filter(child_id=tom.pk).exists()
     assert not PlanVersion.objects.filter(plan__case__child_id=tom.pk).exists()
+    assert not IssuedDocument.objects.filter(case__child_id=tom.pk).exists()
     # Tom's advice files went with him (rows and bytes); Lily's stayed.
     kept = AdviceFile.objects.values_list("upload__stored_name", flat=True)
     assert all(stored_path(name).exists() for name in kept)

@@ -21,6 +21,7 @@ RETENTION: dict[str, str] = {
             "AnnualReview",
             "Case",
             "CaseEvent",
+            "IssuedDocument",
             "CaseStep",
             "ClockException",
             "Dispute",
