@@ -26,12 +26,15 @@ from docx.shared import Cm, Pt, RGBColor
 
 from opensend.casework.models import Case, PlanVersion, VersionKind
 from opensend.casework.plan_sections import SECTIONS
+from opensend.casework.rules import unissued_documents_access
 from opensend.core.audit import audit
 from opensend.core.documents import pdf_from_html
 from opensend.core.formatting import govuk_date
 from opensend.core.models import AuditAction
+from opensend.core.permissions import has_perm
 from opensend.people.models import User
 from opensend.statutory import codes
+from opensend.statutory.disclosure import ConsentScope
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NEED_LABELS = dict(codes.choices(codes.NeedType))
@@ -54,22 +57,54 @@ GREY = RGBColor(0x50, 0x5A, 0x5F)
 # Who may download which version
 # ---------------------------------------------------------------------------------------
 
+class ConsentMissing(Exception):
+    """Staff outside the authority's SEN team asked for a young person's unissued plan
+    with no consent and no Reg 17 ground recorded for their organisation."""
+
+    def __init__(self, case: Case, number: int) -> None:
+        super().__init__(f"no consent or Reg 17 ground for case {case.pk}")
+        self.case = case
+        self.number = number
+
+
+def _refuse(user: User, case: Case, number: int, request: object, **detail: object) -> None:
+    audit(actor=user, action=AuditAction.DENIED, child_id=case.child_id, request=request,
+          why="download the plan", detail={"case": case.pk, "plan_version": number, **detail})
+
+
+def _basis(user: User, case: Case) -> str:
+    """What an unissued download relied on, for the audit row."""
+    access = unissued_documents_access(user, case)
+    if access.in_authority_team:
+        return "authority's SEN team"
+    if access.basis and access.basis.ground:
+        return f"Reg 17 ground: {access.basis.ground_citation}"
+    return "consent" if access.basis and access.basis.consent else "child (not a young person)"
+
+
 def plan_version_for_download(*, user: User, case: Case, number: int, file_format: str,
                               request: object = None) -> PlanVersion:
     """Version `number` of the case's plan, audited as a download.
 
     `case` must come from case_get (the user may see it). Families may download only
-    issued versions; an unissued one is a 404 for them, as if it did not exist.
+    issued versions; an unissued one is a 404 for them, as if it did not exist. Staff
+    open an unissued version only under casework.see_unissued_documents (Reg 17: the
+    young person's consent or a recorded ground); otherwise ConsentMissing, audited.
     """
     version = (PlanVersion.objects.filter(plan__case=case, number=number)
                .select_related("plan__case").first())
     if version is None or (not user.is_staff_user and version.issued_on is None):
-        audit(actor=user, action=AuditAction.DENIED, child_id=case.child_id, request=request,
-              why="download the plan", detail={"case": case.pk, "plan_version": number})
+        _refuse(user, case, number, request)
         raise Http404
+    detail: dict[str, object] = {"case": case.pk, "plan_version": number, "format": file_format}
+    if version.issued_on is None:
+        if not has_perm(user, "casework.see_unissued_documents", case):
+            _refuse(user, case, number, request, missing="consent or Reg 17 ground",
+                    scope=ConsentScope.UNISSUED_DOCUMENTS.value)
+            raise ConsentMissing(case, number)
+        detail["basis"] = _basis(user, case)
     audit(actor=user, action=AuditAction.DOWNLOAD, obj=version, child_id=case.child_id,
-          why="download the plan", request=request,
-          detail={"case": case.pk, "plan_version": number, "format": file_format})
+          why="download the plan", request=request, detail=detail)
     return version
 
 

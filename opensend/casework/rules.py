@@ -7,12 +7,16 @@ decided by relationships (people/rules.py visible_children); object-level permis
 below ask it about the case.
 """
 
+from dataclasses import dataclass
+
 from opensend.casework.models import Case
 from opensend.casework.selectors import cases_visible
 from opensend.core.permissions import rule
 from opensend.core.today import today
 from opensend.people.models import Role, User
 from opensend.people.rules import is_family, is_staff, is_staff_with
+from opensend.people.selectors import disclosure_basis_for, is_young_person
+from opensend.statutory.disclosure import Basis, ConsentScope
 
 # EHC coordinators and SEN managers record the statutory steps (SEND Regulations 2014,
 # Part 2: requests, assessment, advice, plans; Reg 18-21 reviews; Reg 29-31 ceasing).
@@ -41,11 +45,9 @@ def view_team_caseload(user: User) -> bool:
 
 @rule("casework.view_my_cases")
 def view_my_cases(user: User) -> bool:
-    """"My cases": an EHC coordinator's allocated cases, and the cases other staff see
+    """ "My cases": an EHC coordinator's allocated cases, and the cases other staff see
     through a relationship (the school, advice, the panel)."""
-    return is_staff_with(
-        user, Role.CASEWORKER, Role.SENCO, Role.ADVICE_GIVER, Role.PANEL_MEMBER
-    )
+    return is_staff_with(user, Role.CASEWORKER, Role.SENCO, Role.ADVICE_GIVER, Role.PANEL_MEMBER)
 
 
 @rule("casework.view_outstanding_advice")
@@ -113,3 +115,65 @@ def download_advice_file(user: User, case: Case | None = None) -> bool:
     on a case they may see, as they see the advice summaries on the case page. The
     selector audits each download."""
     return is_staff(user) and (case is None or _sees_case(user, case))
+
+
+# --- consent and Reg 17 (issue 13, finding 5) ------------------------------------------
+
+# The local authority's own SEN team writes the drafts (Reg 11-13): reading them is not a
+# disclosure. Everyone else on the case is another organisation (a school, the NHS,
+# social care, the EP service), to whom a young person's drafts are disclosed only with
+# their consent or on a Reg 17(1) ground.
+AUTHORITY_TEAM = (Role.CASEWORKER, Role.SEN_MANAGER, Role.PANEL_MEMBER)
+
+
+@dataclass(frozen=True)
+class UnissuedAccess:
+    allowed: bool
+    basis: Basis | None = None  # the consent or ground relied on, when there was one
+    in_authority_team: bool = False
+
+
+def _in_authority_team(user: User, case: Case) -> bool:
+    return user.memberships.filter(
+        organisation_id=case.local_authority_id, role__in=AUTHORITY_TEAM
+    ).exists()
+
+
+def unissued_documents_access(user: User, case: Case) -> UnissuedAccess:
+    """Whether `user` (staff who may see the case) may open its unissued documents, and
+    on what basis. Read afresh on every call, so a withdrawal applies at the next
+    request (SEND Regulations 2014 reg 17(1); CFA 2014 s80)."""
+    if _in_authority_team(user, case):
+        return UnissuedAccess(allowed=True, in_authority_team=True)
+    child = case.child
+    if not is_young_person(child, today()):
+        # The finding, and this check, concern young persons (CFA 2014 s80). For a child
+        # the same rule would read the parent's consent, which is not recorded yet
+        # (ADR 0019: the families issue records it first).
+        return UnissuedAccess(allowed=True)
+    organisations = user.memberships.values_list("organisation_id", flat=True)
+    basis = disclosure_basis_for(
+        child=child,
+        scope=ConsentScope.UNISSUED_DOCUMENTS,
+        organisation_ids=list(organisations),
+        today=today(),
+    )
+    return UnissuedAccess(allowed=basis.allowed, basis=basis)
+
+
+@rule("casework.see_unissued_documents")
+def see_unissued_documents(user: User, case: Case | None = None) -> bool:
+    """Drafts and working copies before issue: the authority's SEN team; other staff on
+    the case only with the young person's consent or a recorded Reg 17 ground for their
+    organisation."""
+    if not is_staff(user):
+        return False
+    return case is None or (
+        _sees_case(user, case) and unissued_documents_access(user, case).allowed
+    )
+
+
+@rule("casework.record_consent")
+def record_consent(user: User, case: Case | None = None) -> bool:
+    """Record a consent given or withdrawn, or a Reg 17 ground: the SEN team."""
+    return is_staff_with(user, *CASEWORK_STAFF) and (case is None or _sees_case(user, case))

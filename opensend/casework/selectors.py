@@ -22,14 +22,16 @@ from opensend.casework.models import (
     CaseStep,
     Dispute,
     DocumentKind,
+    EhcRequest,
     IssuedDocument,
+    Plan,
     PlanVersion,
     Stage,
 )
 from opensend.core.audit import audit, audit_list
 from opensend.core.models import AuditAction
 from opensend.core.uploads import upload_servable
-from opensend.people.models import Child, Role, User
+from opensend.people.models import Child, Organisation, Role, User
 from opensend.people.rules import visible_children
 
 OPEN_STAGES = (Stage.REQUESTED, Stage.ASSESSING, Stage.DRAFTING, Stage.PLAN)
@@ -367,3 +369,19 @@ def family_children(*, user: User, today: dt.date, request: object = None) -> li
         actor=user, child_ids=[child.pk for child in children], why="family home", request=request
     )
     return children
+
+
+def case_organisations(case: Case) -> list[Organisation]:
+    """The organisations on the case besides the local authority: settings the child
+    attends or attended, the setting that asked, the one the plan names, and those asked
+    for advice (the recipients a consent or Reg 17 ground can name).
+
+    `case` must come from case_get.
+    """
+    ids: set[int] = set(case.child.enrolments.values_list("setting_id", flat=True))
+    ids |= set(case.advice_requests.values_list("organisation_id", flat=True))
+    ids |= set(Plan.objects.filter(case=case).values_list("named_setting_id", flat=True))
+    ids |= set(EhcRequest.objects.filter(case=case).values_list("requesting_setting_id", flat=True))
+    ids.discard(None)  # type: ignore[arg-type]
+    ids.discard(case.local_authority_id)
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))

@@ -16,7 +16,7 @@ from opensend.casework.views import actions_plan_issue as issue
 from opensend.casework.views import actions_plans as plans
 from opensend.casework.views import actions_records as records
 from opensend.casework.views import actions_reviews as reviews
-from opensend.casework.views import case, queue, search
+from opensend.casework.views import case, consent, queue, search
 
 app_name = "casework"
 
@@ -46,6 +46,7 @@ actions = [
          name="comment_period_end_early"),
     path("<int:case_id>/events/<int:event_id>/correct/", corrections.event_correct,
          name="event_correct"),
+    path("<int:case_id>/consent/", consent.consent, name="consent"),
     path("<int:case_id>/plan/<int:number>.pdf", issue.plan_pdf, name="plan_pdf"),
     path("<int:case_id>/plan/<int:number>.docx", issue.plan_docx, name="plan_docx"),
     path("<int:case_id>/documents/<int:document_id>.pdf", issue.issued_document_pdf,

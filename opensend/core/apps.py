@@ -9,3 +9,5 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Each app's rules.py registers its named permissions (core/permissions.py).
         autodiscover_modules("rules")
+        # Each app's retention.py declares its record types (core/retention.py).
+        autodiscover_modules("retention")

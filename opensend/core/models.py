@@ -5,6 +5,8 @@ The database itself refuses UPDATE and DELETE on this table (a trigger added in
 migration 0002), so no code path in the application can rewrite history.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 
@@ -20,6 +22,7 @@ class AuditAction(models.TextChoices):
     SIGN_IN = "sign_in", "Signed in"
     SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
     SIGN_OUT = "sign_out", "Signed out"
+    RETENTION = "retention", "Deleted or anonymised at the end of its retention period"
 
 
 class AuditEvent(models.Model):
@@ -95,3 +98,52 @@ class Upload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class LegalHoldQuerySet(models.QuerySet["LegalHold"]):
+    def in_force(self, today: "dt.date") -> "LegalHoldQuerySet":
+        return self.filter(placed_on__lte=today).filter(
+            models.Q(released_on__isnull=True) | models.Q(released_on__gt=today)
+        )
+
+
+class LegalHold(models.Model):
+    """Keeps a record past its retention period (a claim, a tribunal appeal, a complaint
+    to the Ombudsman, a subject access request being answered...) until it is released.
+
+    `record_type` is a name in opensend.core.retention.RECORD_TYPES; `object_id` the id
+    the record type's legal holds name (for an EHC record, the child's id).
+    """
+
+    record_type = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=40)
+    reason = models.CharField(max_length=300)
+    placed_on = models.DateField()
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    released_on = models.DateField(null=True, blank=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = LegalHoldQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["record_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"Legal hold on {self.record_type} {self.object_id}"
+
+
+class RetentionRun(models.Model):
+    """One run of the retention job: what it deleted or anonymised, per record type."""
+
+    ran_at = models.DateTimeField(auto_now_add=True)
+    today = models.DateField()
+    done = models.JSONField(default=dict)
+    held = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-ran_at"]

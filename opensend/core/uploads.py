@@ -28,6 +28,7 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
+from django.db import transaction
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -275,3 +276,13 @@ def upload_response(stored: Upload) -> FileResponse:
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def uploads_delete(upload_ids: list[int]) -> int:
+    """Delete uploads and their bytes (the retention job, once nothing links to them).
+    The files go after the transaction commits, so a rollback leaves them in place."""
+    uploads = Upload.objects.filter(pk__in=upload_ids)
+    paths = [stored_path(name) for name in uploads.values_list("stored_name", flat=True)]
+    count, _ = uploads.delete()
+    transaction.on_commit(lambda: [path.unlink(missing_ok=True) for path in paths])
+    return count

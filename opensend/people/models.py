@@ -10,7 +10,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models.functions import Lower, Upper
 
-from opensend.statutory import codes
+from opensend.statutory import codes, disclosure
 
 
 def choices_of(enum: type) -> list[tuple[str, str]]:
@@ -296,3 +296,71 @@ class YoungPersonConsent(models.Model):
     given_on = models.DateField()
     withdrawn_on = models.DateField(null=True, blank=True)
     recorded_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
+
+
+class Consent(models.Model):
+    """A consent given or withdrawn, or a Reg 17 ground recorded or ended, for disclosing
+    a child's or young person's EHC documents (opensend/statutory/disclosure.py).
+
+    Append-only (the database refuses UPDATE): a withdrawal is a new row, so the history
+    of who agreed to what, and when, is kept. `organisation` empty: every recipient.
+    The families issue records the young person's own consent through the same rows.
+    """
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="disclosure_consents")
+    scope = models.CharField(
+        max_length=30, choices=[(k.value, v) for k, v in disclosure.SCOPE_LABELS.items()]
+    )
+    decision = models.CharField(
+        max_length=20, choices=[(k.value, v) for k, v in disclosure.DECISION_LABELS.items()]
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    given_by = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=[(k.value, v) for k, v in disclosure.GIVEN_BY_LABELS.items()],
+    )
+    family_member = models.ForeignKey(
+        FamilyMember, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    ground = models.CharField(
+        max_length=30,
+        blank=True,
+        choices=[(k.value, g.label) for k, g in disclosure.GROUNDS.items()],
+    )
+    note = models.CharField(max_length=500, blank=True)
+    decided_on = models.DateField()
+    recorded_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+        indexes = [models.Index(fields=["child", "scope"])]
+        constraints = [
+            # A ground names its Reg 17 paragraph; a consent says whose it is.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(decision__in=["ground", "ground_ended"])
+                    & ~models.Q(ground="")
+                    & models.Q(given_by="")
+                )
+                | (
+                    models.Q(decision__in=["given", "withdrawn"])
+                    & models.Q(ground="")
+                    & ~models.Q(given_by="")
+                ),
+                name="consent_ground_or_giver",
+            ),
+        ]
+
+    def as_decision(self) -> disclosure.DisclosureDecision:
+        return disclosure.DisclosureDecision(
+            sequence=self.pk,
+            decision=disclosure.Decision(self.decision),
+            scope=disclosure.ConsentScope(self.scope),
+            organisation_id=self.organisation_id,
+            given_by=disclosure.GivenBy(self.given_by) if self.given_by else None,
+            ground=disclosure.Reg17Ground(self.ground) if self.ground else None,
+        )

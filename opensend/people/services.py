@@ -8,16 +8,19 @@ from django.db.models import Q
 
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction
+from opensend.people import selectors
 from opensend.people.models import (
     Child,
     ChildNeed,
     ChildRecordChange,
+    Consent,
     Enrolment,
     FamilyMember,
     Organisation,
     RecordChangeKind,
     User,
 )
+from opensend.statutory import disclosure
 
 
 @transaction.atomic
@@ -155,3 +158,49 @@ def enrolment_start(
     _record_change(actor=actor, child=child, kind=RecordChangeKind.ENROLMENT,
                    changes={"setting": ["", setting.name], "start": ["", start.isoformat()]})
     return enrolment
+
+
+# --- consent and Reg 17 grounds (issue 13, finding 5) ----------------------------------
+
+
+class ConsentRefused(ValueError):
+    """A consent decision that cannot be recorded as given (whose consent it is)."""
+
+
+def _check_giver(child: Child, given_by: str, today: dt.date) -> None:
+    # CFA 2014 s80: a young person's consent is their own (or their representative's
+    # under the Mental Capacity Act 2005); a child's is a parent's (Reg 17(1)).
+    young = selectors.is_young_person(child, today)
+    allowed = (
+        {disclosure.GivenBy.YOUNG_PERSON, disclosure.GivenBy.REPRESENTATIVE}
+        if young
+        else {disclosure.GivenBy.PARENT}
+    )
+    if given_by not in allowed:
+        who = "the young person or their representative" if young else "a parent"
+        raise ConsentRefused(f"For {child.full_name}, consent is given or withdrawn by {who}.")
+
+
+@transaction.atomic
+def consent_record(
+    *, actor: User, child: Child, scope: str, decision: str, decided_on: dt.date,
+    today: dt.date, organisation: Organisation | None = None, given_by: str = "",
+    family_member: FamilyMember | None = None, ground: str = "", note: str = "",
+) -> Consent:
+    """Record a consent given or withdrawn, or a Reg 17 ground recorded or ended: a new
+    row each time (the table is append-only), read by the very next request."""
+    is_ground = decision in (disclosure.Decision.GROUND, disclosure.Decision.GROUND_ENDED)
+    if not is_ground:
+        _check_giver(child, given_by, today)
+    row = Consent.objects.create(
+        child=child, scope=scope, decision=decision, organisation=organisation,
+        given_by="" if is_ground else given_by,
+        family_member=None if is_ground else family_member,
+        ground=ground if is_ground else "", note=note, decided_on=decided_on,
+        recorded_by=actor,
+    )
+    audit(actor=actor, action=AuditAction.CHANGE, obj=row, child_id=child.pk,
+          why="record consent or a Reg 17 ground",
+          detail={"scope": scope, "decision": decision, "ground": row.ground,
+                  "organisation": organisation.pk if organisation else None})
+    return row

@@ -132,6 +132,8 @@ ROUTES: dict[str, Route] = {
     "casework:family_member_new": Route("casework.change_child_record", post=200),
     "casework:family_member_change": Route("casework.change_child_record", post=200),
     "casework:plan_setting_code": Route("casework.change_case", post=200),
+    # casework: consent and Reg 17 grounds (issue 13; an empty POST shows the errors)
+    "casework:consent": Route("casework.record_consent", post=200, on=CASE),
     # casework: downloads, for anyone who may see the case (families: issued versions)
     "casework:plan_pdf": Route("casework.download_plan", on=CASE),
     "casework:plan_docx": Route("casework.download_plan", on=CASE),

@@ -58,6 +58,7 @@ class CasePage:
     actions: list[Action]
     disputes: list[DisputeRow]
     can_allocate: bool = False  # SEN managers choose the coordinator
+    can_record_consent: bool = False  # the SEN team records consent and Reg 17 grounds
 
 
 def case_page(
@@ -71,6 +72,8 @@ def case_page(
     can_act: bool,
     can_allocate: bool = False,
     allowed: list[str] | None = None,
+    unissued_allowed: bool = True,
+    can_record_consent: bool = False,
 ) -> CasePage:
     """The staff case page. ``allowed``: the event kinds the order of statutory steps
     allows today (None when the history cannot be read)."""
@@ -87,10 +90,13 @@ def case_page(
         week20=week20_summary(clock.week20 if clock else None),
         advice=advice_rows(timeline["advice"], today),
         history=history_rows(timeline["events"], case, can_correct=can_act),
-        versions=version_rows(details.versions, issued_only=False),
+        versions=version_rows(
+            details.versions, issued_only=False, unissued_allowed=unissued_allowed
+        ),
         actions=case_actions(case, allowed) if can_act else [],
         disputes=dispute_rows(timeline["disputes"]),
         can_allocate=can_allocate,
+        can_record_consent=can_record_consent,
     )
 
 

@@ -99,12 +99,16 @@ class VersionRow:
     number: int
     kind: str
     issued_on: dt.date | None
+    # False: an unissued version the user may not open (casework.see_unissued_documents).
+    downloadable: bool = True
 
 
-def version_rows(versions: Iterable[PlanVersion], *, issued_only: bool) -> list[VersionRow]:
+def version_rows(versions: Iterable[PlanVersion], *, issued_only: bool,
+                 unissued_allowed: bool = True) -> list[VersionRow]:
     kinds = dict(VersionKind.choices)
     return [
-        VersionRow(number=v.number, kind=kinds.get(v.kind, v.kind), issued_on=v.issued_on)
+        VersionRow(number=v.number, kind=kinds.get(v.kind, v.kind), issued_on=v.issued_on,
+                   downloadable=v.issued_on is not None or unissued_allowed)
         for v in versions
         if v.issued_on is not None or not issued_only
     ]

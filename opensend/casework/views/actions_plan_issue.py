@@ -11,6 +11,7 @@ from opensend.casework.clock import clock_event, clock_history
 from opensend.casework.forms import PlanIssueForm
 from opensend.casework.forms.plans import issue_kinds, plan_state
 from opensend.casework.models import CLOCK_EVENT_KINDS, Case, IssuedDocument, VersionKind
+from opensend.casework.presenters.consent import consent_missing_page
 from opensend.casework.presenters.plan import ISSUE_BUTTON, plan_answers, plan_overview
 from opensend.casework.selectors import case_timeline
 from opensend.casework.services.common import refusal_message
@@ -18,6 +19,7 @@ from opensend.casework.services.plans import _ISSUE_EVENT, plan_version_issue
 from opensend.casework.views.actions_common import action_case, case_form_page, posted
 from opensend.core.formatting import govuk_date
 from opensend.core.permissions import permission_required
+from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.statutory.clock import ClockError, ClockEvent, ClockResult, compute_clock
 from opensend.statutory.order import check_next
@@ -126,8 +128,15 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 def _plan_download(request: HttpRequest, case_id: int, number: int, file_format: str
                    ) -> HttpResponse:
     case = action_case(request, case_id, "download the plan")
-    version = documents.plan_version_for_download(
-        user=request.user, case=case, number=number, file_format=file_format, request=request)
+    try:
+        version = documents.plan_version_for_download(
+            user=request.user, case=case, number=number, file_format=file_format,
+            request=request)
+    except documents.ConsentMissing:
+        # Reg 17: the refusal is audited; the page says what is missing and who records it.
+        page = consent_missing_page(case, number, request.user)
+        return render_page(request, "casework/consent_missing.html",
+                           {"case": case, "page": page}, status=403)
     content = issued_files.plan_version_bytes(version, file_format)
     return _attachment(content, issued_files.CONTENT_TYPES[file_format],
                        documents.plan_filename(version, file_format))

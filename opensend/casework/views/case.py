@@ -61,6 +61,8 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         can_act=has_perm(request.user, "casework.change_case"),
         can_allocate=has_perm(request.user, "casework.allocate_case"),
         allowed=allowed_today(timeline["events"], day),
+        unissued_allowed=has_perm(request.user, "casework.see_unissued_documents", case),
+        can_record_consent=has_perm(request.user, "casework.record_consent", case),
     )
     records = child_record_page(
         case.child, child_record(case),

@@ -1,0 +1,123 @@
+"""Every model is classified for retention (docs/retention.md): either a record type of
+the daily job removes its personal data, or the reason it holds none, or why it is kept
+some other way. A new model that is not listed here FAILS the suite, so nobody adds
+personal data without deciding how long it is kept (UK GDPR Art. 5(1)(e))."""
+
+from django.apps import apps
+
+from opensend.core.retention import RECORD_TYPES
+
+EHC = "ehc_record"  # deleted with the child's whole record (casework/retention.py)
+NONE = "no personal data"
+LISTING = "a provider's published business contact details, kept while the listing is live"
+STAFF = "staff accounts and who edited what: kept while the account is active"
+
+RETENTION: dict[str, str] = {
+    **{
+        f"casework.{name}": EHC
+        for name in (
+            "AdviceFile",
+            "AdviceRequest",
+            "AnnualReview",
+            "Case",
+            "CaseEvent",
+            "IssuedDocument",
+            "CaseStep",
+            "ClockException",
+            "Dispute",
+            "EhcRequest",
+            "PanelAttendance",
+            "PanelDecision",
+            "PhaseTransfer",
+            "Plan",
+            "PlanVersion",
+        )
+    },
+    **{
+        f"people.{name}": EHC
+        for name in (
+            "Child",
+            "ChildNeed",
+            "ChildRecordChange",
+            "Consent",
+            "Enrolment",
+            "FamilyMember",
+            "YoungPersonConsent",
+        )
+    },
+    "people.User": "not yet: accounts are deactivated by hand; audit rows keep them (PROTECT)",
+    "people.Membership": STAFF,
+    "people.Organisation": NONE,
+    "core.AuditEvent": "not yet: append-only; deleting old rows needs the migration-owner "
+    "database role (issue 13 finding 2), not the application",
+    "core.FormSubmission": "form_submission",
+    "core.Upload": EHC + " (through the advice files that link them)",
+    "core.LegalHold": "kept: the record of why personal data was kept",
+    "core.RetentionRun": NONE,
+    "directory.Feedback": "local_offer_feedback_text",
+    "directory.FeedbackEvent": NONE + " (the theme and status; the text is on Feedback)",
+    "directory.ZeroResultSearch": "local_offer_zero_result_search",
+    "directory.Contact": LISTING,
+    "directory.Phone": LISTING,
+    "directory.ProviderLink": STAFF,
+    "directory.Revision": STAFF,
+    "directory.ListingVersion": STAFF,
+    "directory.ReviewReminder": STAFF,
+    "measures.Sen2Run": "not yet: the ids of the children in a statutory return (no names)",
+    **{
+        f"directory.{name}": NONE
+        for name in (
+            "Accessibility",
+            "ActivityCancellation",
+            "Address",
+            "Attribute",
+            "CostOption",
+            "Funding",
+            "InformationPage",
+            "Language",
+            "LocalOfferDetails",
+            "Location",
+            "Organization",
+            "OrganizationIdentifier",
+            "Place",
+            "PostcodeCentroid",
+            "Schedule",
+            "SearchIndexStamp",
+            "SearchWord",
+            "SenInformationReport",
+            "Service",
+            "ServiceArea",
+            "ServiceAtLocation",
+            "ServiceSearchEntry",
+            "ServiceSearchPoint",
+            "SessionCancellation",
+            "Taxonomy",
+            "TaxonomyTerm",
+        )
+    },
+    **{
+        f"measures.{name}": NONE
+        for name in (
+            "AreaComparison",
+            "EesRelease",
+            "EesRow",
+            "EesTable",
+            "IndicatorSnapshot",
+            "StatisticalNeighbour",
+        )
+    },
+}
+
+
+def test_every_model_is_classified_for_retention():
+    models = {m._meta.label for m in apps.get_models() if m.__module__.startswith("opensend")}
+    missing = sorted(models - set(RETENTION))
+    assert not missing, (
+        f"say how long these are kept (tests/core/test_retention_coverage.py): {missing}"
+    )
+    assert not set(RETENTION) - models  # no stale entries
+
+
+def test_every_record_type_named_exists():
+    named = {reason.split(" ")[0] for reason in RETENTION.values()} & (set(RECORD_TYPES) | {EHC})
+    assert named == set(RECORD_TYPES)
