@@ -149,7 +149,7 @@ def unissued_documents_access(user: User, case: Case) -> UnissuedAccess:
     if not is_young_person(child, today()):
         # The finding, and this check, concern young persons (CFA 2014 s80). For a child
         # the same rule would read the parent's consent, which is not recorded yet
-        # (ADR 0019: the families issue records it first).
+        # (ADR 0023: the families issue records it first).
         return UnissuedAccess(allowed=True)
     organisations = user.memberships.values_list("organisation_id", flat=True)
     basis = disclosure_basis_for(

@@ -146,7 +146,7 @@ def test_the_case_page_offers_no_link_to_a_draft_it_would_refuse(yasmin_case, al
 
 def test_a_childs_drafts_are_not_held_back(tom, cara, sue, area, staff_client):
     """The check covers young persons, as the finding does (CFA 2014 s80); a child's
-    drafts stay as they were until parents' consent is recorded (ADR 0019)."""
+    drafts stay as they were until parents' consent is recorded (ADR 0023)."""
     case = f.case_assessing(child=tom, caseworker=cara)
     plan_version_save(actor=cara, case=case, kind=VersionKind.DRAFT,
                       sections=f.plan_sections(area.hillside), today=TODAY,

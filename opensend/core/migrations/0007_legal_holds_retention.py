@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0005_uploads'),
+        ('core', '0006_application_role_privileges'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
