@@ -54,6 +54,10 @@ RETENTION: dict[str, str] = {
     "core.Upload": EHC + " (through the advice files that link them)",
     "core.LegalHold": "kept: the record of why personal data was kept",
     "core.RetentionRun": NONE,
+    "dataprotection.SubjectAccessRequest": "not yet: the record of a request and its answer "
+    "(the ICO expects it kept long enough to show the duty was met; no period is set yet)",
+    "dataprotection.ErasureRequest": "not yet: the record of a request and its outcome "
+    "(kept to show what was erased and why; no period is set yet)",
     "directory.Feedback": "local_offer_feedback_text",
     "directory.FeedbackEvent": NONE + " (the theme and status; the text is on Feedback)",
     "directory.ZeroResultSearch": "local_offer_zero_result_search",

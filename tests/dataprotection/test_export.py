@@ -21,7 +21,8 @@ from opensend.dataprotection.export.package import export_build
 from opensend.dataprotection.export.sections import ACCOUNT_SECTIONS, CHILD_SECTIONS
 from opensend.directory.feedback.models import Feedback
 from opensend.measures.returns.sen2.models import Sen2Run
-from opensend.people.models import ChildRecordChange, YoungPersonConsent
+from opensend.people.models import ChildRecordChange, Consent, YoungPersonConsent
+from opensend.statutory.disclosure import ConsentScope, Decision, GivenBy
 from tests.dataprotection.factories import rights_request
 from tests.personas import World
 
@@ -57,6 +58,11 @@ def fill_what_toms_world_lacks(world: World, today: dt.date) -> None:
     )
     YoungPersonConsent.objects.create(
         child=tom.child, family_member=tom.family_member, given_on=today
+    )
+    Consent.objects.create(
+        child=tom.child, scope=ConsentScope.UNISSUED_DOCUMENTS.value,
+        decision=Decision.GIVEN.value, given_by=GivenBy.PARENT.value,
+        family_member=tom.family_member, decided_on=today,
     )
     if not IssuedDocument.objects.filter(case=tom.case).exists():
         IssuedDocument.objects.create(

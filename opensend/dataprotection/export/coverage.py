@@ -48,6 +48,12 @@ OUT_OF_SCOPE: dict[str, str] = {
     "procrastinate.ProcrastinatePeriodicDefer": "when a periodic job last ran",
     "procrastinate.ProcrastinateEvent": "when a background job changed state",
     "procrastinate.ProcrastinateWorker": "a worker process's heartbeat",
+    # core: the retention job's own records
+    "core.LegalHold": (
+        "a decision by staff to keep records past their time: the held records themselves "
+        "are exported, and the staff member who placed it is in their own export"
+    ),
+    "core.RetentionRun": "how many records of each type the retention job removed: counts only",
     # people
     "people.Organisation": "councils, schools, NHS bodies and services, not people",
     # measures: published and aggregate figures

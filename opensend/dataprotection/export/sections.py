@@ -166,6 +166,7 @@ CHILD_SECTIONS = (
         (
             Source("people.FamilyMember", _of_child("child_id")),
             Source("people.YoungPersonConsent", _of_child("child_id", "given_on")),
+            Source("people.Consent", _of_child("child_id", "pk")),
         ),
         applies=_about_a_child,
     ),
@@ -245,6 +246,7 @@ PARENT_SECTIONS = (
         (
             Source("people.FamilyMember", _of_family_members("pk")),
             Source("people.YoungPersonConsent", _of_family_members("family_member")),
+            Source("people.Consent", _of_family_members("family_member")),
             Source("people.ChildRecordChange", _of_family_members("family_member")),
         ),
         applies=lambda subject: subject.kind == SubjectKind.PARENT,
