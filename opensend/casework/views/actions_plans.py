@@ -11,7 +11,7 @@ from opensend.casework.forms import PlanForm, PlanIssueForm
 from opensend.casework.forms.plans import plan_state, vague_wording_summary
 from opensend.casework.models import CLOCK_EVENT_KINDS, Case, VersionKind
 from opensend.casework.plan_sections import SECTION_BY_CODE
-from opensend.casework.selectors import case_timeline
+from opensend.casework.selectors import case_get, case_timeline
 from opensend.casework.services.plans import _ISSUE_EVENT, plan_version_issue, plan_version_save
 from opensend.casework.views.actions_common import (
     action_case,
@@ -129,6 +129,13 @@ def plan_issue(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
+def _download_case(request: HttpRequest, case_id: int) -> Case:
+    """The case, its download audited ONCE by plan_version_for_download (issue 13,
+    finding 7: a plan download wrote a "read" and a "download" row)."""
+    return case_get(user=request.user, case_id=case_id, today=today(),
+                    why="download the plan", request=request, read_audited=False)
+
+
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -138,7 +145,7 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 @permission_required("casework.download_plan")
 @require_GET
 def plan_pdf(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
-    case = action_case(request, case_id, "download the plan")
+    case = _download_case(request, case_id)
     version = documents.plan_version_for_download(
         user=request.user, case=case, number=number, file_format="pdf", request=request
     )
@@ -150,7 +157,7 @@ def plan_pdf(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
 @permission_required("casework.download_plan")
 @require_GET
 def plan_docx(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
-    case = action_case(request, case_id, "download the plan")
+    case = _download_case(request, case_id)
     version = documents.plan_version_for_download(
         user=request.user, case=case, number=number, file_format="docx", request=request
     )
