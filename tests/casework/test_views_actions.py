@@ -450,6 +450,17 @@ def test_plan_edit_saves_the_sections(staff_client, cara, assessing, area):
     assert Plan.objects.get(case=assessing).named_setting == area.hillside
 
 
+def test_a_plan_section_past_its_limit_is_a_clear_error(staff_client, cara, assessing):
+    """Issue 13, finding 7: a 100 KB section A was saved (and took 5.7 s as a PDF)."""
+    url = reverse("casework:plan_edit", args=[assessing.pk])
+    data = plan_data(assessing, section_A="x" * 100_000)
+    response = staff_client(cara).post(url, data)
+    assert response.status_code == 200
+    summary = text_of(elements_with_class(check_page(response), "govuk-error-summary")[0])
+    assert "must be 20,000 characters or less" in summary
+    assert not PlanVersion.objects.filter(plan__case=assessing).exists()
+
+
 def test_vague_provision_is_a_warning_not_an_error(staff_client, cara, assessing):
     url = reverse("casework:plan_edit", args=[assessing.pk])
     data = plan_data(assessing, f_2_amount="Regular sessions as appropriate")

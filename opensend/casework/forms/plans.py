@@ -22,6 +22,9 @@ from opensend.statutory.plan_quality import vague_phrases
 
 NEED_ROWS, OUTCOME_ROWS, PROVISION_ROWS = 6, 6, 8
 NEED_CHOICES = [("", "Choose a need"), *codes.choices(codes.NeedType)]
+# A plan section's limit (issue 13, finding 7): about eight pages, rendered as a PDF in
+# well under a second; a 100 KB section took 5.7 seconds on one of two workers.
+PLAN_SECTION_MAX_LENGTH = 20_000
 TEXT_SECTIONS = tuple(section for section in SECTIONS if section.shape == "text")
 # Rows: section code -> (how many rows the form has, the fields of a row).
 ROWS: dict[str, tuple[int, tuple[str, ...]]] = {
@@ -100,7 +103,8 @@ class PlanForm(CaseChangeForm):
         self.fields["named_setting"].queryset = settings_in_area(case.local_authority)
         for section in TEXT_SECTIONS:
             self.fields[f"section_{section.code}"] = text_area(
-                f"Section {section.code}: {section.title}", rows=6)
+                f"Section {section.code}: {section.title}", rows=6,
+                max_length=PLAN_SECTION_MAX_LENGTH)
         self._add_row_fields()
 
     def _add_row_fields(self) -> None:
