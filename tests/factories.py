@@ -10,8 +10,10 @@ the date the `today` fixture travels to), so a helper never records an event aft
 the day the clock is asked about.
 """
 
+import contextlib
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from unittest import mock
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -303,6 +305,7 @@ def panel_decide(
     met_on: dt.date,
     today: dt.date = TODAY,
     actor: User | None = None,
+    reasons: str = "The evidence shows the child may need a plan.",
 ) -> Case:
     panel_decision_record(
         actor=actor or case.caseworker,
@@ -310,7 +313,7 @@ def panel_decide(
         met_on=met_on,
         question=question,
         agreed=agreed,
-        reasons="The evidence shows the child may need a plan.",
+        reasons=reasons,
         attendance=[("education", "Head of SEN"), ("health", "Designated Clinical Officer")],
         today=today,
         expected_version=case.version,
@@ -404,6 +407,29 @@ def case_assessing(
     return _fresh(case)
 
 
+@contextlib.contextmanager
+def issued_files_stood_in() -> Iterator[None]:
+    """Issue plans and letters with small stand-in files instead of rendering them.
+
+    For fixtures that build a whole area for every test (the route matrix and IDOR
+    worlds): they check who may open each route, not what a document says, and WeasyPrint
+    would make each world seconds slower. What the files say, and that they never change,
+    is tests/casework/test_issued_documents.py's to check, with real rendering.
+    """
+    from opensend.casework import documents, letters
+
+    def stand_in(what: str) -> Callable[[object], bytes]:
+        return lambda source: f"%PDF-1.7\n% stand-in {what} {id(source)}\n".encode()
+
+    with (
+        mock.patch.object(documents, "plan_pdf", stand_in("plan pdf")),
+        mock.patch.object(documents, "plan_docx", stand_in("plan docx")),
+        mock.patch.object(letters, "letter_pdf", stand_in("letter pdf")),
+        mock.patch.object(letters, "letter_docx", stand_in("letter docx")),
+    ):
+        yield
+
+
 def plan_sections(named_setting: Organisation | None = None) -> dict[str, object]:
     """Sections for a plan version: a short but complete golden thread."""
     sections: dict[str, object] = {
@@ -440,7 +466,6 @@ def plan_issue(
         sections=plan_sections(named_setting),
         today=today,
         expected_version=_fresh(case).version,
-        named_setting=named_setting,
     )
     return plan_version_issue(
         actor=case.caseworker,
@@ -448,6 +473,7 @@ def plan_issue(
         issued_on=issued_on,
         today=today,
         expected_version=_fresh(case).version,
+        kind=kind,
     )
 
 

@@ -50,6 +50,7 @@ from opensend.casework.models import (
     Case,
     ClockException,
     Dispute,
+    IssuedDocument,
     PlanVersion,
 )
 from opensend.people.models import (
@@ -444,6 +445,7 @@ class Bundle:
     exception: ClockException | None = None
     dispute: Dispute | None = None
     family_member: FamilyMember | None = None
+    issued_document: IssuedDocument | None = None
 
 
 @dataclass
@@ -483,6 +485,9 @@ def _bundle(case: Case, **records: object) -> Bundle:
     )
     records.setdefault(
         "advice_file", AdviceFile.objects.filter(advice_request__case=case).order_by("pk").last()
+    )
+    records.setdefault(
+        "issued_document", IssuedDocument.objects.filter(case=case).order_by("pk").last()
     )
     case = Case.objects.select_related("child").get(pk=case.pk)
     return Bundle(case=case, child=case.child, **records)  # type: ignore[arg-type]
@@ -535,6 +540,21 @@ def world(
         "zac": zac,
         "priya": priya,
     }
+    with f.issued_files_stood_in():  # this world is about who may open what
+        return _build_world(area, people, today, tom, lily, yasmin_record, ben, cara, colin)
+
+
+def _build_world(
+    area: Area,
+    people: dict[str, User],
+    today: dt.date,
+    tom: Child,
+    lily: Child,
+    yasmin_record: Child,
+    ben: Child,
+    cara: User,
+    colin: User,
+) -> World:
     # Health advice asked during the assessment and never received (overdue by the time
     # the draft went out, Reg 8(1)): Aled's link to Tom. Advice can no longer be asked on
     # a case whose final plan is issued (order rule advice-during-assessment, Reg 6(1)).

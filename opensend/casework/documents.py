@@ -38,6 +38,14 @@ NEED_LABELS = dict(codes.choices(codes.NeedType))
 NO_NEED = "No need given"
 NOT_IN_B = "(not a need in section B)"
 NOTHING_RECORDED = "Nothing recorded in this section."
+# CFA 2014 s38(5): a draft EHC plan must not name a school or other institution, nor
+# specify a type of one. Section I stays blank until the final plan, whatever the working
+# version holds.
+DRAFT_PLACEMENT = (
+    "Left blank in a draft plan: a draft does not name a school or other institution, "
+    "nor a type of one (Children and Families Act 2014, section 38(5)). You can ask for a "
+    "particular school or other institution to be named when you comment on this draft."
+)
 BLACK = RGBColor(0x0B, 0x0C, 0x0C)
 GREY = RGBColor(0x50, 0x5A, 0x5F)
 
@@ -54,7 +62,7 @@ def plan_version_for_download(*, user: User, case: Case, number: int, file_forma
     issued versions; an unissued one is a 404 for them, as if it did not exist.
     """
     version = (PlanVersion.objects.filter(plan__case=case, number=number)
-               .select_related("plan__named_setting").first())
+               .select_related("plan__case").first())
     if version is None or (not user.is_staff_user and version.issued_on is None):
         audit(actor=user, action=AuditAction.DENIED, child_id=case.child_id, request=request,
               why="download the plan", detail={"case": case.pk, "plan_version": number})
@@ -90,6 +98,7 @@ class SectionContent:
     outcomes: list[dict[str, str]] = field(default_factory=list)
     provision: list[ProvisionGroup] = field(default_factory=list)
     placement: str = ""
+    note: str = ""  # said instead of the content (section I of a draft)
 
     @property
     def heading(self) -> str:
@@ -162,9 +171,12 @@ def _section(code: str, title: str, shape: str, sections: dict[str, Any],
                             for row in value or [] if row.get("outcome")]
     elif shape == "provision":
         content.provision = _provision(value or [], _needs(sections.get("B") or []))
+    elif shape == "placement" and version.kind == VersionKind.DRAFT:
+        content.note = DRAFT_PLACEMENT
     elif shape == "placement":
-        setting = version.plan.named_setting
-        content.placement = (value or {}).get("setting_name") or (setting.name if setting else "")
+        # Only what this version says: never the plan's current setting, which may have
+        # been chosen later for another version.
+        content.placement = str((value or {}).get("setting_name") or "")
     return content
 
 
@@ -204,7 +216,7 @@ def plan_pdf(version: PlanVersion) -> bytes:
 # Word
 # ---------------------------------------------------------------------------------------
 
-def _style_document(document: Any) -> None:
+def style_word_document(document: Any) -> None:
     """Arial, black headings: close to GOV.UK typography in a Word template."""
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size, normal.font.color.rgb = "Arial", Pt(12), BLACK
@@ -212,6 +224,9 @@ def _style_document(document: Any) -> None:
         style = document.styles[name]
         style.font.name, style.font.size, style.font.bold = "Arial", Pt(size), True
         style.font.color.rgb = BLACK
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "en-GB")  # the document's language, read aloud correctly
+    normal.element.get_or_add_rPr().append(language)
     for section in document.sections:
         section.left_margin = section.right_margin = Cm(2)
 
@@ -261,7 +276,9 @@ def _add_table(document: Any, header: list[str], rows: list[list[str]]) -> None:
 
 def _add_section(document: Any, section: SectionContent) -> None:
     document.add_heading(section.heading, level=2)
-    if section.is_empty:
+    if section.note:
+        document.add_paragraph(section.note)
+    elif section.is_empty:
         document.add_paragraph(NOTHING_RECORDED)
     for need in section.needs:
         primary = " (primary need)" if need["rank"] == 1 else ""
@@ -283,8 +300,9 @@ def _add_section(document: Any, section: SectionContent) -> None:
 def plan_docx(version: PlanVersion) -> bytes:
     plan = plan_document(version)
     document = docx.Document()
-    _style_document(document)
-    document.core_properties.title = plan.title
+    style_word_document(document)
+    document.core_properties.title = f"{plan.title} ({plan.kind.lower()}): {plan.child_name}"
+    document.core_properties.language = "en-GB"
     document.add_paragraph(f"{plan.local_authority} · {plan.kind}").runs[0].font.color.rgb = GREY
     document.add_heading(plan.title, level=1)
     _add_table(document, ["Name", "Date of birth", "Version", "Status"],

@@ -96,8 +96,8 @@ def allocate_case(user: User) -> bool:
 
 @rule("casework.download_plan")
 def download_plan(user: User, case: Case | None = None) -> bool:
-    """A plan as PDF or Word: staff, or the family, on a case they may see (families:
-    issued versions only, Reg 17; the selector decides)."""
+    """A plan, or a decision letter sent, as PDF or Word: staff, or the family, on a case
+    they may see (families: issued versions only, Reg 17; the selector decides)."""
     return (is_staff(user) or is_family(user)) and (case is None or _sees_case(user, case))
 
 

@@ -21,6 +21,8 @@ from opensend.casework.models import (
     CaseEvent,
     CaseStep,
     Dispute,
+    DocumentKind,
+    IssuedDocument,
     PlanVersion,
     Stage,
 )
@@ -300,6 +302,13 @@ def case_details(case: Case, today: dt.date) -> CaseDetails:
         setting=enrolment.setting.name if enrolment else None,
         versions=plan_versions(case),
     )
+
+
+def decision_letters(case: Case) -> list[IssuedDocument]:
+    """The decision letters sent on the case, oldest first, without their bytes (`case`
+    from case_get)."""
+    letters = IssuedDocument.objects.filter(case=case, kind=DocumentKind.DECISION_LETTER)
+    return list(letters.defer("pdf", "docx").order_by("issued_on", "pk"))
 
 
 def plan_versions(case: Case) -> list[PlanVersion]:

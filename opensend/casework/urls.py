@@ -12,6 +12,7 @@ from opensend.casework.views import actions_advice as advice
 from opensend.casework.views import actions_allocation as allocation
 from opensend.casework.views import actions_assessment as assessment
 from opensend.casework.views import actions_corrections as corrections
+from opensend.casework.views import actions_plan_issue as issue
 from opensend.casework.views import actions_plans as plans
 from opensend.casework.views import actions_records as records
 from opensend.casework.views import actions_reviews as reviews
@@ -38,13 +39,19 @@ actions = [
     path("advice/files/<int:file_id>/", advice.advice_file, name="advice_file"),
     path("<int:case_id>/exception/", assessment.clock_exception, name="exception"),
     path("<int:case_id>/plan/", plans.plan_edit, name="plan_edit"),
-    path("<int:case_id>/plan/issue/", plans.plan_issue, name="plan_issue"),
+    path("<int:case_id>/plan/section/<str:section>/", plans.plan_section,
+         name="plan_section"),
+    path("<int:case_id>/plan/issue/", issue.plan_issue, name="plan_issue"),
     path("<int:case_id>/comments-ended-early/", corrections.comment_period_end_early_view,
          name="comment_period_end_early"),
     path("<int:case_id>/events/<int:event_id>/correct/", corrections.event_correct,
          name="event_correct"),
-    path("<int:case_id>/plan/<int:number>.pdf", plans.plan_pdf, name="plan_pdf"),
-    path("<int:case_id>/plan/<int:number>.docx", plans.plan_docx, name="plan_docx"),
+    path("<int:case_id>/plan/<int:number>.pdf", issue.plan_pdf, name="plan_pdf"),
+    path("<int:case_id>/plan/<int:number>.docx", issue.plan_docx, name="plan_docx"),
+    path("<int:case_id>/documents/<int:document_id>.pdf", issue.issued_document_pdf,
+         name="issued_document_pdf"),
+    path("<int:case_id>/documents/<int:document_id>.docx", issue.issued_document_docx,
+         name="issued_document_docx"),
     path("<int:case_id>/review/", reviews.review_meeting, name="review_meeting"),
     path("reviews/<int:review_id>/decision/", reviews.review_decision, name="review_decision"),
     path("<int:case_id>/cease/", reviews.cease, name="cease"),

@@ -1,7 +1,12 @@
-"""PDF documents (WeasyPrint), rendered offline: the plans and the board reports.
+"""PDF documents (WeasyPrint), rendered offline: plans, decision letters, board reports.
 
 The HTML and its styles are self-contained, and the URL fetcher refuses every fetch, so
 nothing in a document ever leaves the server and nothing outside can change what it says.
+
+Every PDF is tagged for accessibility (PDF/UA-1: headings, lists and tables in a
+structure tree a screen reader follows), with the language and title of its HTML
+(`<html lang>` and `<title>`), as the Public Sector Bodies Accessibility Regulations 2018
+ask of documents a council publishes or sends.
 """
 
 from typing import Any
@@ -17,6 +22,13 @@ class OfflineFetcher(URLFetcher):
         raise FatalURLFetchingError(f"Documents load nothing from outside: {url}")
 
 
+PDF_VARIANT = "pdf/ua-1"
+
+
 def pdf_from_html(html: str) -> bytes:
-    """The PDF of a self-contained HTML page, with no base URL and no fetching."""
-    return weasyprint.HTML(string=html, base_url=None, url_fetcher=OfflineFetcher()).write_pdf()
+    """The tagged PDF of a self-contained HTML page, with no base URL and no fetching.
+
+    The page must say its language and title: a PDF/UA reader announces both.
+    """
+    page = weasyprint.HTML(string=html, base_url=None, url_fetcher=OfflineFetcher())
+    return page.write_pdf(pdf_variant=PDF_VARIANT)

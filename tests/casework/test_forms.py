@@ -13,12 +13,11 @@ from opensend.casework.forms import (
     DisputeForm,
     EhcRequestForm,
     PanelDecisionForm,
-    PlanForm,
     PlanIssueForm,
     ReviewDecisionForm,
     ReviewMeetingForm,
 )
-from opensend.casework.forms.plans import PlanState, default_kind, plan_state
+from opensend.casework.forms.plans import PlanState, default_kind
 from opensend.casework.models import (
     AdviceRequest,
     AnnualReview,
@@ -349,107 +348,6 @@ def test_a_missed_appointment_is_one_day_other_exceptions_need_an_end(case):
 # ---------------------------------------------------------------------------------------
 
 
-def plan_form(case, data=None, state=None) -> PlanForm:
-    return PlanForm(data, case=case, today=TODAY, state=state or PlanState(None, None, None))
-
-
-def test_the_plan_form_stores_sections_in_the_documented_shape(case, area):
-    data = {
-        "version": "3",
-        "kind": "draft",
-        "section_A": "  Loves trains.  ",
-        "b_2_need": "ASD",
-        "b_2_description": "Change is hard.",  # a gap before it
-        "b_4_need": "SLCN",
-        "e_1_outcome": "Uses a timetable",
-        "e_1_by": "July 2027",
-        "f_3_need": "ASD",
-        "f_3_provision": "Visual timetable",
-        "f_3_amount": "Daily",
-        "named_setting": area.hillside.pk,
-    }
-    form = plan_form(case, data)
-    assert form.is_valid(), form.errors
-
-    sections = form.sections()
-    assert sections["A"] == "Loves trains."
-    assert sections["B"] == [
-        {"need": "ASD", "description": "Change is hard."},
-        {"need": "SLCN", "description": ""},
-    ]  # ranked, gaps closed
-    assert sections["E"] == [{"outcome": "Uses a timetable", "by": "July 2027"}]
-    assert sections["F"] == [
-        {"need": "ASD", "provision": "Visual timetable", "amount": "Daily", "delivered_by": ""}
-    ]
-    assert sections["I"] == {"setting_id": area.hillside.pk, "setting_name": area.hillside.name}
-    assert form.service_arguments()["named_setting"] == area.hillside
-
-
-def test_a_plan_row_needs_its_main_field(case):
-    form = plan_form(
-        case,
-        {
-            "version": "3",
-            "kind": "draft",
-            "b_1_description": "Anxious.",
-            "e_2_by": "2027",
-            "f_1_amount": "Weekly",
-            "f_2_provision": "Therapy",
-        },
-    )
-    found = errors(form)
-    assert found["b_1_need"] == ["Choose the type of need 1"]
-    assert found["e_2_outcome"] == ["Enter outcome 2"]
-    assert found["f_1_provision"] == ["Describe provision 1"]
-    assert found["f_2_need"] == ["Choose which need provision 2 meets"]
-
-
-def test_vague_wording_is_found_per_provision_row(case):
-    form = plan_form(
-        case,
-        {
-            "version": "3",
-            "kind": "draft",
-            "f_1_need": "ASD",
-            "f_1_provision": "Access to a quiet room",
-            "f_2_need": "ASD",
-            "f_2_provision": "Speech therapy",
-            "f_2_amount": "Up to 6 sessions, regularly",
-        },
-    )
-    assert form.is_valid()  # a warning, never an error
-    assert form.vague_wording() == {1: ["access to"], 2: ["up to", "regularly"]}
-
-
-def test_rows_shown_are_the_filled_ones_and_two_more(case):
-    form = plan_form(
-        case, {"version": "3", "kind": "draft", "f_4_need": "ASD", "f_4_provision": "Therapy"}
-    )
-    assert [row["index"] for row in form.rows("F")] == [1, 2, 3, 4, 5, 6]
-    assert [row["index"] for row in form.rows("B")] == [1, 2, 3]
-    assert len(plan_form(case).rows("E")) == 3
-
-
-def test_the_plan_form_starts_from_the_latest_version(case, cara):
-    plan = Plan.objects.create(case=case)
-    PlanVersion.objects.create(
-        plan=plan,
-        number=1,
-        kind=VersionKind.DRAFT,
-        issued_on=TODAY,
-        sections={
-            "A": "Issued text",
-            "F": [{"need": "ASD", "provision": "OT", "amount": "weekly", "delivered_by": "OT"}],
-        },
-        created_by=cara,
-    )
-    state = plan_state(case)
-    form = plan_form(case, state=state)
-    assert form["section_A"].value() == "Issued text"
-    assert form["f_1_provision"].value() == "OT"
-    assert form["kind"].value() == VersionKind.FINAL  # a draft was issued: the final is next
-
-
 @pytest.mark.parametrize(
     ("stage", "issued", "working", "expected"),
     [
@@ -484,6 +382,7 @@ def test_a_plan_cannot_be_issued_before_the_request(case):
         case=case,
         today=TODAY,
         working=PlanVersion(kind=VersionKind.DRAFT),
+        kinds=[VersionKind.DRAFT],
     )
     assert "the date the request was received" in errors(form)["issued_on"][0]
 

@@ -71,7 +71,7 @@ def test_a_final_plan_inside_the_comment_period_is_refused_with_the_reason(draft
     message = str(refused.value)
     assert refused.value.refusal.rule == "final-after-comment-period"
     assert message.startswith("Final plan issued on 22 November 2026 cannot be recorded:")
-    assert "runs until 2026-11-29" in message and "(Reg 13(1))" in message
+    assert "runs until 29 November 2026" in message and "(Reg 13(1))" in message
     assert "end the comment period early" in message  # what must happen first
     assert kinds(drafted) == before  # nothing stored
     assert fresh(drafted).plan.versions.filter(kind="final", issued_on__isnull=False).count() == 0
@@ -96,10 +96,16 @@ def test_an_agreement_with_no_draft_waiting_is_refused(tom, cara):
 
 def test_a_decision_on_issuing_before_any_decision_to_assess_is_refused(tom, cara):
     case = f.case_with_request(child=tom, caseworker=cara)
-    with pytest.raises(OrderRefused, match="whether to issue a plan"):
+    with pytest.raises(OrderRefused, match="whether to issue a plan") as refused:
         panel_decision_record(actor=cara, case=case, met_on=TODAY, question=PanelQuestion.ISSUE,
                               agreed=True, reasons="r", attendance=[], today=TODAY,
                               expected_version=case.version)
+    # Its own rule of the order table, with its legal source (not another rule's).
+    assert refused.value.refusal.rule == "issue-question-after-decision-to-assess"
+    assert "(CFA s36(8), s37(1); Reg 10(1))" in str(refused.value)
+    assert "record a decision to assess before deciding whether to issue a plan" in str(
+        refused.value
+    )
     assert fresh(case).stage == Stage.REQUESTED
     assert not case.panel_decisions.exists()
 

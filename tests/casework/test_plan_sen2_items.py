@@ -22,7 +22,7 @@ def _dates(day) -> dict[str, str]:
 def _working(case, kind: str, setting):
     plan_version_save(actor=case.caseworker, case=case, kind=kind,
                       sections=f.plan_sections(setting), today=TODAY,
-                      expected_version=case.version, named_setting=setting)
+                      expected_version=case.version)
     case.refresh_from_db()
     return case
 
@@ -42,7 +42,7 @@ def test_issuing_the_final_plan_records_its_provision(staff_client, cara, final_
     page = check_page(client.get(url))
     assert page.find(".//input[@name='transferred_from_la']") is not None
     response = client.post(url, {
-        "version": final_to_issue.version, **_dates(TODAY),
+        "version": final_to_issue.version, "kind": VersionKind.FINAL, **_dates(TODAY),
         "placement": ["sen_unit", "work_based_learning"], "residential": "B",
         "personal_budget": ["direct_payment"], "transferred_from_la": "926",
     })
@@ -60,7 +60,8 @@ def test_issuing_the_final_plan_records_its_provision(staff_client, cara, final_
 def test_a_bad_la_code_is_refused(staff_client, cara, final_to_issue):
     url = reverse("casework:plan_issue", args=[final_to_issue.pk])
     response = staff_client(cara).post(url, {
-        "version": final_to_issue.version, **_dates(TODAY), "transferred_from_la": "92",
+        "version": final_to_issue.version, "kind": VersionKind.FINAL, **_dates(TODAY),
+        "transferred_from_la": "92",
     })
     assert response.status_code == 200
     assert "Enter the LA code as 3 digits" in response.content.decode()
@@ -72,3 +73,45 @@ def test_a_draft_is_not_asked_for_the_provision(staff_client, cara, tom, area):
     case = _working(case, VersionKind.DRAFT, area.hillside)
     page = check_page(staff_client(cara).get(reverse("casework:plan_issue", args=[case.pk])))
     assert page.find(".//input[@name='transferred_from_la']") is None
+
+
+def test_a_new_draft_after_the_first_is_not_asked_for_the_provision(
+    staff_client, cara, final_to_issue
+):
+    """The working version may be issued as the final or as a new draft: only the final's
+    check-your-answers page asks what SEN2 needs of it."""
+    url = reverse("casework:plan_issue", args=[final_to_issue.pk])
+    client = staff_client(cara)
+    as_draft = check_page(client.get(url + "?as=draft"))
+    assert as_draft.find(".//input[@name='transferred_from_la']") is None
+    as_final = check_page(client.get(url + "?as=final"))
+    assert as_final.find(".//input[@name='transferred_from_la']") is not None
+
+
+def test_a_final_the_order_refuses_today_is_not_shown_as_issued_in_time(
+    staff_client, cara, tom, area, today
+):
+    """The draft went to the family today: its 15 days (Reg 13(1)) are running, so the check
+    page of the final says why it cannot be issued today, and nothing success-looking."""
+    day = today  # the page's today (the fixture travels to it)
+    case = f.case_with_draft_plan(child=tom, caseworker=cara, received_on=day - 12 * WEEK,
+                                  named_setting=area.hillside)
+    case = _working(case, VersionKind.FINAL, area.hillside)
+    url = reverse("casework:plan_issue", args=[case.pk]) + "?as=final"
+    client = staff_client(cara)
+    page = check_page(client.get(url))
+    text = " ".join(page.itertext())
+    assert "Issued within 20 weeks" not in text
+    assert "Issuing the final plan on" in text and "(Reg 13(1))" in text
+    response = client.post(url, {"version": case.version, "kind": VersionKind.FINAL,
+                                 **_dates(day)})
+    refused = response.content.decode()
+    assert response.status_code == 200 and "cannot be recorded" in refused
+    assert "Issued within 20 weeks" not in refused
+
+
+def test_a_final_the_order_allows_shows_whether_it_is_in_time(staff_client, cara, final_to_issue):
+    page = check_page(staff_client(cara).get(
+        reverse("casework:plan_issue", args=[final_to_issue.pk]) + "?as=final"))
+    text = " ".join(page.itertext())
+    assert "Issued within 20 weeks" in text and "cannot be recorded" not in text

@@ -282,10 +282,9 @@ def test_plan_version_save_creates_then_updates_the_working_version(cara, tom, a
         actor=cara,
         case=case,
         kind=VersionKind.DRAFT,
-        sections={"A": "Likes trains."},
+        sections={"A": "Likes trains.", "I": f.plan_sections(area.hillside)["I"]},
         today=TODAY,
         expected_version=case.version,
-        named_setting=area.hillside,
     )
     second = plan_version_save(
         actor=cara,
@@ -303,7 +302,10 @@ def test_plan_version_save_creates_then_updates_the_working_version(cara, tom, a
         "Asthma.",
         None,
     )
-    assert Plan.objects.get(case=case).named_setting == area.hillside
+    # Section I is only text of the working version until a final plan names it
+    # (CFA s38(5)): the school sees the case (people/rules.py) only from then.
+    assert stored.sections["I"]["setting_id"] == area.hillside.pk
+    assert Plan.objects.get(case=case).named_setting is None
     assert changes_of(case)[-1] == "edit draft plan"
 
 

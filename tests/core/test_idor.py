@@ -27,6 +27,7 @@ from opensend.casework.models import (
     CaseEvent,
     ClockException,
     Dispute,
+    IssuedDocument,
     PlanVersion,
 )
 from opensend.core.models import AuditAction, AuditEvent
@@ -72,6 +73,7 @@ def state(world: World) -> dict[str, object]:
         "advice_files": AdviceFile.objects.count(),
         "reviews": list(AnnualReview.objects.values_list("pk", "decision_on", "outcome")),
         "plan_versions": PlanVersion.objects.count(),
+        "issued_documents": IssuedDocument.objects.count(),
         "exceptions": ClockException.objects.count(),
         "disputes": Dispute.objects.count(),
         "cases": Case.objects.count(),

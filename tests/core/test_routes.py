@@ -112,7 +112,8 @@ ROUTES: dict[str, Route] = {
     ),
     "casework:advice_pull": Route("casework.change_case", post=200),
     "casework:exception": Route("casework.change_case", post=200),
-    "casework:plan_edit": Route("casework.change_case", post=200),
+    "casework:plan_edit": Route("casework.change_case", post=405),
+    "casework:plan_section": Route("casework.change_case", post=200),
     "casework:plan_issue": Route("casework.change_case", post=200),
     "casework:comment_period_end_early": Route("casework.change_case", post=200),
     "casework:event_correct": Route("casework.correct_event", post=200),
@@ -131,6 +132,9 @@ ROUTES: dict[str, Route] = {
     "casework:plan_docx": Route("casework.download_plan", on=CASE),
     # advice (issue 9, item 5): files sent with or received for advice, staff on the case
     "casework:advice_file": Route("casework.download_advice_file", on=CASE),
+    # issue 9: the files sent (plans and decision letters), kept byte for byte
+    "casework:issued_document_pdf": Route("casework.download_plan", on=CASE),
+    "casework:issued_document_docx": Route("casework.download_plan", on=CASE),
     # family: parents, carers and young people
     "family:home": Route("casework.view_family_plans"),
     "family:case": Route("casework.view_family_plans"),
@@ -230,6 +234,8 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "plan_version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
     "version_id": lambda bundle: bundle.plan_version.pk,  # type: ignore[union-attr]
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
+    "section": lambda bundle: "f",  # a section of the plan (issue 9: the plan editor)
+    "document_id": lambda bundle: bundle.issued_document.pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
     "member_id": lambda bundle: getattr(bundle.family_member, "pk", 0),
     "uidb64": lambda bundle: "MQ",  # "1", with no valid token

@@ -254,7 +254,7 @@ def test_a_final_plan_inside_the_comment_period_is_refused_naming_the_rule() -> 
     assert result.returncode == 2
     assert result.stdout == ""
     assert "rule final-after-comment-period (Reg 13(1))" in result.stderr
-    assert "runs until 2023-05-04" in result.stderr
+    assert "runs until 4 May 2023" in result.stderr
     assert "comment_period_ended_early" in result.stderr
     assert "Traceback" not in result.stderr
 

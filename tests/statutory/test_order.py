@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from opensend.statutory.order import (
     lawful_history,
     validate_history,
 )
+from opensend.statutory.order.history import day_text
 from tests.statutory.clock_helpers import d, ev
 
 REQUEST = ev("request_received", "2023-01-02")
@@ -57,6 +59,9 @@ CASES = [
     ("advice-answers-request", "Reg 8(1)", [REQUEST, ASSESS],
      ANSWERED, ASKED),
     ("not-to-issue-after-assessment", "Reg 10(1)", [REQUEST], REFUSED_TO_ISSUE, ASSESS),
+    ("issue-question-after-decision-to-assess", "CFA s36(8), s37(1); Reg 10(1)",
+     [REQUEST, NOT_ASSESS], ev("decision_whether_to_issue", "2023-04-20"),
+     ev("decision_to_assess", "2023-04-20", outcome="assess")),
     ("not-to-issue-instead-of-plan", "Reg 10(1); CFA s37(1)", [*ASSESSED, DRAFT],
      ev("decision_not_to_issue", "2023-04-25"), ev("draft_plan_issued", "2023-04-25")),
     ("draft-after-decision-to-assess", "CFA s36(8), s37(1); Reg 11", [REQUEST, NOT_ASSESS],
@@ -127,10 +132,35 @@ def test_the_issues_final_plan_on_the_day_of_the_draft_says_what_must_happen_fir
     refusal = check_next([*ASSESSED, DRAFT], ev("final_plan_issued", "2023-04-20"))
     assert refusal is not None
     assert refusal.reason == (
-        "the family's comment period on the draft plan served on 2023-04-20 runs until "
-        "2023-05-04: wait until 2023-05-04 has passed, or record the family's written "
+        "the family's comment period on the draft plan served on 20 April 2023 runs until "
+        "4 May 2023: wait until 4 May 2023 has passed, or record the family's written "
         "agreement to end it early (comment_period_ended_early) first"
     )
+
+
+def test_refusals_write_dates_the_gov_uk_way() -> None:
+    """4 March 2026, not 2026-03-04: in the reason, the one-line message and the advice
+    requests still waiting."""
+    asked = ev("advice_requested", "2026-03-04", source="health")
+    history = [
+        ev("request_received", "2026-01-05"),
+        ev("decision_to_assess", "2026-02-16", outcome="assess"),
+        asked,
+    ]
+    refusal = check_next(history, ev("draft_plan_issued", "2026-03-09"))
+    assert refusal is not None and refusal.rule == "draft-after-advice"
+    assert "(health asked on 4 March 2026) and may come until 15 April 2026" in refusal.reason
+    assert refusal.message.startswith("draft_plan_issued on 9 March 2026 is refused")
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", refusal.message), refusal.message
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [(date(2026, 3, 4), "4 March 2026"), (date(2023, 12, 31), "31 December 2023"),
+     (date(2024, 2, 29), "29 February 2024"), (date(2027, 1, 1), "1 January 2027")],
+)
+def test_day_text_is_the_gov_uk_date(day: date, text: str) -> None:
+    assert day_text(day) == text
 
 
 def test_a_back_dated_event_that_makes_a_later_one_unlawful_is_refused() -> None:
@@ -139,7 +169,7 @@ def test_a_back_dated_event_that_makes_a_later_one_unlawful_is_refused() -> None
     assert refusal is not None
     assert refusal.event == late
     assert refusal.rule == "draft-not-after-not-to-issue"
-    assert "would leave the draft_plan_issued on 2023-04-20" in refusal.reason
+    assert "would leave the draft_plan_issued on 20 April 2023" in refusal.reason
 
 
 def test_allowed_next_offers_only_the_lawful_actions() -> None:
@@ -178,7 +208,8 @@ def test_withdrawing_the_decision_to_assess_under_a_draft_is_refused_until_the_d
     assert refusal is not None
     assert refusal.rule == "correction-keeps-order"
     assert refusal.source == "CFA s36(8), s37(1); Reg 11"
-    assert "withdrawing event 2 would leave the draft_plan_issued on 2023-04-20" in refusal.reason
+    leaves = "withdrawing event 2 would leave the draft_plan_issued on 20 April 2023"
+    assert leaves in refusal.reason
     without_draft = [*WITH_IDS, _withdraw(3)]
     assert check_next(WITH_IDS, _withdraw(3)) is None
     assert check_next(without_draft, _withdraw(2, "2023-04-26")) is None

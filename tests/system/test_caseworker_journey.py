@@ -173,42 +173,78 @@ def _record_advice_received(page: Page, advice: str, received_on: dt.date, step:
     _success(page, "Advice received recorded")
 
 
-def _write_plan(page: Page, kind: str, step: str) -> None:
+def _open_section(page: Page, title: str) -> None:
+    page.get_by_role("link", name=re.compile(rf"^{re.escape(title)}")).click()
+
+
+def _save_and_continue(page: Page, saved: str) -> None:
+    page.get_by_role("button", name="Save and continue").click()
+    _success(page, saved)
+
+
+def _write_plan(page: Page, step: str) -> None:
+    """Section by section, saved as you go, with "add another" and the wording check."""
     _case_actions(page).get_by_role("link", name="Write or edit the plan").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Edit the EHC plan")
-    visit(page, step)
-    expect(
-        page.get_by_role("group", name="Which version of the plan is this?").get_by_label(
-            kind, exact=True
-        )
-    ).to_be_checked()
+    expect(page.get_by_role("heading", level=1)).to_have_text("The EHC plan")
+    visit(page, f"{step}-sections")
+    _open_section(page, "Section A:")
+    visit(page, f"{step}-section-a")
     page.get_by_label(re.compile(r"Section A:")).fill(
-        f"Tom loves trains and drawing and wants to make friends ({kind.lower()})."
+        "Tom loves trains and drawing and wants to make friends."
     )
+    _save_and_continue(page, "Section A saved")
     need = page.get_by_role("group", name="Need 1", exact=True)
     need.get_by_label("Type of need").select_option(value="ASD")
     need.get_by_label("Description").fill("Finds changes of routine hard.")
+    page.get_by_role("button", name="Add another need").click()
+    need = page.get_by_role("group", name="Need 2", exact=True)
+    need.get_by_label("Type of need").select_option(value="SLCN")
+    need.get_by_label("Description").fill("Uses few words to ask for help.")
+    visit(page, f"{step}-section-b")
+    _save_and_continue(page, "Section B saved")
+    page.get_by_role("link", name="Back to the plan").click()
+    _open_section(page, "Section E:")
     outcome = page.get_by_role("group", name="Outcome 1", exact=True)
     outcome.get_by_label("Outcome", exact=True).fill("Joins a small-group activity every day")
     outcome.get_by_label("By when").fill("End of Key Stage 2")
+    _save_and_continue(page, "Section E saved")
+    page.get_by_role("link", name="Back to the plan").click()
+    _open_section(page, "Section F:")
     provision = page.get_by_role("group", name="Provision 1", exact=True)
-    provision.get_by_label("Need it meets").select_option(value="ASD")
-    provision.get_by_label("Provision", exact=True).fill("Visual timetable and a check-in")
-    provision.get_by_label("How much and how often").fill("15 minutes every school day")
-    provision.get_by_label("Delivered by").fill("Teaching assistant")
-    page.get_by_label(re.compile(r"Section I:")).select_option(
+    provision.get_by_label("Need it meets").select_option(value="SLCN")
+    provision.get_by_label("Provision", exact=True).fill("SaLT sometimes")
+    provision.get_by_label("How much and how often").fill("30 minutes a week")
+    provision.get_by_label("Delivered by").fill("A speech and language therapist")
+    page.get_by_role("button", name="Save and continue").click()
+    # The wording check ran on the save and names the words it found.
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "Check these words: \u2018sometimes\u2019, \u2018SaLT\u2019"
+    )
+    visit(page, f"{step}-section-f-wording")
+    provision = page.get_by_role("group", name="Provision 1", exact=True)
+    provision.get_by_label("Provision", exact=True).fill(
+        "Speech and language therapy in a small group"
+    )
+    _save_and_continue(page, "Section F saved")
+    page.get_by_role("link", name="Back to the plan").click()
+    _open_section(page, "Section I:")
+    page.get_by_label("The school, college or other setting named").select_option(
         label="Hillside First School (URN 121001)"
     )
-    page.get_by_role("button", name="Save plan").click()
-    _success(page, "Plan saved")
+    visit(page, f"{step}-section-i")
+    page.get_by_role("button", name="Save and return to the plan").click()
+    _success(page, "Section I saved")
 
 
 def _issue_plan(page: Page, kind: str, issued_on: dt.date, step: str) -> None:
-    heading = f"Issue the {kind.lower()}"
-    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    button = f"Issue as {kind.split()[0].lower()}"
+    page.get_by_role("button", name=button).click()  # a link styled as a button
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Check the plan before you issue it as {kind.lower()}"
+    )
     visit(page, step)
     fill_date(page, "Date of issue", issued_on)
-    page.get_by_role("button", name=heading).click()
+    page.get_by_role("button", name=button).click()
     _success(page, f"The {kind.lower()} has been issued")
 
 
@@ -264,16 +300,22 @@ def test_caseworker_takes_a_request_to_a_final_plan(
     visit(page, "case-advice-received")
     _pull_advice_into_plan(page, "Health advice", "C")
 
-    _write_plan(page, "Draft plan", "plan-edit-draft")
-    _case_actions(page).get_by_role("link", name="Write or edit the plan").click()
-    page.get_by_role("link", name="Issue version 1").click()
+    _write_plan(page, "plan-edit")
     _issue_plan(page, "Draft plan", draft_issued, "plan-issue-draft")
     visit(page, "case-draft-issued")
+    draft_url = f"/cases/{case.pk}/plan/1.pdf"
+    draft_sent = page.request.get(draft_url).body()
 
-    _write_plan(page, "Final plan", "plan-edit-final")
-    _case_actions(page).get_by_role("link", name="Issue the plan").click()
+    _case_actions(page).get_by_role("link", name="Write or edit the plan").click()
+    _open_section(page, "Section A:")
+    page.get_by_label(re.compile(r"Section A:")).fill(
+        "Tom loves trains and drawing, and wants to make friends at Hillside."
+    )
+    page.get_by_role("button", name="Save and return to the plan").click()
     _issue_plan(page, "Final plan", final_issued, "plan-issue-final")
     visit(page, "case-final-issued")
+    # The draft the family was sent is the same file, byte for byte.
+    assert page.request.get(draft_url).body() == draft_sent
 
     expect(page.get_by_text("Plan maintained")).to_be_visible()
     page.locator("summary", has_text="Steps already done").click()

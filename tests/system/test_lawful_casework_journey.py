@@ -2,7 +2,9 @@
 mistake (issue 9): she corrects a panel decision recorded wrongly, issues a draft plan,
 tries to issue the final plan while the family's comment period is open and is stopped
 with the reason, records the family's written agreement to end it early, issues the final
-plan, and downloads the draft again byte for byte unchanged. Every page passes axe.
+plan (the "Issue as draft" and "Issue as final" buttons, each through its
+check-your-answers page), and downloads the draft again byte for byte unchanged after the
+final plan named a school. Every page passes axe.
 
 Dates count back from the test's today (22 November 2026).
 """
@@ -18,7 +20,7 @@ from opensend.people.models import Child, User
 from tests import factories as f
 from tests.conftest import confirmed_device
 from tests.personas import Area
-from tests.system.conftest import error_summary, fill_date, sign_in, visit
+from tests.system.conftest import error_summary, fill_date, govuk_date, sign_in, visit
 from tests.system.test_caseworker_journey import _case_actions, _issue_plan, _success, _write_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,20 +72,28 @@ def test_caseworker_is_kept_to_the_lawful_order_and_corrects_a_mistake(
     expect(page.locator("del", has_text="Decided not to carry out")).to_be_visible()
     visit(page, "case-corrected")
 
-    _write_plan(page, "Draft plan", "lawful-plan-edit-draft")
-    _case_actions(page).get_by_role("link", name="Issue the plan").click()
+    _write_plan(page, "lawful-plan-edit-draft")
     _issue_plan(page, "Draft plan", today, "lawful-plan-issue-draft")
     draft_url = f"/cases/{wrongly_refused.pk}/plan/1.pdf"
     first = page.request.get(draft_url)
     assert first.ok and first.headers["content-type"] == "application/pdf"
 
-    _write_plan(page, "Final plan", "lawful-plan-edit-final")
-    _case_actions(page).get_by_role("link", name="Issue the plan").click()
+    _start_the_final_plan(page)
+    page.get_by_role("button", name="Issue as final").click()  # a link styled as a button
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check the plan before you issue it as final plan"
+    )
+    # The SEN2 items a final plan settles are asked here (issue 10).
+    expect(page.get_by_role("group", name="Personal budget (section J)")).to_be_visible()
+    visit(page, "lawful-plan-check-final")
     fill_date(page, "Date of issue", today)
-    page.get_by_role("button", name="Issue the final plan").click()
+    page.get_by_role("button", name="Issue as final").click()
     refusal = error_summary(page)
     assert "cannot be recorded" in refusal and "Reg 13(1)" in refusal, refusal
     assert "end the comment period early" in refusal, refusal
+    assert govuk_date(today) in refusal and today.isoformat() not in refusal, refusal
+    # Refused: nothing on the page says the plan would be issued in time.
+    expect(page.get_by_text("Issued within 20 weeks")).to_have_count(0)
     visit(page, "final-refused")
 
     page.get_by_role("link", name="Back").click()
@@ -97,12 +107,26 @@ def test_caseworker_is_kept_to_the_lawful_order_and_corrects_a_mistake(
     page.get_by_role("button", name="Save").click()
     _success(page, "agreement to end the comment period early is recorded")
 
-    _case_actions(page).get_by_role("link", name="Issue the plan").click()
+    _case_actions(page).get_by_role("link", name="Write or edit the plan").click()
     _issue_plan(page, "Final plan", today, "lawful-plan-issue-final")
     expect(page.get_by_text("Plan maintained")).to_be_visible()
     visit(page, "case-final-issued-lawfully")
 
-    again = page.request.get(draft_url)
-    assert again.ok and again.body() == first.body(), "the issued draft changed"
+    # The final plan names Hillside (section I); the draft the family was sent names no
+    # school and is the same file, byte for byte.
     wrongly_refused.refresh_from_db()
     assert wrongly_refused.stage == Stage.PLAN
+    assert wrongly_refused.plan.named_setting == area.hillside
+    again = page.request.get(draft_url)
+    assert again.ok and again.body() == first.body(), "the issued draft changed"
+
+
+def _start_the_final_plan(page: Page) -> None:
+    """A new working version from the draft's text, one section changed."""
+    _case_actions(page).get_by_role("link", name="Write or edit the plan").click()
+    page.get_by_role("link", name=re.compile(r"^Section A:")).click()
+    page.get_by_label(re.compile(r"Section A:")).fill(
+        "Tom loves trains and drawing, and wants to make friends at Hillside."
+    )
+    page.get_by_role("button", name="Save and return to the plan").click()
+    _success(page, "Section A saved")

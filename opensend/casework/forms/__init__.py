@@ -8,7 +8,7 @@ from opensend.casework.forms.advice import (
 )
 from opensend.casework.forms.allocation import AllocateForm
 from opensend.casework.forms.assessment import ClockExceptionForm, PanelDecisionForm
-from opensend.casework.forms.plans import PlanForm, PlanIssueForm
+from opensend.casework.forms.plans import PlanIssueForm, PlanSectionForm
 from opensend.casework.forms.requests import EhcRequestForm
 from opensend.casework.forms.reviews import (
     CeaseForm,
@@ -21,6 +21,6 @@ from opensend.casework.forms.reviews import (
 __all__ = [
     "AdviceChaseForm", "AdvicePullForm", "AdviceReceivedForm", "AdviceRequestForm",
     "AllocateForm", "CeaseForm", "ClockExceptionForm",
-    "DisputeConcludeForm", "DisputeForm", "EhcRequestForm", "PanelDecisionForm", "PlanForm",
-    "PlanIssueForm", "ReviewDecisionForm", "ReviewMeetingForm",
+    "DisputeConcludeForm", "DisputeForm", "EhcRequestForm", "PanelDecisionForm",
+    "PlanIssueForm", "PlanSectionForm", "ReviewDecisionForm", "ReviewMeetingForm",
 ]

@@ -1,9 +1,11 @@
-"""Editing and issuing the EHC plan (Reg 11-14, 22; sections as in CoP 9.62).
+"""Writing and issuing the EHC plan (Reg 11-14, 22; sections as in CoP 9.62).
 
-The working (unissued) version is edited in one form: text areas for the narrative
-sections, rows for the ranked needs (B), outcomes (E) and provision (F), and the named
-setting (I). Vague wording in section F is a warning, never an error: only the
-caseworker can judge whether "regular" is quantified elsewhere (CoP 9.69).
+The working (unissued) version is written one section at a time (A to K), each saved as
+you go. Needs (B), outcomes (E) and provision (F) are lists a caseworker adds to one at a
+time (GOV.UK "add another"); each provision says which need in section B it meets (the
+"golden thread", CoP 9.69). Vague wording and unexplained abbreviations are warnings,
+never errors: only the caseworker can judge whether "regular" is quantified elsewhere.
+What a version is issued as (draft, final...) is chosen by the issue action.
 """
 
 from dataclasses import dataclass
@@ -15,22 +17,41 @@ from django.core.exceptions import ValidationError
 from opensend.casework.forms.common import CaseChangeForm, date_field, radios, text_area
 from opensend.casework.forms.requests import SettingChoiceField, settings_in_area
 from opensend.casework.models import Case, Plan, PlanVersion, Stage, VersionKind
-from opensend.casework.plan_sections import SECTIONS, empty_sections
+from opensend.casework.plan_sections import Section
 from opensend.people.models import Organisation
 from opensend.statutory import codes
-from opensend.statutory.plan_quality import vague_phrases
+from opensend.statutory.plan_quality import WordingCheck, wording_check
 
-NEED_ROWS, OUTCOME_ROWS, PROVISION_ROWS = 6, 6, 8
-NEED_CHOICES = [("", "Choose a need"), *codes.choices(codes.NeedType)]
+NEED_LABELS = dict(codes.choices(codes.NeedType))
+MAX_ROWS = 30
 # A plan section's limit (issue 13, finding 7): about eight pages, rendered as a PDF in
-# well under a second; a 100 KB section took 5.7 seconds on one of two workers.
+# well under a second; a 100 KB section took 5.7 seconds on one of two workers. Rows
+# (needs, outcomes, provision) have the 10,000 of every text field.
 PLAN_SECTION_MAX_LENGTH = 20_000
-TEXT_SECTIONS = tuple(section for section in SECTIONS if section.shape == "text")
-# Rows: section code -> (how many rows the form has, the fields of a row).
-ROWS: dict[str, tuple[int, tuple[str, ...]]] = {
-    "B": (NEED_ROWS, ("need", "description")),
-    "E": (OUTCOME_ROWS, ("outcome", "by")),
-    "F": (PROVISION_ROWS, ("need", "provision", "amount", "delivered_by")),
+
+
+@dataclass(frozen=True)
+class RowShape:
+    noun: str  # "need", "outcome", "provision"
+    parts: tuple[str, ...]
+    labels: tuple[str, ...]
+    key: str  # the part a row cannot be without
+    missing: str  # its error, with {index}
+
+
+ROW_SHAPES = {
+    "needs": RowShape("need", ("need", "description"), ("Type of need", "Description"),
+                      "need", "Choose the type of need {index}"),
+    "outcomes": RowShape("outcome", ("outcome", "by"), ("Outcome", "By when"),
+                         "outcome", "Enter outcome {index}"),
+    "provision": RowShape("provision", ("need", "provision", "amount", "delivered_by"),
+                          ("Need it meets", "Provision", "How much and how often",
+                           "Delivered by"),
+                          "provision", "Describe provision {index}"),
+}
+PART_HINTS = {
+    ("outcomes", "by"): "For example, end of Key Stage 2",
+    ("provision", "amount"): "For example, 3 sessions of 30 minutes a week",
 }
 
 
@@ -68,144 +89,172 @@ def default_kind(case: Case, state: PlanState) -> str:
     return VersionKind.FINAL if last == VersionKind.DRAFT else VersionKind.DRAFT
 
 
-def _row_name(code: str, index: int, part: str) -> str:
-    return f"{code.lower()}_{index}_{part}"
+def issue_kinds(state: PlanState) -> list[str]:
+    """What the working version may be issued as, by what has been issued before: a
+    draft first (CFA s38(1); Reg 13), then the final (or a new draft); once a plan is
+    made, proposed amendments, then the final amended plan (Reg 22)."""
+    issued = set(state.plan.versions.filter(issued_on__isnull=False)
+                 .values_list("kind", flat=True)) if state.plan else set()
+    if not issued & {VersionKind.FINAL, VersionKind.AMENDED_FINAL}:
+        if VersionKind.DRAFT in issued:
+            return [VersionKind.FINAL, VersionKind.DRAFT]
+        return [VersionKind.DRAFT]
+    if state.last_issued is not None and state.last_issued.kind == VersionKind.PROPOSED_AMENDMENT:
+        return [VersionKind.AMENDED_FINAL, VersionKind.PROPOSED_AMENDMENT]
+    return [VersionKind.PROPOSED_AMENDMENT]
 
 
-def _initial(sections: dict[str, Any]) -> dict[str, Any]:
-    initial: dict[str, Any] = {}
-    for section in TEXT_SECTIONS:
-        initial[f"section_{section.code}"] = sections.get(section.code) or ""
-    for code, (count, parts) in ROWS.items():
-        for index, row in enumerate((sections.get(code) or [])[:count], start=1):
-            for part in parts:
-                initial[_row_name(code, index, part)] = row.get(part, "")
-    setting = sections.get("I") or {}
-    if setting.get("setting_id"):
-        initial["named_setting"] = setting["setting_id"]
-    return initial
+def plan_text(sections: dict[str, Any]) -> str:
+    """Every word of the plan, for finding where an abbreviation is spelled out."""
+    words: list[str] = []
+    for value in sections.values():
+        if isinstance(value, str):
+            words.append(value)
+        elif isinstance(value, list):
+            words += [str(part) for row in value for part in row.values()]
+    return " ".join(words)
 
 
-class PlanForm(CaseChangeForm):
-    kind = radios("Which version of the plan is this?", VersionKind.choices,
-                  error_messages={"required": "Select which version of the plan this is"})
-    named_setting = SettingChoiceField(
-        label="Setting named in section I", required=False, empty_label="Not named yet",
-        queryset=Organisation.objects.none())
+def section_wording(section: Section, value: Any, sections: dict[str, Any]) -> WordingCheck:
+    """What the wording check finds in one section's stored value."""
+    if section.shape == "text":
+        return wording_check(value or "", explained_in=plan_text(sections))
+    if section.shape in ROW_SHAPES:
+        text = " ".join(str(part) for row in value or [] for key, part in row.items()
+                        if key != "need")
+        return wording_check(text, explained_in=plan_text(sections),
+                             provision=section.shape == "provision")
+    return WordingCheck((), ())
 
-    def __init__(self, data: Any = None, *, state: PlanState, **kwargs: Any) -> None:
-        case: Case = kwargs["case"]
-        sections = state.latest.sections if state.latest else empty_sections()
-        kwargs["initial"] = {"kind": default_kind(case, state), **_initial(sections),
-                             **kwargs.get("initial", {})}
+
+def need_choices(sections: dict[str, Any]) -> list[tuple[str, str]]:
+    """The needs of section B, ranked, for a provision to say which it meets."""
+    choices = [("", "Choose the need it meets")]
+    for rank, row in enumerate(sections.get("B") or [], start=1):
+        code = row.get("need", "")
+        if code and code not in dict(choices):
+            choices.append((code, f"{rank}. {NEED_LABELS.get(code, code)}"))
+    return choices
+
+
+class PlanSectionForm(CaseChangeForm):
+    """One section of the working version."""
+
+    rows = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_ROWS,
+                              required=False)
+
+    def __init__(self, data: Any = None, *, section: Section, sections: dict[str, Any],
+                 add_row: bool = False, **kwargs: Any) -> None:
+        self.section, self.stored = section, sections
+        value = sections.get(section.code)
+        self.shape = ROW_SHAPES.get(section.shape)
+        count = len(value or []) if self.shape else 0
+        if self.shape and (add_row or count == 0):
+            count += 1
+        posted = _posted_rows(data)
+        self.row_count = min(MAX_ROWS, posted if posted is not None else count)
+        kwargs["initial"] = {"rows": self.row_count, **self._initial(value)}
         super().__init__(data, **kwargs)
-        self.state = state
-        self.fields["named_setting"].queryset = settings_in_area(case.local_authority)
-        for section in TEXT_SECTIONS:
-            self.fields[f"section_{section.code}"] = text_area(
-                f"Section {section.code}: {section.title}", rows=6,
-                max_length=PLAN_SECTION_MAX_LENGTH)
-        self._add_row_fields()
+        self._add_fields()
 
-    def _add_row_fields(self) -> None:
-        for index in range(1, NEED_ROWS + 1):
-            self.fields[_row_name("B", index, "need")] = forms.ChoiceField(
-                label=f"Need {index}", choices=NEED_CHOICES, required=False)
-            self.fields[_row_name("B", index, "description")] = text_area(
-                f"Description of need {index}", rows=3)
-        for index in range(1, OUTCOME_ROWS + 1):
-            self.fields[_row_name("E", index, "outcome")] = text_area(f"Outcome {index}", rows=3)
-            self.fields[_row_name("E", index, "by")] = forms.CharField(
-                label=f"By when (outcome {index})", required=False, max_length=100,
-                help_text="For example, end of Key Stage 2")
-        for index in range(1, PROVISION_ROWS + 1):
-            self.fields[_row_name("F", index, "need")] = forms.ChoiceField(
-                label=f"Need this provision {index} meets", choices=NEED_CHOICES, required=False)
-            self.fields[_row_name("F", index, "provision")] = text_area(
-                f"Provision {index}", rows=3)
-            self.fields[_row_name("F", index, "amount")] = forms.CharField(
-                label=f"How much and how often (provision {index})", required=False,
-                max_length=200, help_text="For example, 3 sessions of 30 minutes a week")
-            self.fields[_row_name("F", index, "delivered_by")] = forms.CharField(
-                label=f"Delivered by (provision {index})", required=False, max_length=200)
+    def _initial(self, value: Any) -> dict[str, Any]:
+        if self.section.shape == "text":
+            return {"text": value or ""}
+        if self.section.shape == "placement":
+            return {"setting": (value or {}).get("setting_id")}
+        assert self.shape is not None
+        return {f"{part}_{index}": row.get(part, "")
+                for index, row in enumerate(value or [], start=1) for part in self.shape.parts}
 
-    # Rows shown: every row up to the last filled one, plus two empty ones to add to.
-    def rows(self, code: str) -> list[dict[str, forms.BoundField]]:
-        count, parts = ROWS[code]
-        filled = [index for index in range(1, count + 1)
-                  if any(str(self[_row_name(code, index, part)].value() or "").strip()
-                         for part in parts)]
-        shown = min(count, max((filled[-1] if filled else 0) + 2, 3))
-        return [{"index": index, **{part: self[_row_name(code, index, part)] for part in parts}}
-                for index in range(1, shown + 1)]
+    def _add_fields(self) -> None:
+        title = f"Section {self.section.code}: {self.section.title}"
+        if self.section.shape == "text":
+            self.fields["text"] = text_area(title, rows=12, max_length=PLAN_SECTION_MAX_LENGTH)
+        elif self.section.shape == "placement":
+            self.fields["setting"] = SettingChoiceField(
+                label="The school, college or other setting named", required=False,
+                empty_label="Not named yet",
+                queryset=settings_in_area(self.case.local_authority))
+        else:
+            for index in range(1, self.row_count + 1):
+                self._add_row(index)
 
-    def text_sections(self, *codes_: str) -> list[forms.BoundField]:
-        return [self[f"section_{code}"] for code in codes_]
+    def _add_row(self, index: int) -> None:
+        assert self.shape is not None
+        for part, label in zip(self.shape.parts, self.shape.labels, strict=True):
+            name = f"{part}_{index}"
+            hint = PART_HINTS.get((self.section.shape, part), "")
+            if part == "need":
+                choices = (need_choices(self.stored) if self.section.shape == "provision"
+                           else [("", "Choose a need"), *codes.choices(codes.NeedType)])
+                self.fields[name] = forms.ChoiceField(label=label, choices=choices,
+                                                      required=False, help_text=hint)
+            elif part in ("description", "outcome", "provision"):
+                self.fields[name] = text_area(label, rows=4, hint=hint)
+            else:
+                self.fields[name] = forms.CharField(label=label, required=False,
+                                                    max_length=200, help_text=hint)
+
+    def row_fields(self) -> list[dict[str, Any]]:
+        """The rows as the page shows them, each with its wording check."""
+        if self.shape is None:
+            return []
+        explained = plan_text(self.stored)
+        rows = []
+        for index in range(1, self.row_count + 1):
+            fields = {part: self[f"{part}_{index}"] for part in self.shape.parts}
+            text = " ".join(str(field.value() or "") for part, field in fields.items()
+                            if part != "need")
+            rows.append({"index": index, "fields": fields, "wording": wording_check(
+                text, explained_in=explained, provision=self.section.shape == "provision")})
+        return rows
+
+    def text_wording(self) -> WordingCheck:
+        if self.section.shape != "text":
+            return WordingCheck((), ())
+        return wording_check(str(self["text"].value() or ""), explained_in=plan_text(self.stored))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        for index in range(1, NEED_ROWS + 1):
-            self._require(cleaned, "B", index, "need", "description",
-                          f"Choose the type of need {index}")
-        for index in range(1, OUTCOME_ROWS + 1):
-            self._require(cleaned, "E", index, "outcome", "by", f"Enter outcome {index}")
-        for index in range(1, PROVISION_ROWS + 1):
-            self._require(cleaned, "F", index, "need", "provision",
-                          f"Choose which need provision {index} meets")
-            self._require(cleaned, "F", index, "provision", "need",
-                          f"Describe provision {index}", also=("amount", "delivered_by"))
+        for index in range(1, self.row_count + 1):
+            self._check_row(cleaned, index)
         return cleaned
 
-    def _require(self, cleaned: dict[str, Any], code: str, index: int, field: str,
-                 partner: str, message: str, also: tuple[str, ...] = ()) -> None:
-        """A row that has `partner` (or any of `also`) filled in must have `field` too."""
-        name = _row_name(code, index, field)
-        others = [cleaned.get(_row_name(code, index, part)) for part in (partner, *also)]
-        if any(str(value or "").strip() for value in others) and not cleaned.get(name):
-            self.add_error(name, ValidationError(message, code="required"))
+    def _check_row(self, cleaned: dict[str, Any], index: int) -> None:
+        assert self.shape is not None
+        row = {part: str(cleaned.get(f"{part}_{index}") or "").strip() for part in self.shape.parts}
+        if not any(row.values()):
+            return
+        if not row[self.shape.key]:
+            self.add_error(f"{self.shape.key}_{index}", ValidationError(
+                self.shape.missing.format(index=index), code="required"))
+        if self.section.shape == "provision" and not row["need"]:
+            self.add_error(f"need_{index}", ValidationError(
+                f"Choose which need in section B provision {index} meets", code="required"))
 
-    def _row_values(self, code: str) -> list[dict[str, str]]:
-        count, parts = ROWS[code]
+    def value(self, *, without: int | None = None) -> Any:
+        """The section as stored (see plan_sections.py), leaving out row `without`."""
+        data = self.cleaned_data
+        if self.section.shape == "text":
+            return data["text"].strip()
+        if self.section.shape == "placement":
+            setting: Organisation | None = data.get("setting")
+            return {"setting_id": setting.pk, "setting_name": setting.name} if setting else {}
+        assert self.shape is not None
         rows = []
-        for index in range(1, count + 1):
-            row = {part: str(self.cleaned_data.get(_row_name(code, index, part)) or "").strip()
-                   for part in parts}
-            if any(row.values()):
+        for index in range(1, self.row_count + 1):
+            row = {part: str(data.get(f"{part}_{index}") or "").strip()
+                   for part in self.shape.parts}
+            if any(row.values()) and index != without:
                 rows.append(row)
         return rows
 
-    def sections(self) -> dict[str, Any]:
-        """The plan's sections as stored (see opensend/casework/plan_sections.py)."""
-        data = self.cleaned_data
-        sections: dict[str, Any] = {section.code: data[f"section_{section.code}"].strip()
-                                    for section in TEXT_SECTIONS}
-        sections.update({code: self._row_values(code) for code in ROWS})
-        setting = data.get("named_setting")
-        sections["I"] = ({"setting_id": setting.pk, "setting_name": setting.name}
-                         if setting else {})
-        return sections
 
-    def service_arguments(self) -> dict[str, Any]:
-        return {"kind": self.cleaned_data["kind"], "sections": self.sections(),
-                "named_setting": self.cleaned_data.get("named_setting")}
-
-    def vague_wording(self) -> dict[int, list[str]]:
-        """Vague phrases in each provision row (row number -> phrases), as typed now."""
-        found = {}
-        for index in range(1, PROVISION_ROWS + 1):
-            text = " ".join(str(self[_row_name("F", index, part)].value() or "")
-                            for part in ("provision", "amount"))
-            phrases = vague_phrases(text)
-            if phrases:
-                found[index] = phrases
-        return found
-
-
-def vague_wording_summary(sections: dict[str, Any]) -> list[str]:
-    """Every vague phrase in section F of saved sections, for the message after saving."""
-    text = " ".join(f"{row.get('provision', '')} {row.get('amount', '')}"
-                    for row in sections.get("F") or [])
-    return vague_phrases(text)
+def _posted_rows(data: Any) -> int | None:
+    try:
+        return int(data["rows"]) if data is not None else None
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 # SEN2 items a final plan settles (issue 10): asked when it, or an amended final plan, is
@@ -226,6 +275,9 @@ FINAL_KINDS = (VersionKind.FINAL, VersionKind.AMENDED_FINAL)
 class PlanIssueForm(CaseChangeForm):
     issued_on = date_field("Date of issue", "the date of issue",
                            hint="The date the plan is sent to the family. For example, 27 3 2026")
+    kind = forms.ChoiceField(widget=forms.HiddenInput, choices=VersionKind.choices,
+                             error_messages={"invalid_choice": "This version cannot be issued "
+                                             "as that: go back to the plan and choose again"})
     placement = forms.MultipleChoiceField(
         label="How the named setting provides for them", choices=PLACEMENT_CHOICES,
         required=False, widget=forms.CheckboxSelectMultiple, help_text="Select all that apply")
@@ -240,15 +292,18 @@ class PlanIssueForm(CaseChangeForm):
 
     past_dates = ("issued_on",)
 
-    def __init__(self, data: Any = None, *, working: PlanVersion | None, **kwargs: Any) -> None:
+    def __init__(self, data: Any = None, *, working: PlanVersion | None, kinds: list[str],
+                 **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         self.working = working
+        self.fields["kind"].choices = [(kind, VersionKind(kind).label) for kind in kinds]
         if working is not None and working.plan_id is not None:
             self.initial.update(_provision_initial(working.plan))
 
     @property
     def asks_provision(self) -> bool:
-        return self.working is not None and self.working.kind in FINAL_KINDS
+        """The SEN2 items are asked when a final or amended final plan is issued."""
+        return self.working is not None and self["kind"].value() in FINAL_KINDS
 
     def provision(self) -> dict[str, Any] | None:
         """The SEN2 provision items as the service takes them (None: not asked)."""
@@ -264,7 +319,7 @@ class PlanIssueForm(CaseChangeForm):
         cleaned = super().clean()
         if self.working is None:
             self.add_error(None, "There is no unissued version of the plan to issue: "
-                                 "edit the plan first")
+                                 "write the plan first")
         request = getattr(self.case, "request", None)
         if request is not None:
             self.not_before("issued_on", request.received_on, "the date the request was received")

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from django.db import transaction
 
 from opensend.casework.clock import clock_history
+from opensend.casework.letters import letter_has_decision
 from opensend.casework.models import (
     Case,
     ClockException,
@@ -22,30 +23,18 @@ from opensend.casework.services.common import (
     case_lock,
     case_stage_set,
 )
+from opensend.casework.services.issued import decision_letter_store
 from opensend.people.models import User
 from opensend.statutory.clock import ClockEvent
-from opensend.statutory.order import Refusal, effective_history
-from opensend.statutory.order.history import CaseSoFar, process_order
-from opensend.statutory.order.rules import rules_for
-
-# A panel may answer "whether to issue a plan" only once the LA decided to assess
-# (Reg 10(1); CFA s36(8), s37(1)): the same rule as for a decision not to issue.
-ISSUE_QUESTION_RULE = "not-to-issue-after-assessment"
+from opensend.statutory.order import DECISION_WHETHER_TO_ISSUE, check_next
 
 
 def _issue_question_check(case: Case, met_on: dt.date) -> None:
-    """Refuse a decision on whether to issue a plan before any decision to assess."""
-    probe = ClockEvent("decision_not_to_issue", met_on)
-    before = [
-        event
-        for event in process_order(effective_history(clock_history(case.events.all())))
-        if event.date <= met_on
-    ]
-    rule = next(rule for rule in rules_for(probe.event) if rule.rule == ISSUE_QUESTION_RULE)
-    reason = rule.test(CaseSoFar(tuple(before)), probe)
-    if reason is not None:
-        reason = reason.replace("deciding not to issue a plan", "deciding whether to issue a plan")
-        refusal = Refusal(rule=rule.rule, source=rule.source, reason=reason, event=probe)
+    """Refuse a decision on whether to issue a plan before any decision to assess (order
+    rule issue-question-after-decision-to-assess: CFA s36(8), s37(1); Reg 10(1))."""
+    probe = ClockEvent(DECISION_WHETHER_TO_ISSUE, met_on)
+    refusal = check_next(clock_history(case.events.all()), probe)
+    if refusal is not None:
         raise OrderRefused(refusal, what="a panel decision on whether to issue a plan")
 
 
@@ -119,6 +108,8 @@ def panel_decision_record(
     else:
         _issue_question_check(case, met_on)
         _record_issue_decision(case, actor, met_on, agreed)
+    if letter_has_decision(decision):
+        decision_letter_store(decision=decision, actor=actor)
     case_change_finish(case=case, actor=actor, today=today, why="record panel decision")
     return decision
 

@@ -1,7 +1,9 @@
 """Draft and final plans (Reg 11-14) and amended plans after a review (Reg 22).
 
-Every version is kept. A version is editable until it is issued; issuing it fixes it
-and records the statutory event. A new working version starts as a copy of the last.
+Every version is kept. A version is editable until it is issued; issuing it fixes it,
+records the statutory event and keeps the exact PDF and Word files sent (issued.py). What
+a version is issued as (draft, final...) is chosen when it is issued, not while it is
+edited. A new working version starts as a copy of the last.
 """
 
 import copy
@@ -26,6 +28,7 @@ from opensend.casework.services.common import (
     case_lock,
     case_stage_set,
 )
+from opensend.casework.services.issued import plan_version_files_store
 from opensend.casework.services.placements import enrolment_from_plan
 from opensend.people.models import Organisation, User
 
@@ -66,9 +69,13 @@ def plan_version_save(
     sections: dict[str, Any],
     today: dt.date,
     expected_version: int | None,
-    named_setting: Organisation | None = None,
 ) -> PlanVersion:
-    """Save the working version of the plan (creating it, and the plan, when needed)."""
+    """Save sections of the working version (creating it, and the plan, when needed).
+
+    Only the sections given change: each section of the editor saves as you go. The
+    setting in section I is named in the plan (Plan.named_setting) only when a final
+    plan is issued: a draft names none (CFA 2014 s38(5)).
+    """
     case_lock(case=case, expected_version=expected_version)
     plan, _ = Plan.objects.get_or_create(case=case)
     version = working_version(plan)
@@ -79,8 +86,6 @@ def plan_version_save(
     version.kind = kind
     version.sections = {**version.sections, **sections}
     version.save(update_fields=["kind", "sections"])
-    if named_setting is not None:
-        Plan.objects.filter(pk=plan.pk).update(named_setting=named_setting)
     case_change_finish(
         case=case,
         actor=actor,
@@ -106,18 +111,21 @@ def plan_version_issue(
     issued_on: dt.date,
     today: dt.date,
     expected_version: int | None,
+    kind: str | None = None,
     provision: dict[str, Any] | None = None,
 ) -> PlanVersion:
-    """Issue the working version: fix it, and record the statutory event. ``provision``
-    (for a final or amended final plan) records what the plan provides besides the named
-    setting, as SEN2 reports it."""
+    """Issue the working version as `kind` (or the kind it was saved as): fix it, record
+    the statutory event and keep the files sent. ``provision`` (for a final or amended
+    final plan) records what the plan provides besides the named setting, as SEN2
+    reports it."""
     case_lock(case=case, expected_version=expected_version)
     plan = Plan.objects.select_for_update().get(case=case)
     version = working_version(plan)
     if version is None:
         raise PlanStateError("There is no unissued version of the plan to issue.")
-    PlanVersion.objects.filter(pk=version.pk).update(issued_on=issued_on)
+    version.kind = kind or version.kind
     version.issued_on = issued_on
+    PlanVersion.objects.filter(pk=version.pk).update(issued_on=issued_on, kind=version.kind)
     case_event_record(
         case=case,
         event=_ISSUE_EVENT[VersionKind(version.kind)],
@@ -125,10 +133,10 @@ def plan_version_issue(
         actor=actor,
         plan_version=version.number,
     )
-    _after_issue(case, plan, version)
-    enrolment_from_plan(actor=actor, case=case, plan=plan, version=version)
+    _after_issue(case, plan, version, actor)
     if provision is not None and version.kind in (VersionKind.FINAL, VersionKind.AMENDED_FINAL):
         _provision_set(plan, provision)
+    plan_version_files_store(version=version, actor=actor)
     case_change_finish(
         case=case,
         actor=actor,
@@ -139,13 +147,25 @@ def plan_version_issue(
     return version
 
 
-def _after_issue(case: Case, plan: Plan, version: PlanVersion) -> None:
+def _after_issue(case: Case, plan: Plan, version: PlanVersion, actor: User) -> None:
     if version.kind == VersionKind.DRAFT:
         case_stage_set(case, Stage.DRAFTING)
     elif version.kind == VersionKind.FINAL:
         case_stage_set(case, Stage.PLAN)
         if plan.first_issued_on is None:
             Plan.objects.filter(pk=plan.pk).update(first_issued_on=version.issued_on)
+    if version.kind in (VersionKind.FINAL, VersionKind.AMENDED_FINAL):
+        _name_setting(case, plan, version, actor)
+
+
+def _name_setting(case: Case, plan: Plan, version: PlanVersion, actor: User) -> None:
+    """The setting section I of an issued final plan names becomes the plan's setting,
+    and the child's setting from its start date (services/placements.py)."""
+    setting_id = (version.sections.get("I") or {}).get("setting_id")
+    named = Organisation.objects.filter(pk=setting_id).first() if setting_id else None
+    Plan.objects.filter(pk=plan.pk).update(named_setting=named)
+    plan.named_setting = named
+    enrolment_from_plan(actor=actor, case=case, plan=plan, version=version)
 
 
 def _provision_set(plan: Plan, provision: dict[str, Any]) -> None:

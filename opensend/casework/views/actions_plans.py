@@ -1,168 +1,109 @@
-"""The plan: edit the working version, issue it, and download any version as PDF or Word."""
+"""The plan editor: the working version's sections A to K, each saved as you go."""
 
-import datetime as dt
-
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from opensend.casework import documents
-from opensend.casework.clock import clock_event
-from opensend.casework.forms import PlanForm, PlanIssueForm
-from opensend.casework.forms.plans import plan_state, vague_wording_summary
-from opensend.casework.models import CLOCK_EVENT_KINDS, Case, VersionKind
-from opensend.casework.plan_sections import SECTION_BY_CODE
-from opensend.casework.selectors import case_get, case_timeline
-from opensend.casework.services.plans import _ISSUE_EVENT, plan_version_issue, plan_version_save
-from opensend.casework.views.actions_common import (
-    action_case,
-    case_form_page,
-    posted,
-)
-from opensend.core.formatting import govuk_date
+from opensend.casework.forms import PlanSectionForm
+from opensend.casework.forms.plans import default_kind, plan_state, section_wording
+from opensend.casework.models import Case
+from opensend.casework.plan_sections import SECTION_BY_CODE, SECTIONS, Section, empty_sections
+from opensend.casework.presenters.plan import plan_overview, section_href
+from opensend.casework.services.common import ConflictError
+from opensend.casework.services.plans import plan_version_save
+from opensend.casework.views.actions_common import action_case, posted
 from opensend.core.permissions import permission_required
+from opensend.core.render import render_page
 from opensend.core.today import today
-from opensend.statutory.clock import ClockError, ClockEvent, ClockResult, compute_clock
-
-# What the clock says after issuing each kind: (step, label) rows to show.
-_PREVIEW_STEPS = {
-    VersionKind.DRAFT: [
-        ("draft_comments_close", "Family's comments close (Reg 13(1))"),
-        ("week20", "Final plan due: 20 weeks from the request (Reg 13(2))"),
-    ],
-    VersionKind.FINAL: [("week20", "Final plan due: 20 weeks from the request (Reg 13(2))")],
-    VersionKind.PROPOSED_AMENDMENT: [("amended_plan", "Final amended plan due (Reg 22(3))")],
-    VersionKind.AMENDED_FINAL: [("review_due", "Next annual review due (CFA s44(1))")],
-}
-
-
-def _saved_message(sections: dict[str, object]) -> str:
-    phrases = vague_wording_summary(sections)
-    if not phrases:
-        return "Plan saved"
-    quoted = ", ".join(f"\u2018{phrase}\u2019" for phrase in phrases)
-    return (
-        f"Plan saved. Section F uses wording that may not be specific enough: {quoted}. "
-        "Check each provision says exactly what, how much and how often"
-    )
 
 
 @permission_required("casework.change_case")
-@require_http_methods(["GET", "POST"])
+@require_GET
 def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The plan's sections with where each stands, and the actions that issue it."""
     case = action_case(request, case_id, "edit the plan")
     state = plan_state(case)
-    form = PlanForm(posted(request), case=case, today=today(), state=state)
-    return case_form_page(
-        request,
-        case=case,
-        form=form,
-        template="casework/action_plan_edit.html",
-        context={"state": state, "section_titles": SECTION_BY_CODE},
-        success=lambda: _saved_message(form.sections()),
-        save=lambda: plan_version_save(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+    return render_page(request, "casework/plan_overview.html", {
+        "case": case, "state": state, "overview": plan_overview(case, state)})
 
 
-def issue_preview(case: Case, kind: str, day: dt.date) -> list[dict[str, dict[str, str]]]:
-    """What the statutory clock would say if the version were issued on `day`, as rows
-    of a GOV.UK summary list."""
-    events = [clock_event(e) for e in case_timeline(case)["events"] if e.kind in CLOCK_EVENT_KINDS]
-    issued = ClockEvent(event=_ISSUE_EVENT[VersionKind(kind)].value, date=day)
-    try:
-        result = compute_clock([*events, issued], today=day, date_of_birth=case.child.date_of_birth)
-    except ClockError:
-        return []
-    rows = [_row(label, due) for label, due in _preview_dates(result, kind)]
-    if kind == VersionKind.FINAL and result.week20.within_20_weeks is not None:
-        within = "Yes" if result.week20.within_20_weeks else "No"
-        if result.week20.exception_applies:
-            within += " (an exception applies)"
-        rows.append({"key": {"text": "Issued within 20 weeks"}, "value": {"text": within}})
-    return rows
-
-
-def _row(label: str, day: dt.date) -> dict[str, dict[str, str]]:
-    return {"key": {"text": label}, "value": {"text": govuk_date(day)}}
-
-
-def _preview_dates(result: ClockResult, kind: str) -> list[tuple[str, dt.date]]:
-    found = []
-    for step_name, label in _PREVIEW_STEPS[VersionKind(kind)]:
-        if step_name == "week20":
-            due = result.week20.due
-        else:
-            due = next((s.due for s in reversed(result.steps) if s.step == step_name), None)
-        if due is not None:
-            found.append((label, due))
-    return found
+def _section_of(code: str) -> Section:
+    section = SECTION_BY_CODE.get(code.upper())
+    if section is None:
+        raise Http404
+    return section
 
 
 @permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
-def plan_issue(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = action_case(request, case_id, "issue the plan")
-    working = plan_state(case).working
-    form = PlanIssueForm(posted(request), case=case, today=today(), working=working)
-    preview = issue_preview(case, working.kind, form.today) if working else []
-    label = working.get_kind_display().lower() if working else "plan"
-    return case_form_page(
-        request,
-        case=case,
-        form=form,
-        template="casework/action_plan_issue.html",
-        context={"working": working, "preview": preview},
-        success=f"The {label} has been issued",
-        save=lambda: plan_version_issue(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            issued_on=form.cleaned_data["issued_on"],
-            provision=form.provision(),
-        ),
-    )
+def plan_section(request: HttpRequest, case_id: int, section: str) -> HttpResponse:
+    return _plan_section(request, case_id, _section_of(section))
 
 
-def _download_case(request: HttpRequest, case_id: int) -> Case:
-    """The case, its download audited ONCE by plan_version_for_download (issue 13,
-    finding 7: a plan download wrote a "read" and a "download" row)."""
-    return case_get(user=request.user, case_id=case_id, today=today(),
-                    why="download the plan", request=request, read_audited=False)
+def _plan_section(request: HttpRequest, case_id: int, section: Section) -> HttpResponse:
+    case = action_case(request, case_id, "edit the plan")
+    state = plan_state(case)
+    sections = state.latest.sections if state.latest else empty_sections()
+    form = PlanSectionForm(posted(request), case=case, today=today(), section=section,
+                           sections=sections, add_row=request.GET.get("add") == "1")
+    if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action", "continue")
+        removed = _removed_row(action)
+        value = form.value(without=removed)
+        try:
+            saved = plan_version_save(
+                actor=request.user, case=case, kind=default_kind(case, state),
+                sections={section.code: value}, today=form.today,
+                expected_version=form.expected_version)
+        except ConflictError as error:
+            case.refresh_from_db(fields=["version", "stage"])
+            form.conflict(str(error), case.version)
+        else:
+            found = section_wording(section, value, saved.sections).found
+            _saved_message(request, section, found, removed)
+            return redirect(_after_save(case, section, action, len(value), found))
+    return render_page(request, "casework/plan_section.html", {
+        "case": case, "state": state, "form": form, "section": section,
+        "is_case_change": True, "next_section": _next(section)})
 
 
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _removed_row(action: str) -> int | None:
+    if not action.startswith("remove-"):
+        return None
+    try:
+        return int(action.removeprefix("remove-"))
+    except ValueError:
+        return None
 
 
-@permission_required("casework.download_plan")
-@require_GET
-def plan_pdf(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
-    case = _download_case(request, case_id)
-    version = documents.plan_version_for_download(
-        user=request.user, case=case, number=number, file_format="pdf", request=request
-    )
-    return _attachment(
-        documents.plan_pdf(version), "application/pdf", documents.plan_filename(version, "pdf")
-    )
+def _saved_message(request: HttpRequest, section: Section, found: tuple[str, ...],
+                   removed: int | None) -> None:
+    saved = f"Section {section.code} saved" + (f": row {removed} removed" if removed else "")
+    if not found:
+        messages.success(request, saved)
+        return
+    quoted = ", ".join(f"\u2018{word}\u2019" for word in found)
+    messages.warning(request, (
+        f"{saved}. Check these words: {quoted}. Say exactly what, how much and how often, "
+        "and write each abbreviation in full (or spell it out once, in brackets after the "
+        "words)."))
 
 
-@permission_required("casework.download_plan")
-@require_GET
-def plan_docx(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
-    case = _download_case(request, case_id)
-    version = documents.plan_version_for_download(
-        user=request.user, case=case, number=number, file_format="docx", request=request
-    )
-    return _attachment(
-        documents.plan_docx(version),
-        documents.DOCX_CONTENT_TYPE,
-        documents.plan_filename(version, "docx"),
-    )
+def _next(section: Section) -> Section | None:
+    index = SECTIONS.index(section)
+    return SECTIONS[index + 1] if index + 1 < len(SECTIONS) else None
+
+
+def _after_save(case: Case, section: Section, action: str, rows: int,
+                found: tuple[str, ...]) -> str:
+    here = section_href(case, section.code)
+    if action == "add":
+        return f"{here}?add=1#row-{rows + 1}"
+    if action.startswith("remove-") or (found and action == "continue"):
+        return here
+    following = _next(section)
+    if action == "continue" and following is not None:
+        return section_href(case, following.code)
+    return reverse("casework:plan_edit", args=[case.pk])

@@ -11,7 +11,12 @@ from opensend.casework.models import Case, CaseEvent
 from opensend.casework.presenters import pages as presenters
 from opensend.casework.presenters.child_record import child_record_page
 from opensend.casework.record_selectors import child_record
-from opensend.casework.selectors import case_details, case_get, case_timeline
+from opensend.casework.selectors import (
+    case_details,
+    case_get,
+    case_timeline,
+    decision_letters,
+)
 from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
@@ -63,5 +68,6 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         can_change_plan=has_perm(request.user, "casework.change_case"),
     )
     return render_page(
-        request, "casework/case.html", {"case": case, "page": page, "records": records}
+        request, "casework/case.html",
+        {"case": case, "page": page, "records": records, "letters": decision_letters(case)},
     )

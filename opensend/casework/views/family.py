@@ -9,7 +9,13 @@ from django.views.decorators.http import require_GET
 
 from opensend.casework.presenters import pages as presenters
 from opensend.casework.presenters.family import family_stage
-from opensend.casework.selectors import case_get, case_timeline, family_children, plan_versions
+from opensend.casework.selectors import (
+    case_get,
+    case_timeline,
+    decision_letters,
+    family_children,
+    plan_versions,
+)
 from opensend.casework.views.case import clock_or_error
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
@@ -48,4 +54,5 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         own_record=case.child.young_person_user_id == request.user.pk,
         today=day,
     )
-    return render_page(request, "casework/family_case.html", {"case": case, "page": page})
+    return render_page(request, "casework/family_case.html",
+                       {"case": case, "page": page, "letters": decision_letters(case)})

@@ -15,10 +15,16 @@ from opensend.statutory.order.check import (
     lawful_history,
     validate_history,
 )
-from opensend.statutory.order.rules import ORDER_RULES, UNORDERED_KINDS, OrderRule
+from opensend.statutory.order.rules import (
+    DECISION_WHETHER_TO_ISSUE,
+    ORDER_RULES,
+    UNORDERED_KINDS,
+    OrderRule,
+)
 
 __all__ = [
     "CORRECTION_RULE",
+    "DECISION_WHETHER_TO_ISSUE",
     "ORDER_RULES",
     "UNORDERED_KINDS",
     "OrderRule",

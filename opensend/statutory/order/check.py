@@ -30,7 +30,7 @@ from opensend.statutory.clock.model import (
     ClockError,
     ClockEvent,
 )
-from opensend.statutory.order.history import CaseSoFar, process_order
+from opensend.statutory.order.history import CaseSoFar, day_text, process_order
 from opensend.statutory.order.rules import UNORDERED_KINDS, rules_for
 
 __all__ = [
@@ -59,7 +59,7 @@ class Refusal:
     def message(self) -> str:
         """One line for a page, a log or the CLI."""
         return (
-            f"{self.event.event} on {self.event.date} is refused by rule {self.rule} "
+            f"{self.event.event} on {day_text(self.event.date)} is refused by rule {self.rule} "
             f"({self.source}): {self.reason}"
         )
 
@@ -145,8 +145,8 @@ def _knock_on(caused: Refusal, proposed: ClockEvent, rule: str | None) -> Refusa
         rule=rule or caused.rule,
         source=caused.source,
         reason=(
-            f"{action} would leave the {caused.event.event} on {caused.event.date} against "
-            f"rule {caused.rule}: {caused.reason}"
+            f"{action} would leave the {caused.event.event} on {day_text(caused.event.date)} "
+            f"against rule {caused.rule}: {caused.reason}"
         ),
         event=proposed,
     )

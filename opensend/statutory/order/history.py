@@ -15,7 +15,14 @@ from opensend.statutory.clock.assessment import COMMENT_DAYS, advice_due
 from opensend.statutory.clock.model import ASSESSMENT_OPENINGS, ClockEvent
 from opensend.statutory.dates import last_day_of_period_beginning
 
-__all__ = ["PROCESS_RANK", "CaseSoFar", "comment_period_ends", "process_order"]
+__all__ = [
+    "PROCESS_RANK",
+    "CaseSoFar",
+    "comment_period_ends",
+    "dates_text",
+    "day_text",
+    "process_order",
+]
 
 # Same-day events are taken in this order: a proposal before the family's agreement to end
 # its comment period early, that agreement before the plan it lets through.
@@ -28,6 +35,7 @@ PROCESS_RANK: Final = {
             "decision_to_assess",
             "advice_requested",
             "advice_received",
+            "decision_whether_to_issue",  # not stored: rules.DECISION_WHETHER_TO_ISSUE
             "decision_not_to_issue",
             "draft_plan_issued",
             "review_meeting",
@@ -130,5 +138,21 @@ class CaseSoFar:
         ]
 
 
+_MONTHS: Final = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def day_text(day: date) -> str:
+    """A date as GOV.UK writes it, for people to read: "4 March 2026" (the day without a
+    leading zero, the month in full; the same as opensend.core.formatting.govuk_date,
+    here without Django and without the locale, so a refusal reads the same everywhere)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
 def dates_text(events: Sequence[ClockEvent]) -> str:
-    return ", ".join(f"{event.source or event.event} asked on {event.date}" for event in events)
+    """Advice requests still waiting, for a refusal: "health asked on 4 March 2026"."""
+    return ", ".join(
+        f"{event.source or event.event} asked on {day_text(event.date)}" for event in events
+    )

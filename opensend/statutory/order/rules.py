@@ -15,9 +15,14 @@ from typing import Final
 from opensend.statutory.clock.assessment import ADVICE_WEEKS
 from opensend.statutory.clock.model import ASSESSMENT_OPENINGS, ClockEvent
 from opensend.statutory.dates import add_weeks
-from opensend.statutory.order.history import CaseSoFar, comment_period_ends, dates_text
+from opensend.statutory.order.history import (
+    CaseSoFar,
+    comment_period_ends,
+    dates_text,
+    day_text,
+)
 
-__all__ = ["ORDER_RULES", "UNORDERED_KINDS", "OrderRule", "rules_for"]
+__all__ = ["DECISION_WHETHER_TO_ISSUE", "ORDER_RULES", "UNORDERED_KINDS", "OrderRule", "rules_for"]
 
 Test = Callable[[CaseSoFar, ClockEvent], str | None]
 
@@ -34,6 +39,11 @@ class OrderRule:
     test: Test
 
 
+# A step the rules govern that is not stored as an event of its own: a panel answering
+# whether to issue a plan (only "no" is stored, as decision_not_to_issue; "yes" leads to
+# the draft). Services check it with check_next before recording the panel's decision.
+DECISION_WHETHER_TO_ISSUE: Final = "decision_whether_to_issue"
+
 # Events no order rule governs: they may be recorded at any point of a case.
 UNORDERED_KINDS: Final = ("exception", "phase_transfer", "decision_notified")
 
@@ -43,8 +53,8 @@ def _request_while_plan(case: CaseSoFar, event: ClockEvent) -> str | None:
     if plan is None:
         return None
     return (
-        f"a plan has been in force since {plan.date}, so a new request is a request for a "
-        "re-assessment: record a reassessment_request instead"
+        f"a plan has been in force since {day_text(plan.date)}, so a new request is a "
+        "request for a re-assessment: record a reassessment_request instead"
     )
 
 
@@ -62,8 +72,9 @@ def _one_assessment_at_a_time(case: CaseSoFar, event: ClockEvent) -> str | None:
     if not cycle or _assessment_finished(case):
         return None
     return (
-        f"the {cycle[0].event.replace('_', ' ')} of {cycle[0].date} is still being dealt with: "
-        "finish it (a decision not to assess, a decision not to issue or a plan) first"
+        f"the {cycle[0].event.replace('_', ' ')} of {day_text(cycle[0].date)} is still being "
+        "dealt with: finish it (a decision not to assess, a decision not to issue or a plan) "
+        "first"
     )
 
 
@@ -95,8 +106,8 @@ def _one_decision(case: CaseSoFar, event: ClockEvent) -> str | None:
         return None
     latest = case.in_cycle("decision_to_assess")[-1]
     return (
-        f"the decision whether to assess was already recorded on {latest.date} ({decided}); "
-        "if it was recorded in error, withdraw or correct it instead"
+        f"the decision whether to assess was already recorded on {day_text(latest.date)} "
+        f"({decided}); if it was recorded in error, withdraw or correct it instead"
     )
 
 
@@ -115,7 +126,8 @@ def _advice_during_assessment(case: CaseSoFar, event: ClockEvent) -> str | None:
     ended = case.in_cycle("decision_not_to_issue", "final_plan_issued")
     if not ended:
         return None
-    return f"the assessment ended with the {ended[0].event.replace('_', ' ')} of {ended[0].date}"
+    what = ended[0].event.replace("_", " ")
+    return f"the assessment ended with the {what} of {day_text(ended[0].date)}"
 
 
 def _advice_answers_request(case: CaseSoFar, event: ClockEvent) -> str | None:
@@ -130,7 +142,7 @@ def _not_to_issue_instead_of_plan(case: CaseSoFar, event: ClockEvent) -> str | N
         return None
     first = earlier[0]
     return (
-        f"the {first.event.replace('_', ' ')} of {first.date} already answers whether to "
+        f"the {first.event.replace('_', ' ')} of {day_text(first.date)} already answers whether to "
         "issue a plan; withdraw it first if it was recorded in error"
     )
 
@@ -139,7 +151,7 @@ def _draft_not_after_not_to_issue(case: CaseSoFar, event: ClockEvent) -> str | N
     refused = case.in_cycle("decision_not_to_issue")
     if not refused:
         return None
-    return f"the LA decided on {refused[0].date} not to issue a plan"
+    return f"the LA decided on {day_text(refused[0].date)} not to issue a plan"
 
 
 def _draft_after_advice(case: CaseSoFar, event: ClockEvent) -> str | None:
@@ -148,7 +160,7 @@ def _draft_after_advice(case: CaseSoFar, event: ClockEvent) -> str | None:
         return None
     due = max(add_weeks(request.date, ADVICE_WEEKS) for request in running)
     return (
-        f"advice is still awaited ({dates_text(running)}) and may come until {due}: "
+        f"advice is still awaited ({dates_text(running)}) and may come until {day_text(due)}: "
         "record the advice received, or wait until its due date, before drafting the plan"
     )
 
@@ -158,8 +170,8 @@ def _one_plan_per_assessment(case: CaseSoFar, event: ClockEvent) -> str | None:
     if not case.cycle() or not made:
         return None
     return (
-        f"the final plan of this assessment was issued on {made[0].date}: a change to it is "
-        "an amendment (amendment_proposed, then amended_plan_issued)"
+        f"the final plan of this assessment was issued on {day_text(made[0].date)}: a change "
+        "to it is an amendment (amendment_proposed, then amended_plan_issued)"
     )
 
 
@@ -183,9 +195,9 @@ def _comment_period_open(
     if event.date > ends or case.since(served, "comment_period_ended_early"):
         return None
     return (
-        f"the family's comment period on the {what} served on {served.date} runs until "
-        f"{ends}: wait until {ends} has passed, or record the family's written agreement to "
-        "end it early (comment_period_ended_early) first"
+        f"the family's comment period on the {what} served on {day_text(served.date)} runs "
+        f"until {day_text(ends)}: wait until {day_text(ends)} has passed, or record the "
+        "family's written agreement to end it early (comment_period_ended_early) first"
     )
 
 
@@ -193,7 +205,7 @@ def _plan_from_elsewhere(case: CaseSoFar, event: ClockEvent) -> str | None:
     plan = case.plan_in_force()
     if case.cycle() or plan is None:
         return None
-    return f"a plan has been in force since {plan.date}: a change to it is an amendment"
+    return f"a plan has been in force since {day_text(plan.date)}: a change to it is an amendment"
 
 
 def _open_proposal(case: CaseSoFar) -> ClockEvent | None:
@@ -243,7 +255,8 @@ def _after_meeting(kind: str, what: str) -> Test:
         if meeting is None:
             return f"no review meeting has been held: hold and record it before the {what}"
         if case.since(meeting, kind):
-            return f"the {what} of the review meeting of {meeting.date} is already recorded"
+            held = day_text(meeting.date)
+            return f"the {what} of the review meeting of {held} is already recorded"
         return None
 
     return test
@@ -314,6 +327,9 @@ ORDER_RULES: Final = (
     OrderRule("not-to-issue-after-assessment", ("decision_not_to_issue",), "Reg 10(1)",
               "a decision to assess", "",
               _needs_decision_to_assess("deciding not to issue a plan")),
+    OrderRule("issue-question-after-decision-to-assess", (DECISION_WHETHER_TO_ISSUE,),
+              "CFA s36(8), s37(1); Reg 10(1)", "a decision to assess", "",
+              _needs_decision_to_assess("deciding whether to issue a plan")),
     OrderRule("not-to-issue-instead-of-plan", ("decision_not_to_issue",), "Reg 10(1); CFA s37(1)",
               "", "a decision not to issue, a draft or a final plan in this assessment",
               _not_to_issue_instead_of_plan),

@@ -42,7 +42,7 @@ def _amend(area: Sen2Area, kind: str, issued_on: dt.date, provision=None) -> Non
     case.refresh_from_db()
     plan_version_save(
         actor=case.caseworker, case=case, kind=kind, sections=plan_sections(area.school),
-        today=dt.date(2026, 11, 22), expected_version=case.version, named_setting=area.school,
+        today=dt.date(2026, 11, 22), expected_version=case.version,
     )
     case.refresh_from_db()
     plan_version_issue(

@@ -112,7 +112,12 @@ def test_inspection_page_and_downloads(area: Sen2Area, manager):
     response = manager.get(reverse("returns:inspection"))
     assert response.status_code == 200
     check_page(response)
-    assert "Pupil Premium" in response.content.decode()  # listed as left empty
+    page = response.content.decode()
+    assert "Pupil Premium" in page  # listed as left empty
+    # Names are not in the lists (the template has no name columns), and a column heading
+    # that is a question is quoted, not followed by a colon.
+    assert "by name" not in page and "?:" not in page
+    assert "social care?\u2019 column" in page
     url = reverse("returns:inspection_download")
     excel = manager.get(url, {"format": "xlsx"})
     assert excel.status_code == 200 and "attachment" in excel["Content-Disposition"]
