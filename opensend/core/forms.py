@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 from opensend.core.uploads import UploadRefused, upload_check
 
@@ -38,12 +39,42 @@ _MONTHS = {
 }
 
 
+# Free text has a length limit everywhere (issue 13, finding 7): without one a 100 KB
+# plan section took 5.7 seconds to render as a PDF. 10,000 characters is about four
+# pages; a field that needs more (a plan section) sets its own max_length.
+TEXT_MAX_LENGTH = 10_000
+
+
+def too_long_message(label: object, limit: int) -> str:
+    """GOV.UK's wording: "[whatever it is] must be [number] characters or less"."""
+    return f"{label or 'This answer'} must be {limit:,} characters or less"
+
+
+def bound_text(field: forms.Field, limit: int = TEXT_MAX_LENGTH) -> None:
+    """Give a text field without a max_length this one, with a clear message."""
+    if not isinstance(field, forms.CharField) or isinstance(field, forms.UUIDField):
+        return
+    if field.max_length is None:
+        field.max_length = limit
+        field.validators.append(MaxLengthValidator(limit))
+    field.error_messages.setdefault("max_length", too_long_message(field.label, field.max_length))
+
+
 class GovukFormMixin:
-    """No colon after labels (GOV.UK labels are questions or plain nouns)."""
+    """No colon after labels (GOV.UK labels are questions or plain nouns); every text
+    field bounded (TEXT_MAX_LENGTH unless it says less or more)."""
+
+    fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.bound_text_fields()
+
+    def bound_text_fields(self) -> None:
+        """Also for fields a form adds after __init__ (call it again then)."""
+        for field in self.fields.values():
+            bound_text(field)
 
 
 class GovukForm(GovukFormMixin, forms.Form):

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class AuditAction(models.TextChoices):
@@ -147,3 +148,16 @@ class RetentionRun(models.Model):
 
     class Meta:
         ordering = ["-ran_at"]
+
+
+class RateLimitHit(models.Model):
+    """One limited action (a feedback post...) by a client address, kept only for its
+    limit's window (opensend/core/rate_limits.py). `address_key` is a keyed hash: the
+    address itself is never stored."""
+
+    action = models.CharField(max_length=40)
+    address_key = models.CharField(max_length=64)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["action", "address_key", "at"])]

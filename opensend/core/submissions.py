@@ -8,7 +8,13 @@ from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, transaction
 
+from opensend.core.bad_input import RefusedInput
 from opensend.core.models import FormSubmission
+
+SPENT_BY_SOMEONE_ELSE = (
+    "This form was already sent by someone else. Reload the page to get a fresh form, "
+    "then fill it in and send it again."
+)
 
 
 class SubmissionTokenField(forms.UUIDField):
@@ -38,7 +44,11 @@ def submit_once(*, token: uuid.UUID, user: AbstractBaseUser, act: Callable[[], s
             submission.save(update_fields=["result_path"])
             return submission.result_path
     except IntegrityError:
-        spent = FormSubmission.objects.filter(token=token, user=user).first()
+        spent = FormSubmission.objects.filter(token=token).first()
         if spent is None:
             raise
+        if spent.user_id != user.pk:
+            # Another user's token (a copied page, a shared computer): refuse clearly
+            # rather than end in a server error, and never show them the first result.
+            raise RefusedInput(SPENT_BY_SOMEONE_ELSE) from None
         return spent.result_path

@@ -15,6 +15,7 @@
   never served.
 """
 
+import codecs
 import hashlib
 import os
 import re
@@ -40,6 +41,10 @@ HEAD_BYTES = 2048  # enough for every signature below
 
 class UploadRefused(ValueError):
     """A file that may not be kept; the message says why, in words for the person."""
+
+
+class UploadTooLarge(UploadRefused):
+    """A file past its size limit."""
 
 
 def _pdf(head: bytes) -> bool:
@@ -83,6 +88,27 @@ def _ogg(head: bytes) -> bool:
     return head.startswith(b"OggS")
 
 
+def _utf8_text(head: bytes) -> bool:
+    """Text, as far as the first bytes go: UTF-8 (a character cut at the end of `head`
+    is fine) and no NUL byte."""
+    if b"\x00" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _json_text(head: bytes) -> bool:
+    start = head.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
+    return _utf8_text(head) and start in (b"{", b"[")
+
+
+def _ndjson_text(head: bytes) -> bool:
+    return _json_text(head) and head.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{"
+
+
 @dataclass(frozen=True)
 class FileKind:
     label: str  # what a person calls it: "PDF", "Word document"
@@ -117,6 +143,13 @@ ALLOWED_KINDS: tuple[FileKind, ...] = (
     FileKind("WAV audio", (".wav",), "audio/wav", _wav),
     FileKind("Ogg audio", (".ogg", ".oga"), "audio/ogg", _ogg),
 )
+# Data files for the Local Offer import (docs/local-offer-editorial.md): read, never stored.
+IMPORT_KINDS: tuple[FileKind, ...] = (
+    FileKind("CSV file", (".csv",), "text/csv", _utf8_text),
+    FileKind("JSON file", (".json",), "application/json", _json_text),
+    FileKind("NDJSON file", (".ndjson", ".jsonl"), "application/x-ndjson", _ndjson_text),
+)
+IMPORT_DESCRIPTION = "a CSV, JSON or NDJSON file (.csv, .json, .ndjson or .jsonl)"
 KIND_BY_EXTENSION = {ext: kind for kind in ALLOWED_KINDS for ext in kind.extensions}
 ALLOWED_DESCRIPTION = (
     "a PDF, Word document, image (JPG, PNG or GIF) or audio file (MP3, M4A, WAV or OGG)"
@@ -136,22 +169,41 @@ def _clean_name(name: str) -> str:
     return base[-200:] or "file"
 
 
-def upload_kind(name: str) -> FileKind:
+@dataclass(frozen=True)
+class AllowList:
+    """The kinds of file one upload field takes, and how to say so."""
+
+    kinds: tuple[FileKind, ...]
+    description: str
+
+    def kind_for(self, name: str) -> FileKind | None:
+        suffix = Path(name.lower()).suffix
+        return next((kind for kind in self.kinds if suffix in kind.extensions), None)
+
+
+DOCUMENTS = AllowList(ALLOWED_KINDS, ALLOWED_DESCRIPTION)
+IMPORT_FILES = AllowList(IMPORT_KINDS, IMPORT_DESCRIPTION)
+
+
+def upload_kind(name: str, allowed: AllowList = DOCUMENTS) -> FileKind:
     """The allowed kind for the file's name, or UploadRefused saying what is allowed."""
-    kind = KIND_BY_EXTENSION.get(Path(name.lower()).suffix)
+    kind = allowed.kind_for(name)
     if kind is None:
-        raise UploadRefused(f"{_clean_name(name)} must be {ALLOWED_DESCRIPTION}")
+        raise UploadRefused(f"{_clean_name(name)} must be {allowed.description}")
     return kind
 
 
-def upload_check(upload: UploadedFile) -> FileKind:
+def upload_check(
+    upload: UploadedFile, *, allowed: AllowList = DOCUMENTS, limit: int | None = None
+) -> FileKind:
     """Refuse a file before anything is stored: wrong kind, empty, too large, or
-    contents that do not match its name (the contents are read, a chunk at a time)."""
+    contents that do not match its name (the contents are read, a chunk at a time).
+    `limit` defaults to settings.UPLOAD_MAX_BYTES."""
     name = _clean_name(upload.name or "")
-    kind = upload_kind(name)
-    limit = settings.UPLOAD_MAX_BYTES
+    kind = upload_kind(name, allowed)
+    limit = settings.UPLOAD_MAX_BYTES if limit is None else limit
     if getattr(upload, "over_limit", False) or (upload.size or 0) > limit:
-        raise UploadRefused(f"{name} must be smaller than {megabytes(limit)}")
+        raise UploadTooLarge(f"{name} must be smaller than {megabytes(limit)}")
     if not upload.size:
         raise UploadRefused(f"{name} is empty")
     upload.seek(0)
@@ -170,19 +222,44 @@ def _not_what_it_says(name: str, kind: FileKind) -> str:
     return f"{name} is not a real {kind.label}: its contents do not match its name"
 
 
+UPLOAD_LIMIT_SETTING = "upload_limit_setting"
+
+
+def upload_limit(setting: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Mark a view whose uploads have their own size limit, the setting named
+    `setting` (read at each request), for SizeLimitedUploadHandler. Put it innermost:
+    decorators made with functools.wraps carry the mark outwards."""
+
+    def mark(view: Callable[..., Any]) -> Callable[..., Any]:
+        setattr(view, UPLOAD_LIMIT_SETTING, setting)
+        return view
+
+    return mark
+
+
+def request_upload_limit(request: Any) -> int:
+    """The size limit for files in this request: its view's own (upload_limit), or
+    settings.UPLOAD_MAX_BYTES. The URL is resolved before the body is parsed."""
+    match = getattr(request, "resolver_match", None)
+    setting = getattr(getattr(match, "func", None), UPLOAD_LIMIT_SETTING, None)
+    return int(getattr(settings, setting)) if setting else settings.UPLOAD_MAX_BYTES
+
+
 class SizeLimitedUploadHandler(TemporaryFileUploadHandler):
-    """Keep no more than settings.UPLOAD_MAX_BYTES of any one file while the request
-    streams in; a file past the limit is marked `over_limit` (and keeps its true size),
-    so the form can say the limit instead of filling the disk first."""
+    """Keep no more than the request's limit (request_upload_limit) of any one file
+    while the request streams in; a file past the limit is marked `over_limit` (and
+    keeps its true size), so the form can say the limit instead of filling the disk
+    first."""
 
     def new_file(self, *args: Any, **kwargs: Any) -> None:
         super().new_file(*args, **kwargs)
         self.received = 0
         self.over_limit = False
+        self.limit = request_upload_limit(self.request)
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
         self.received += len(raw_data)
-        if self.received > settings.UPLOAD_MAX_BYTES:
+        if self.received > self.limit:
             self.over_limit = True
             return None  # drop the rest: the file will be refused
         return super().receive_data_chunk(raw_data, start)

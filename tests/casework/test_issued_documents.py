@@ -233,3 +233,16 @@ def test_versions_issued_before_files_were_kept_are_rendered(cara, tom, staff_cl
 
     response = staff_client(cara).get(reverse("casework:plan_pdf", args=[case.pk, 1]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_a_document_download_writes_one_audit_row(cara, tom, staff_client):
+    """Issue 13, finding 7: one download, one row (not a "read" of the case as well)."""
+    case = f.case_assessing(child=tom, caseworker=cara, received_on=TODAY - 5 * WEEK)
+    letter = IssuedDocument.objects.get(case=case, kind=DocumentKind.DECISION_LETTER)
+    client = staff_client(cara)
+    last = AuditEvent.objects.order_by("pk").last()
+    response = client.get(reverse("casework:issued_document_pdf", args=[case.pk, letter.pk]))
+    assert response.status_code == 200
+    rows = AuditEvent.objects.filter(pk__gt=last.pk if last else 0)
+    assert [(row.action, row.why) for row in rows] == [
+        (AuditAction.DOWNLOAD, "download a document sent")]

@@ -413,6 +413,17 @@ def test_staff_download_the_pdf_as_an_attachment(staff_client, cara, issued_and_
     )
 
 
+@pytest.mark.parametrize("name", ["plan_pdf", "plan_docx"])
+def test_a_plan_download_writes_one_audit_row(staff_client, cara, issued_and_working, name):
+    """Issue 13, finding 7: a download wrote a "read" row for the case as well."""
+    client = staff_client(cara)
+    last = AuditEvent.objects.order_by("pk").last()
+    response = client.get(reverse(f"casework:{name}", args=[issued_and_working.pk, 1]))
+    assert response.status_code == 200
+    rows = list(AuditEvent.objects.filter(pk__gt=last.pk if last else 0).order_by("pk"))
+    assert [(row.action, row.actor) for row in rows] == [(AuditAction.DOWNLOAD, cara)]
+
+
 def test_the_word_version_opens_and_has_every_section(staff_client, cara, issued_and_working):
     url = reverse("casework:plan_docx", args=[issued_and_working.pk, 1])
     response = staff_client(cara).get(url)

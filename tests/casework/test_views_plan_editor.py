@@ -280,3 +280,15 @@ def test_issuing_with_nothing_written(staff_client, cara, assessing):
     page = check_page(staff_client(cara).get(url))
     assert "There is no unissued version of the plan to issue" in text_of(page.find(".//main"))
     assert page.find(".//main//form") is None
+
+
+def test_a_section_past_its_limit_is_a_clear_error_and_nothing_is_saved(
+    staff_client, cara, assessing
+):
+    """Issue 13, finding 7: a 100 KB section A was saved (and took 5.7 s as a PDF)."""
+    response = post(staff_client(cara), assessing, "A", text="x" * 100_000)
+    assert response.status_code == 200
+    summary = text_of(elements_with_class(check_page(response), "govuk-error-summary")[0])
+    assert "must be 20,000 characters or less" in summary
+    assert not PlanVersion.objects.filter(plan__case=assessing).exists()
+    assert post(staff_client(cara), assessing, "A", text="x" * 20_000).status_code == 302

@@ -254,6 +254,38 @@ def test_advice_received_twice_at_once_is_recorded_once(
     assert received.count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_advice_received_four_times_at_once_keeps_one_event_and_its_summary(
+    area: Area, tom: Child, cara: User, sam: User, today: dt.date, slow_saves
+):
+    """Issue 13, finding 4: four simultaneous posts of "advice received" recorded two
+    events and silently overwrote one summary. Under the case's optimistic lock one
+    wins, three are told of the conflict, and the summary kept is the winner's."""
+    case = f.case_assessing(
+        child=tom, caseworker=cara, advice_from=[(AdviceService.HEALTH, area.health)]
+    )
+    advice = AdviceRequest.objects.get(case=case)
+    opened_at = case.version
+
+    def receive(user: User, summary: str) -> Callable[[], AdviceRequest]:
+        def save() -> AdviceRequest:
+            fresh = AdviceRequest.objects.select_related("case__child").get(pk=advice.pk)
+            return advice_receive(actor=user, advice=fresh, received_on=today - WEEK,
+                                  summary=summary, today=today, expected_version=opened_at)
+
+        return save
+
+    summaries = [f"summary {n}" for n in range(4)]
+    results = race(*(receive(cara if n % 2 else sam, summaries[n]) for n in range(4)))
+    won = [n for n, result in enumerate(results) if isinstance(result, AdviceRequest)]
+    assert len(won) == 1, results
+    assert sum(isinstance(result, ConflictError) for result in results) == 3, results
+    received = CaseEvent.objects.filter(case=case, kind=EventKind.ADVICE_RECEIVED)
+    assert received.count() == 1
+    assert AdviceRequest.objects.get(pk=advice.pk).summary == summaries[won[0]]
+    assert Case.objects.get(pk=case.pk).version == opened_at + 1
+
+
 # --- a form submitted twice (not threaded) -----------------------------------------------
 
 

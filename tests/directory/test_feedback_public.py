@@ -212,3 +212,26 @@ def test_the_service_partial_links_to_feedback_about_the_service(rf, today):
     assert "Give feedback about this service" in html
     assert f"service={service.pk}" in html
     assert f"page=%2Flocal-offer%2Fservices%2F{service.pk}%2F" in html
+
+
+def test_fresh_sessions_from_one_address_are_limited_too(today, settings):
+    """Issue 13, finding 7: seven posts from fresh sessions were all accepted."""
+    limit = settings.FEEDBACK_RATE_LIMIT_PER_ADDRESS
+    for number in range(limit):
+        fresh = Client(REMOTE_ADDR="198.51.100.7")
+        assert post(fresh, GIVE, text=f"Feedback {number}").status_code == 302
+    refused = post(Client(REMOTE_ADDR="198.51.100.7"), GIVE, text="One too many")
+    assert refused.status_code == 429
+    assert "Wait an hour" in text_of(check_page(refused))
+    assert Feedback.objects.count() == limit
+    assert post(Client(REMOTE_ADDR="203.0.113.9"), GIVE, text="Elsewhere").status_code == 302
+
+
+def test_behind_a_proxy_the_address_it_saw_counts(today, settings):
+    settings.CLIENT_ADDRESS_HEADER, settings.FEEDBACK_RATE_LIMIT_PER_ADDRESS = (
+        "HTTP_X_FORWARDED_FOR", 1)
+    first = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.0.0.1, 198.51.100.7")
+    assert post(first, GIVE, text="First").status_code == 302
+    # A forged first entry does not make a new client: the proxy's entry is the same.
+    forged = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.9.9.9, 198.51.100.7")
+    assert post(forged, GIVE, text="Second").status_code == 429

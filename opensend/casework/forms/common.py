@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 
 from opensend.casework.models import Case
 from opensend.core.formatting import govuk_date
-from opensend.core.forms import GovukDateField, GovukForm
+from opensend.core.forms import TEXT_MAX_LENGTH, GovukDateField, GovukForm, too_long_message
 
 DATE_HINT = "For example, 27 3 2026"
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -25,8 +25,10 @@ def date_field(label: str, error_name: str, *, required: bool = True,
 
 
 def text_area(label: str, *, required: bool = False, hint: str = "",
-              rows: int = 5) -> forms.CharField:
+              rows: int = 5, max_length: int = TEXT_MAX_LENGTH) -> forms.CharField:
     return forms.CharField(label=label, required=required, help_text=hint,
+                           max_length=max_length,
+                           error_messages={"max_length": too_long_message(label, max_length)},
                            widget=forms.Textarea(attrs={"rows": rows}))
 
 

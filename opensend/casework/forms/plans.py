@@ -24,6 +24,10 @@ from opensend.statutory.plan_quality import WordingCheck, wording_check
 
 NEED_LABELS = dict(codes.choices(codes.NeedType))
 MAX_ROWS = 30
+# A plan section's limit (issue 13, finding 7): about eight pages, rendered as a PDF in
+# well under a second; a 100 KB section took 5.7 seconds on one of two workers. Rows
+# (needs, outcomes, provision) have the 10,000 of every text field.
+PLAN_SECTION_MAX_LENGTH = 20_000
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,7 @@ class PlanSectionForm(CaseChangeForm):
     def _add_fields(self) -> None:
         title = f"Section {self.section.code}: {self.section.title}"
         if self.section.shape == "text":
-            self.fields["text"] = text_area(title, rows=12)
+            self.fields["text"] = text_area(title, rows=12, max_length=PLAN_SECTION_MAX_LENGTH)
         elif self.section.shape == "placement":
             self.fields["setting"] = SettingChoiceField(
                 label="The school, college or other setting named", required=False,

@@ -13,7 +13,7 @@ from opensend.casework.forms.plans import issue_kinds, plan_state
 from opensend.casework.models import CLOCK_EVENT_KINDS, Case, IssuedDocument, VersionKind
 from opensend.casework.presenters.consent import consent_missing_page
 from opensend.casework.presenters.plan import ISSUE_BUTTON, plan_answers, plan_overview
-from opensend.casework.selectors import case_timeline
+from opensend.casework.selectors import case_get, case_timeline
 from opensend.casework.services.common import refusal_message
 from opensend.casework.services.plans import _ISSUE_EVENT, plan_version_issue
 from opensend.casework.views.actions_common import action_case, case_form_page, posted
@@ -125,9 +125,16 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
     return response
 
 
+def _download_case(request: HttpRequest, case_id: int, why: str) -> Case:
+    """The case, without a "read" row: the download writes the one row for what was done
+    (issue 13, finding 7: a plan download wrote a "read" and a "download" row)."""
+    return case_get(user=request.user, case_id=case_id, today=today(), why=why,
+                    request=request, read_audited=False)
+
+
 def _plan_download(request: HttpRequest, case_id: int, number: int, file_format: str
                    ) -> HttpResponse:
-    case = action_case(request, case_id, "download the plan")
+    case = _download_case(request, case_id, "download the plan")
     try:
         version = documents.plan_version_for_download(
             user=request.user, case=case, number=number, file_format=file_format,
@@ -156,7 +163,7 @@ def plan_docx(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
 
 def _document_download(request: HttpRequest, case_id: int, document_id: int,
                        file_format: str) -> HttpResponse:
-    case = action_case(request, case_id, "download a document sent")
+    case = _download_case(request, case_id, "download a document sent")
     document: IssuedDocument = issued_files.issued_document_for_download(
         user=request.user, case=case, document_id=document_id, file_format=file_format,
         request=request)

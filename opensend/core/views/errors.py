@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.utils.html import escape
 
+from opensend.core.bad_input import RefusedInput
+
 logger = logging.getLogger(__name__)
 
 
@@ -22,11 +24,14 @@ def _error_page(
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Also for a request refused before the user is known (an unknown Host header is
+    refused before AuthenticationMiddleware runs): then the page is minimal."""
+    paragraphs = ["Go back and try again. If you typed the web address, check it is correct."]
+    if isinstance(exception, RefusedInput):
+        paragraphs = [exception.message, *paragraphs]
+    minimal = not hasattr(request, "user")
     return _error_page(
-        request,
-        400,
-        "Sorry, there is a problem with your request",
-        ["Go back and try again. If you typed the web address, check it is correct."],
+        request, 400, "Sorry, there is a problem with your request", paragraphs, minimal=minimal
     )
 
 

@@ -16,6 +16,12 @@ from typing import Any
 
 from opensend.directory.editorial.fields import FIELD_NAMES
 
+# Bounds on what a JSON import may hold (issue 13, finding 6): deeper nesting raised
+# RecursionError, and a 5,000-digit number ValueError, both ending in a server error.
+# ORUK 3.0 services nest a few levels (service > schedules > ...); no field holds a
+# number wider than a 64-bit integer.
+MAX_JSON_DEPTH = 32
+MAX_NUMBER_DIGITS = 19
 CSV_COLUMNS = ("id", "organization_id", "organization_name", *FIELD_NAMES, "assured_date")
 REQUIRED_CSV_COLUMNS = ("id", "organization_id", "name")
 
@@ -30,6 +36,43 @@ class Record:
     data: dict[str, Any] = field(default_factory=dict)
     kind: str = "json"  # json or csv
     problem: str = ""  # the record could not be read at all
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number has more than {MAX_NUMBER_DIGITS} digits")
+    return int(text)
+
+
+def _depth_ok(text: str) -> bool:
+    """Whether no object or array nests deeper than MAX_JSON_DEPTH (brackets inside
+    strings are skipped), checked before parsing so the parser never recurses deeply."""
+    depth, in_string, escaped = 0, False, False
+    for character in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == '"':
+                in_string = False
+        elif character == '"':
+            in_string = True
+        elif character in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return False
+        elif character in "]}":
+            depth -= 1
+    return True
+
+
+def json_loads(text: str) -> Any:
+    """Parse JSON from outside, within bounds; ValueError (json.JSONDecodeError is one)
+    saying what is wrong."""
+    if not _depth_ok(text):
+        raise ValueError(f"it nests more than {MAX_JSON_DEPTH} levels deep")
+    return json.loads(text, parse_int=_bounded_int)
 
 
 def _text(data: bytes) -> str:
@@ -58,11 +101,13 @@ def read_records(filename: str, data: bytes) -> tuple[str, list[Record]]:
     kind = file_format(filename, text)
     if kind == "json":
         try:
-            document = json.loads(text)
+            document = json_loads(text)
         except json.JSONDecodeError as error:
             if text.lstrip().startswith("{") and "\n{" in text:  # NDJSON named .json
                 return "ndjson", list(_ndjson(text))
             raise UnreadableFileError(f"The file is not valid JSON: {error}") from None
+        except ValueError as error:
+            raise UnreadableFileError(f"The file cannot be imported: {error}") from None
         return "json", list(_json_records(document))
     if kind == "ndjson":
         return "ndjson", list(_ndjson(text))
@@ -90,9 +135,12 @@ def _ndjson(text: str) -> Iterator[Record]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = json_loads(line)
         except json.JSONDecodeError as error:
             yield Record(f"line {number}", problem=f"not valid JSON: {error.msg}")
+            continue
+        except ValueError as error:
+            yield Record(f"line {number}", problem=f"cannot be imported: {error}")
             continue
         if isinstance(item, dict):
             yield Record(f"line {number}", item)

@@ -1,15 +1,20 @@
 """The public pages: the feedback form, its confirmation and "You said, we did".
 
 No sign-in. Spam protection without JavaScript or third parties: a honeypot field, and
-at most RATE_LIMIT pieces of feedback per browser session per RATE_WINDOW.
+at most RATE_LIMIT pieces of feedback per browser session per RATE_WINDOW, and at most
+settings.FEEDBACK_RATE_LIMIT_PER_ADDRESS per client address (a fresh session lifts the
+first, not the second: issue 13, finding 7). The address limit is higher because a
+school, a library or a mobile network puts many people behind one address.
 """
 
 import time
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from opensend.core.rate_limits import address_over_limit, address_record
 from opensend.core.render import render_page
 from opensend.directory.feedback.forms import (
     ABOUT_PAGE,
@@ -24,6 +29,7 @@ from opensend.directory.feedback.services import feedback_receive
 LOCAL_OFFER = "/local-offer/"
 RATE_LIMIT = 5
 RATE_WINDOW_SECONDS = 60 * 60
+ADDRESS_ACTION = "local_offer_feedback"
 SENT_KEY = "local_offer_feedback_sent"  # when this session sent feedback (epoch seconds)
 BACK_KEY = "local_offer_feedback_back"
 RATE_MESSAGE = (
@@ -46,6 +52,13 @@ def _recent_sends(request: HttpRequest) -> list[float]:
     return [t for t in request.session.get(SENT_KEY, []) if now - t < RATE_WINDOW_SECONDS]
 
 
+def _over_limit(request: HttpRequest, sends: list[float]) -> bool:
+    limit = settings.FEEDBACK_RATE_LIMIT_PER_ADDRESS
+    return len(sends) >= RATE_LIMIT or address_over_limit(
+        request, action=ADDRESS_ACTION, limit=limit, window_seconds=RATE_WINDOW_SECONDS
+    )
+
+
 def _save(request: HttpRequest, form: FeedbackForm, service: object, page: str) -> None:
     about = form.cleaned_data["about"]
     feedback_receive(
@@ -66,12 +79,13 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
     form = FeedbackForm(data, service=service, page=page)
     if data is not None and form.is_valid():
         sends = _recent_sends(request)
-        if len(sends) >= RATE_LIMIT:
+        if _over_limit(request, sends):
             form.add_error(None, RATE_MESSAGE)
             context = {"form": form, "service": service, "page": page}
             return render_page(request, "directory/feedback/give.html", context, status=429)
         if not form.is_robot():  # a robot is thanked as well, and nothing is saved
             _save(request, form, service, page)
+        address_record(request, action=ADDRESS_ACTION, window_seconds=RATE_WINDOW_SECONDS)
         request.session[SENT_KEY] = [*sends, time.time()]
         request.session[BACK_KEY] = page
         return redirect("feedback:sent")

