@@ -1,0 +1,190 @@
+"""The SQL engine: every indicator counted by the database over the projection, one
+query per kind of fact for all indicators at once (and, with a breakdown, for all its
+groups at once: GROUPING SETS give the whole area and each group in the same query).
+
+Same interface and answers as ``measures.live.live_figures`` (docs/measures-live.md).
+"""
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+from django.db import connections, router
+
+from opensend.measures.live.figures import Figure, UnknownBreakdown, _checked
+from opensend.measures.live.people import BREAKDOWNS, NOT_KNOWN
+from opensend.measures.live.sql.groups import (
+    SETTINGS_CTE,
+    as_of_day,
+    fixed_labels,
+    group_cte,
+    group_params,
+    settings_params,
+)
+from opensend.measures.live.sql.terms import MEASURES, Measure
+from opensend.measures.models import PlanFact
+from opensend.statutory.dates import DAYS_PER_WEEK
+from opensend.statutory.indicators import IndicatorValue, Period
+from opensend.statutory.indicators.arithmetic import percent, ratio, tenths
+
+__all__ = ["measure_aggregates", "sql_figures"]
+
+# Each kind of fact: its table (with what its predicates join) and the rows any of its
+# measures can count (the same pre-filters as the Python engine's queries).
+SOURCES: Final[dict[str, tuple[str, str]]] = {
+    "requests": ("measures_requestfact f", "f.received <= %(last)s"),
+    "plans": (
+        "measures_planfact f"
+        " LEFT JOIN people_childneed n ON n.child_id = f.child_id AND n.rank = 1"
+        " LEFT JOIN settings s ON s.id = f.named_setting_id",
+        "f.issued <= %(last)s",
+    ),
+    "advice": (
+        "measures_advicefact f",
+        "f.due BETWEEN %(start)s AND %(end)s AND f.requested <= %(last)s",
+    ),
+    "reviews": (
+        "measures_reviewfact f",
+        "(f.due BETWEEN %(start)s AND %(end)s OR f.held BETWEEN %(start)s AND %(end)s)",
+    ),
+    "transfers": ("measures_transferfact f", "f.deadline BETWEEN %(start)s AND %(end)s"),
+    "cases": ("measures_casefact f", "f.caseworker_id IS NOT NULL AND f.opened <= %(last)s"),
+    "disputes": ("measures_disputefact f", "f.started <= %(last)s"),
+}
+
+
+def measure_aggregates(measure: Measure) -> list[str]:
+    """The aggregates a measure's value is made from, in the order ``_value`` reads them."""
+    of, hit = f"({measure.of})", f"({measure.of}) AND ({measure.hit})"
+    counted = f"COUNT(*) FILTER (WHERE {of})"
+    if measure.shape == "count":
+        return [counted]
+    if measure.shape == "percent":
+        return [f"COUNT(*) FILTER (WHERE {hit})", counted]
+    if measure.shape == "ratio":
+        return [counted, f"COUNT(DISTINCT f.caseworker_id) FILTER (WHERE {of})"]
+    return [f"SUM(f.issued - f.request_received) FILTER (WHERE {of})", counted]
+
+
+def _value(measure: Measure, numbers: Sequence[int | None]) -> IndicatorValue:
+    first, second = (int(number or 0) for number in (*numbers, 0)[:2])
+    if measure.shape == "count":
+        return IndicatorValue(value=Decimal(first), numerator=first, denominator=None)
+    if measure.shape == "percent":
+        return percent(first, second)
+    if measure.shape == "ratio":
+        return ratio(first, second)
+    value = tenths(first, DAYS_PER_WEEK * second) if second else None  # average weeks
+    return IndicatorValue(value=value, numerator=None, denominator=second)
+
+
+def _query(kind: str, aggregates: list[str], breakdown: str | None) -> str:
+    table, rows = SOURCES[kind]
+    ctes = [SETTINGS_CTE] if kind == "plans" or breakdown in ("setting", "locality") else []
+    select = ", ".join(aggregates)
+    if breakdown is None:
+        return f"WITH {', '.join(ctes) or 'nothing AS (SELECT 1)'} SELECT {select} FROM {table}" \
+            f" WHERE f.local_authority_id = %(la)s AND {rows}"  # fmt: skip
+    ctes.append(group_cte(breakdown))
+    return (
+        f"WITH {', '.join(ctes)} SELECT GROUPING(g.label), g.label, {select} FROM {table}"
+        f" LEFT JOIN grp g ON g.case_id = f.case_id"
+        f" WHERE f.local_authority_id = %(la)s AND {rows}"
+        f" GROUP BY GROUPING SETS ((g.label), ())"
+    )
+
+
+class _Counts:
+    """The aggregates of one kind: the whole area's and each group's."""
+
+    def __init__(self) -> None:
+        self.whole: dict[str, Any] = {}
+        self.groups: dict[str, dict[str, Any]] = {}
+
+
+def _count(
+    kind: str, codes: list[str], breakdown: str | None, params: dict[str, Any], alias: str
+) -> _Counts:
+    aggregates = list(
+        dict.fromkeys(a for code in codes for a in measure_aggregates(MEASURES[code]))
+    )
+    counts = _Counts()
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_query(kind, aggregates, breakdown), params)
+        for row in cursor.fetchall():
+            if breakdown is None:
+                counts.whole = dict(zip(aggregates, row, strict=True))
+            elif row[0] == 1:  # GROUPING(label) = 1: the grand total
+                counts.whole = dict(zip(aggregates, row[2:], strict=True))
+            elif row[1] is not None:
+                counts.groups[row[1]] = dict(zip(aggregates, row[2:], strict=True))
+    return counts
+
+
+def _labels(breakdown: str, params: dict[str, Any], alias: str) -> list[str]:
+    fixed = fixed_labels(breakdown)
+    if fixed is not None:
+        return list(fixed)
+    ctes = ", ".join([SETTINGS_CTE, group_cte(breakdown)])
+    with connections[alias].cursor() as cursor:
+        cursor.execute(f"WITH {ctes} SELECT DISTINCT label FROM grp", params)
+        found = {row[0] for row in cursor.fetchall()}
+    return [*sorted(found - {NOT_KNOWN}), *([NOT_KNOWN] if NOT_KNOWN in found else [])]
+
+
+def _params(
+    local_authority_id: int, period: Period, as_of: dt.date | None, breakdown: str | None
+) -> dict[str, Any]:
+    day = as_of_day(as_of)
+    params = {
+        "la": local_authority_id,
+        "start": period.start,
+        "end": period.end,
+        "as_of": day,
+        "last": min(period.end, day),
+        **settings_params(local_authority_id),
+    }
+    if breakdown is not None:
+        params |= group_params(breakdown, local_authority_id)
+    return params
+
+
+def _figures(
+    codes: Iterable[str], counts: dict[str, _Counts], labels: list[str] | None
+) -> list[Figure]:
+    figures = []
+    for code in codes:
+        measure = MEASURES[code]
+        found = counts[measure.kind]
+        names = measure_aggregates(measure)
+        figures.append(Figure(code, None, _value(measure, [found.whole.get(a) for a in names])))
+        for label in labels or ():
+            group = found.groups.get(label, {})
+            figures.append(Figure(code, label, _value(measure, [group.get(a) for a in names])))
+    return figures
+
+
+def sql_figures(
+    *,
+    local_authority_id: int,
+    period: Period,
+    breakdown: str | None = None,
+    codes: Collection[str] | None = None,
+    as_of: dt.date | None = None,
+    using: str | None = None,
+) -> list[Figure]:
+    """``live_figures`` counted by the database over the projection (measures_*fact)."""
+    if breakdown is not None and breakdown not in BREAKDOWNS:
+        raise UnknownBreakdown(breakdown)
+    wanted = _checked(codes)
+    alias = using or router.db_for_read(PlanFact)
+    params = _params(local_authority_id, period, as_of, breakdown)
+    by_kind: dict[str, list[str]] = {}
+    for code in wanted:
+        by_kind.setdefault(MEASURES[code].kind, []).append(code)
+    counts = {
+        kind: _count(kind, found, breakdown, params, alias) for kind, found in by_kind.items()
+    }
+    labels = None if breakdown is None else _labels(breakdown, params, alias)
+    return _figures(wanted, counts, labels)
