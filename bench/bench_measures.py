@@ -44,7 +44,16 @@ from django.db import connection  # noqa: E402
 
 from bench.measures_loader import load_area  # noqa: E402
 from opensend.casework.models import Plan  # noqa: E402
-from opensend.measures.live import live_figures, measure_rows, period_for_year  # noqa: E402
+from opensend.measures.live import (  # noqa: E402
+    BREAKDOWNS,
+    live_figures,
+    measure_rows,
+    period_for_year,
+)
+from opensend.measures.live.facts import facts_rebuild  # noqa: E402
+from opensend.measures.live.sql import sql_figures  # noqa: E402
+from opensend.measures.models import PlanFact  # noqa: E402
+from opensend.measures.snapshots import snapshots_take  # noqa: E402
 from opensend.people.models import Organisation  # noqa: E402
 from opensend.statutory.indicators import INDICATORS  # noqa: E402
 
@@ -101,8 +110,56 @@ def hand_sql(la: int) -> tuple[int, int]:
     return within, total
 
 
+def projected(la: int) -> None:
+    """The SQL engine's projection of the area, rebuilt (timed) when it is not there."""
+    if PlanFact.objects.filter(local_authority_id=la).exists():
+        return
+    started = time.perf_counter()
+    written = facts_rebuild(local_authority_id=la)
+    print(f"Projection rebuilt: {written:,} fact rows in {time.perf_counter() - started:.0f} s.")
+
+
+def load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def values(figures: list) -> list[tuple]:
+    return [(f.code, f.group, f.value) for f in figures]
+
+
+def bench_sql_engine(la: int, plans: int, runs: int, sql_ms: float, python: dict) -> None:
+    """The SQL engine beside the hand-written SQL and the Python engine, same run."""
+    whole_ms, whole = median_ms(lambda: sql_figures(local_authority_id=la, period=PERIOD), runs)
+    every_ms, every = median_ms(
+        lambda: [
+            sql_figures(local_authority_id=la, period=PERIOD, breakdown=key) for key in BREAKDOWNS
+        ],
+        max(1, runs // 2),
+    )
+    setting = every[list(BREAKDOWNS).index("setting")]
+    same = values(whole) == values(python["whole"]) and values(setting) == values(python["setting"])
+    print(
+        f"  SQL engine, all {len(INDICATORS)} indicators:        {whole_ms:8.1f} ms"
+        f" (median of {runs}; load {load()})\n"
+        f"  ratio SQL engine / hand-written SQL:       {whole_ms / sql_ms:8.1f} x\n"
+        f"  SQL engine, every breakdown ({len(BREAKDOWNS)}), all:  {every_ms:8.1f} ms\n"
+        f"  SQL engine = Python engine (whole area and setting breakdown, every indicator): "
+        f"{'same' if same else 'DIFFERENT'}",
+        flush=True,
+    )
+    if plans <= 100_000:
+        started = time.perf_counter()
+        report = snapshots_take(local_authority_id=la, taken_on=PERIOD.end)
+        print(
+            f"  a day's snapshot ({report.stored:,} figures):    "
+            f"{(time.perf_counter() - started) * 1000:8.1f} ms (load {load()})",
+            flush=True,
+        )
+
+
 def bench_area(plans: int, runs: int) -> dict[str, float]:
     la = area_for(plans)
+    projected(la)
     engine_ms, figures = median_ms(lambda: live_figures(local_authority_id=la, period=PERIOD), runs)
     rows_ms, rows = median_ms(
         lambda: measure_rows(local_authority_id=la, period=PERIOD, summarised=True), runs
@@ -115,7 +172,7 @@ def bench_area(plans: int, runs: int) -> dict[str, float]:
 
     formulas_ms, _ = median_ms(all_formulas, runs)
     sql_ms, (within, total) = median_ms(lambda: hand_sql(la), runs)
-    breakdown_ms, _ = median_ms(
+    breakdown_ms, by_setting = median_ms(
         lambda: live_figures(local_authority_id=la, period=PERIOD, breakdown="setting"),
         max(1, runs // 2),
     )
@@ -135,6 +192,7 @@ def bench_area(plans: int, runs: int) -> dict[str, float]:
         f"{engine.denominator}), SQL {within}/{total}: {'same' if agree else 'DIFFERENT'}",
         flush=True,
     )
+    bench_sql_engine(la, plans, runs, sql_ms, {"whole": figures, "setting": by_setting})
     return {"engine": engine_ms, "sql": sql_ms}
 
 

@@ -23,7 +23,8 @@ from opensend.measures.comparator_rows import latest_england_periods, latest_tab
 from opensend.measures.comparator_sources import COMPARATOR_SOURCES
 from opensend.measures.comparators import REGION_NAMES, UnknownArea, comparators_for_many
 from opensend.measures.dashboard.presenters import ComparatorLine, Comparators, SeriesPoint
-from opensend.measures.live import BREAKDOWNS, cases_behind, live_figures
+from opensend.measures.live import BREAKDOWNS, cases_behind
+from opensend.measures.live.sql import sql_figures
 from opensend.measures.models import (
     AreaComparison,
     EesRelease,
@@ -44,8 +45,7 @@ def figures(
     breakdown: str | None = None,
     codes: Sequence[str] | None = None,
 ) -> list[Any]:
-
-    return live_figures(
+    return sql_figures(
         local_authority_id=local_authority_id,
         period=period,
         breakdown=breakdown,

@@ -79,19 +79,20 @@ def _value(measure: Measure, numbers: Sequence[int | None]) -> IndicatorValue:
     return IndicatorValue(value=value, numerator=None, denominator=second)
 
 
+# Every query is built from the constant SQL of terms.py and groups.py (no user input);
+# all values (area, dates, labels) are bound parameters.
 def _query(kind: str, aggregates: list[str], breakdown: str | None) -> str:
     table, rows = SOURCES[kind]
     ctes = [SETTINGS_CTE] if kind == "plans" or breakdown in ("setting", "locality") else []
-    select = ", ".join(aggregates)
+    where = f"WHERE f.local_authority_id = %(la)s AND {rows}"
     if breakdown is None:
-        return f"WITH {', '.join(ctes) or 'nothing AS (SELECT 1)'} SELECT {select} FROM {table}" \
-            f" WHERE f.local_authority_id = %(la)s AND {rows}"  # fmt: skip
+        with_ = f"WITH {', '.join(ctes)} " if ctes else ""
+        return f"{with_}SELECT {', '.join(aggregates)} FROM {table} {where}"  # noqa: S608
     ctes.append(group_cte(breakdown))
     return (
-        f"WITH {', '.join(ctes)} SELECT GROUPING(g.label), g.label, {select} FROM {table}"
-        f" LEFT JOIN grp g ON g.case_id = f.case_id"
-        f" WHERE f.local_authority_id = %(la)s AND {rows}"
-        f" GROUP BY GROUPING SETS ((g.label), ())"
+        f"WITH {', '.join(ctes)} SELECT GROUPING(g.label), g.label, {', '.join(aggregates)}"  # noqa: S608
+        f" FROM {table} LEFT JOIN grp g ON g.case_id = f.case_id {where}"
+        " GROUP BY GROUPING SETS ((g.label), ())"
     )
 
 
@@ -128,7 +129,7 @@ def _labels(breakdown: str, params: dict[str, Any], alias: str) -> list[str]:
         return list(fixed)
     ctes = ", ".join([SETTINGS_CTE, group_cte(breakdown)])
     with connections[alias].cursor() as cursor:
-        cursor.execute(f"WITH {ctes} SELECT DISTINCT label FROM grp", params)
+        cursor.execute(f"WITH {ctes} SELECT DISTINCT label FROM grp", params)  # noqa: S608
         found = {row[0] for row in cursor.fetchall()}
     return [*sorted(found - {NOT_KNOWN}), *([NOT_KNOWN] if NOT_KNOWN in found else [])]
 
