@@ -17,8 +17,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from opensend.core.db_routing import REPLICA
 from opensend.casework.models import AnnualReview
+from opensend.core.db_routing import REPLICA
 from opensend.people.models import Role
 from tests import factories as f
 from tests.casework.test_views_actions import on
@@ -54,9 +54,9 @@ def replica(standby: Path) -> Iterator[str]:
 
 
 def _caught_up(standby: Path) -> None:
-    with psycopg.connect(host=str(connection.settings_dict["HOST"]), user="postgres",
-                         dbname=connection.settings_dict["NAME"], autocommit=True) as primary:  # fmt: skip
-        replayed(primary, standby, connection.settings_dict["NAME"])
+    host, name = str(connection.settings_dict["HOST"]), connection.settings_dict["NAME"]
+    with psycopg.connect(host=host, user="postgres", dbname=name, autocommit=True) as primary:
+        replayed(primary, standby, name)
 
 
 def _fact_queries(captured: CaptureQueriesContext) -> list[str]:
