@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 
 from bench.measures_loader import load_area
 from opensend.measures.live import BREAKDOWNS, live_figures, period_for_year
+from opensend.measures.live.drilldown import _refs
 from opensend.measures.live.facts import facts_rebuild
+from opensend.measures.live.people import groups_of
 from opensend.measures.live.periods import last_12_months
-from opensend.measures.live.sql import sql_figures
-from opensend.statutory.indicators import Period
+from opensend.measures.live.sql import case_ids_behind, sql_figures
+from opensend.statutory.indicators import INDICATORS, Period
 
 BREAKDOWN_KEYS = [None, *BREAKDOWNS]
 DAYS = st.dates(min_value=dt.date(2023, 6, 1), max_value=dt.date(2027, 1, 31))
@@ -91,3 +93,31 @@ def test_every_breakdown_standard_periods_and_as_of(breakdown: str | None) -> No
         for period in STANDARD_PERIODS:
             for as_of in (None, dt.date(2025, 6, 30), period.end - dt.timedelta(days=10)):
                 assert_same(la, period, as_of, breakdown)
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=True,
+)
+@given(
+    seed=st.floats(min_value=-1, max_value=1),
+    period=periods(),
+    code=st.sampled_from(list(INDICATORS)),
+    part=st.sampled_from(["numerator", "denominator"]),
+    breakdown=st.sampled_from(BREAKDOWN_KEYS),
+)
+def test_the_drill_down_reads_the_cases_the_formula_counted(
+    seed: float, period: Period, code: str, part: str, breakdown: str | None
+) -> None:
+    with random_area(seed, 40) as la:
+        groups = {None} if breakdown is None else set(groups_of(la, breakdown, period).values())
+        for group in groups:
+            expected = _refs(la, code, period, breakdown, group, part)  # type: ignore[arg-type]
+            found = case_ids_behind(
+                local_authority_id=la, code=code, period=period, part=part,
+                breakdown=breakdown, group=group,
+            )  # fmt: skip
+            assert found == expected, (group, found ^ expected)

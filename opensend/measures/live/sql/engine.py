@@ -28,7 +28,7 @@ from opensend.statutory.dates import DAYS_PER_WEEK
 from opensend.statutory.indicators import IndicatorValue, Period
 from opensend.statutory.indicators.arithmetic import percent, ratio, tenths
 
-__all__ = ["measure_aggregates", "sql_figures"]
+__all__ = ["case_ids_behind", "measure_aggregates", "sql_figures"]
 
 # Each kind of fact: its table (with what its predicates join) and the rows any of its
 # measures can count (the same pre-filters as the Python engine's queries).
@@ -189,3 +189,44 @@ def sql_figures(
     }
     labels = None if breakdown is None else _labels(breakdown, params, alias)
     return _figures(wanted, counts, labels)
+
+
+def _behind(measure: Measure, part: str) -> str | None:
+    """The predicate of the rows behind one part of a figure (as IndicatorValue's
+    numerator_rows / denominator_rows): None when that part has no rows (a count's
+    denominator)."""
+    if part == "denominator":
+        return None if measure.shape == "count" else measure.of
+    if measure.shape == "percent":
+        return f"({measure.of}) AND ({measure.hit})"
+    return measure.of
+
+
+def case_ids_behind(
+    *,
+    local_authority_id: int,
+    code: str,
+    period: Period,
+    part: str = "numerator",
+    breakdown: str | None = None,
+    group: str | None = None,
+    using: str | None = None,
+) -> set[int]:
+    """The cases behind one part of a figure, read from the same projection as the figure
+    (the drill-down). With a breakdown and a group: that group's cases only."""
+    measure = MEASURES[_checked([code])[0]]
+    where = _behind(measure, part)
+    if where is None:
+        return set()
+    table, rows = SOURCES[measure.kind]
+    grouped = breakdown is not None and group is not None
+    ctes = [SETTINGS_CTE, *([group_cte(breakdown)] if grouped else [])]  # type: ignore[arg-type]
+    params = _params(local_authority_id, period, None, breakdown if grouped else None)
+    sql = (
+        f"WITH {', '.join(ctes)} SELECT DISTINCT f.case_id FROM {table}"  # noqa: S608
+        + (" JOIN grp g ON g.case_id = f.case_id AND g.label = %(group)s" if grouped else "")
+        + f" WHERE f.local_authority_id = %(la)s AND {rows} AND ({where})"
+    )
+    with connections[using or router.db_for_read(PlanFact)].cursor() as cursor:
+        cursor.execute(sql, {**params, "group": group})
+        return {row[0] for row in cursor.fetchall()}
