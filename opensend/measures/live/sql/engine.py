@@ -81,19 +81,30 @@ def _value(measure: Measure, numbers: Sequence[int | None]) -> IndicatorValue:
 
 # Every query is built from the constant SQL of terms.py and groups.py (no user input);
 # all values (area, dates, labels) are bound parameters.
-def _query(kind: str, aggregates: list[str], breakdown: str | None) -> str:
+def _kind_query(kind: str, aggregates: list[str], grouped: bool) -> str:
+    """One kind's aggregates as one array per row: (whole?, label, numbers)."""
     table, rows = SOURCES[kind]
-    ctes = [SETTINGS_CTE] if kind == "plans" or breakdown in ("setting", "locality") else []
+    numbers = f"ARRAY[{', '.join(aggregates)}]::bigint[]"
     where = f"WHERE f.local_authority_id = %(la)s AND {rows}"
-    if breakdown is None:
-        with_ = f"WITH {', '.join(ctes)} " if ctes else ""
-        return f"{with_}SELECT {', '.join(aggregates)} FROM {table} {where}"  # noqa: S608
-    ctes.append(group_cte(breakdown))
+    if not grouped:
+        return f"SELECT '{kind}', 1, NULL::text, {numbers} FROM {table} {where}"  # noqa: S608
     return (
-        f"WITH {', '.join(ctes)} SELECT GROUPING(g.label), g.label, {', '.join(aggregates)}"  # noqa: S608
-        f" FROM {table} LEFT JOIN grp g ON g.case_id = f.case_id {where}"
+        f"SELECT '{kind}', GROUPING(g.label), g.label, {numbers} FROM {table}"  # noqa: S608
+        f" LEFT JOIN grp g ON g.case_id = f.case_id {where}"
         " GROUP BY GROUPING SETS ((g.label), ())"
     )
+
+
+def _query(aggregates: dict[str, list[str]], breakdown: str | None) -> str:
+    """Every kind asked for in one statement: the breakdown's groups are worked out once
+    (a materialised CTE) and each kind's query groups its rows by them."""
+    ctes = [SETTINGS_CTE]
+    if breakdown is not None:
+        ctes.append(group_cte(breakdown).replace("grp AS (", "grp AS MATERIALIZED (", 1))
+    kinds = " UNION ALL ".join(
+        f"({_kind_query(kind, found, breakdown is not None)})" for kind, found in aggregates.items()
+    )
+    return f"WITH {', '.join(ctes)} {kinds}"
 
 
 class _Counts:
@@ -105,21 +116,21 @@ class _Counts:
 
 
 def _count(
-    kind: str, codes: list[str], breakdown: str | None, params: dict[str, Any], alias: str
-) -> _Counts:
-    aggregates = list(
-        dict.fromkeys(a for code in codes for a in measure_aggregates(MEASURES[code]))
-    )
-    counts = _Counts()
+    by_kind: dict[str, list[str]], breakdown: str | None, params: dict[str, Any], alias: str
+) -> dict[str, _Counts]:
+    aggregates = {
+        kind: list(dict.fromkeys(a for code in codes for a in measure_aggregates(MEASURES[code])))
+        for kind, codes in by_kind.items()
+    }
+    counts = {kind: _Counts() for kind in aggregates}
     with connections[alias].cursor() as cursor:
-        cursor.execute(_query(kind, aggregates, breakdown), params)
-        for row in cursor.fetchall():
-            if breakdown is None:
-                counts.whole = dict(zip(aggregates, row, strict=True))
-            elif row[0] == 1:  # GROUPING(label) = 1: the grand total
-                counts.whole = dict(zip(aggregates, row[2:], strict=True))
-            elif row[1] is not None:
-                counts.groups[row[1]] = dict(zip(aggregates, row[2:], strict=True))
+        cursor.execute(_query(aggregates, breakdown), params)
+        for kind, whole, label, numbers in cursor.fetchall():
+            found = dict(zip(aggregates[kind], numbers, strict=True))
+            if whole == 1:  # GROUPING(label) = 1: the whole area
+                counts[kind].whole = found
+            elif label is not None:
+                counts[kind].groups[label] = found
     return counts
 
 
@@ -184,9 +195,7 @@ def sql_figures(
     by_kind: dict[str, list[str]] = {}
     for code in wanted:
         by_kind.setdefault(MEASURES[code].kind, []).append(code)
-    counts = {
-        kind: _count(kind, found, breakdown, params, alias) for kind, found in by_kind.items()
-    }
+    counts = _count(by_kind, breakdown, params, alias) if by_kind else {}
     labels = None if breakdown is None else _labels(breakdown, params, alias)
     return _figures(wanted, counts, labels)
 
