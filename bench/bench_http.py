@@ -14,6 +14,7 @@ average. This is not a test: it never fails on a timing.
 
 import argparse
 import asyncio
+import logging
 import os
 import statistics
 import subprocess
@@ -110,6 +111,7 @@ def main() -> None:
     options = parser.parse_args()
     database = f"opensend_bench_measures_{options.plans}"
     _django(database)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     cookies = {"sessionid": signed_in_session(options.plans)}
     env = {**os.environ, "OPENSEND_DB_NAME": database, "OPENSEND_AREA_ONS_CODE": AREA_CODE}
     server = subprocess.Popen(
@@ -122,7 +124,7 @@ def main() -> None:
     urls = {
         "dashboard /measures/ (SEN manager)": "/measures/",
         "public /local-area/measures/": "/local-area/measures/",
-        "API, one indicator (live)": "/api/v1/indicators/new_plans/?area=" + AREA_CODE,
+        "API, one indicator (live)": "/api/v1/indicators/new_plans/?period=2025&area=" + AREA_CODE,
     }
     try:
         _wait_for(options.port)

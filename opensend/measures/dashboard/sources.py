@@ -32,7 +32,7 @@ from opensend.measures.models import (
     PeriodKind,
     StatisticalNeighbour,
 )
-from opensend.measures.snapshot_selectors import snapshot_as_of, snapshot_series
+from opensend.measures.snapshot_selectors import snapshot_as_of, whole_area_series
 from opensend.statutory.indicators import INDICATORS, IndicatorValue, Period
 
 COMPARATOR_CACHE_SECONDS = 24 * 60 * 60  # and the key changes with every import anyway
@@ -206,18 +206,16 @@ def monthly_series(
     """Each indicator's value for the 12 months to each month's last snapshot, oldest first,
     over the last `months` months (engine's snapshot_series; months with none left out)."""
 
+    series = whole_area_series(
+        local_authority_id=local_authority_id,
+        codes=list(codes if codes is not None else INDICATORS),
+        months=months,
+        period_kind=PeriodKind.LAST_12_MONTHS,
+        until=today,
+    )
     return {
-        code: [
-            SeriesPoint(point.taken_on.replace(day=1), _value(point))
-            for point in snapshot_series(
-                local_authority_id=local_authority_id,
-                code=code,
-                months=months,
-                period_kind=PeriodKind.LAST_12_MONTHS,
-                until=today,
-            )
-        ]
-        for code in (codes if codes is not None else INDICATORS)
+        code: [SeriesPoint(point.taken_on.replace(day=1), _value(point)) for point in points]
+        for code, points in series.items()
     }
 
 
