@@ -301,3 +301,11 @@ class DisputeFact(_Fact):
 
     class Meta:
         indexes = [models.Index(fields=["local_authority_id", "started"])]
+
+
+class FactsVersion(models.Model):
+    """Bumped in the same transaction whenever an area's fact rows change: the SQL
+    engine's cache key (replicated with the facts, so a replica's key matches its rows)."""
+
+    local_authority_id = models.IntegerField(unique=True)
+    version = models.BigIntegerField(default=0)

@@ -66,3 +66,23 @@ def test_a_stale_projection_is_what_the_rebuild_mends(world: World) -> None:
     assert sql_figures(**args) != live_figures(**args)  # type: ignore[arg-type]
     call_command("rebuild_facts", "--no-progress")
     assert sql_figures(**args) == live_figures(**args)  # type: ignore[arg-type]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_figures_are_cached_until_the_casework_changes(today: dt.date) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from opensend.people.models import Role
+
+    la = f.LocalAuthorityFactory(name="Cached Council")
+    caseworker = f.staff_user(Role.CASEWORKER, la)
+    f.case_with_final_plan(child=f.ChildFactory(local_authority=la), caseworker=caseworker)
+    args = {"local_authority_id": la.pk, "period": period_for_year(2026), "codes": ["new_plans"]}
+    first = sql_figures(**args)  # type: ignore[arg-type]
+    with CaptureQueriesContext(connection) as queries:
+        assert sql_figures(**args) == first  # type: ignore[arg-type]
+    assert len(queries) == 1  # the facts version only
+    f.case_with_final_plan(child=f.ChildFactory(local_authority=la), caseworker=caseworker)
+    (after,) = sql_figures(**args)  # type: ignore[arg-type]
+    assert after.value.numerator == first[0].value.numerator + 1

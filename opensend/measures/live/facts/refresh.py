@@ -3,7 +3,7 @@
 from collections.abc import Callable, Collection
 from typing import Final
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from opensend.casework.models import Case
@@ -18,7 +18,7 @@ from opensend.measures.models import (
     TransferFact,
 )
 
-__all__ = ["BATCH", "FACT_MODELS", "facts_rebuild", "facts_refresh"]
+__all__ = ["BATCH", "FACT_MODELS", "facts_rebuild", "facts_refresh", "facts_version_bump"]
 
 FACT_MODELS: Final = (
     CaseFact,
@@ -32,11 +32,25 @@ FACT_MODELS: Final = (
 BATCH: Final = 2000  # cases per batch when rebuilding an area
 
 
+BUMP: Final = """INSERT INTO measures_factsversion (local_authority_id, version) VALUES (%s, 1)
+ON CONFLICT (local_authority_id) DO UPDATE SET version = measures_factsversion.version + 1"""
+
+
+def facts_version_bump(local_authority_ids: Collection[int]) -> None:
+    """The areas' fact rows changed: figures cached for an older version are not used."""
+    with connection.cursor() as cursor:
+        for local_authority_id in sorted(set(local_authority_ids)):
+            cursor.execute(BUMP, [local_authority_id])
+
+
 def _replace(scope: Q, case_filter: dict[str, object]) -> int:
     built = facts_of(scope)
+    before = CaseFact.objects.filter(**case_filter).values_list("local_authority_id", flat=True)
+    areas = {*before, *(row.local_authority_id for row in built[CaseFact])}
     for model in FACT_MODELS:
         model.objects.filter(**case_filter).delete()
         model.objects.bulk_create(built[model], batch_size=5000)
+    facts_version_bump(areas)
     return sum(len(rows) for rows in built.values())
 
 
@@ -71,4 +85,5 @@ def facts_rebuild(
                 written += len(built[model])
             if progress is not None:
                 progress(len(batch))
+        facts_version_bump([local_authority_id])
     return written

@@ -6,10 +6,12 @@ Same interface and answers as ``measures.live.live_figures`` (docs/measures-live
 """
 
 import datetime as dt
+import hashlib
 from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
+from django.core.cache import cache
 from django.db import connections, router
 
 from opensend.measures.live.figures import Figure, UnknownBreakdown, _checked
@@ -185,12 +187,56 @@ def sql_figures(
     codes: Collection[str] | None = None,
     as_of: dt.date | None = None,
     using: str | None = None,
+    fresh: bool = False,
 ) -> list[Figure]:
-    """``live_figures`` counted by the database over the projection (measures_*fact)."""
+    """``live_figures`` counted by the database over the projection (measures_*fact).
+
+    Outside a transaction the answer is cached for the area's facts version (see
+    ``FIGURES_CACHE_SECONDS``); ``fresh`` counts again whatever the cache holds."""
     if breakdown is not None and breakdown not in BREAKDOWNS:
         raise UnknownBreakdown(breakdown)
     wanted = _checked(codes)
     alias = using or router.db_for_read(PlanFact)
+    if fresh or connections[alias].in_atomic_block:  # in a write: count what it sees
+        return _counted(local_authority_id, period, breakdown, wanted, as_of, alias)
+    key = (alias, local_authority_id, period, breakdown, tuple(wanted), as_of)
+    version = _facts_version(local_authority_id, alias)
+    cached = cache.get(_cache_key(key, version))
+    if cached is None:
+        cached = _counted(local_authority_id, period, breakdown, wanted, as_of, alias)
+        cache.set(_cache_key(key, version), cached, FIGURES_CACHE_SECONDS)
+    return cached
+
+
+# Figures are cached per version of the area's facts (bumped with every casework change),
+# so a change shows at once; what people data changes (a need, an enrolment, a setting)
+# shows within this many seconds.
+FIGURES_CACHE_SECONDS: Final = 60
+
+
+def _facts_version(local_authority_id: int, alias: str) -> int:
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            "SELECT version FROM measures_factsversion WHERE local_authority_id = %s",
+            [local_authority_id],
+        )
+        found = cursor.fetchone()
+    return 0 if found is None else found[0]
+
+
+def _cache_key(key: tuple[object, ...], version: int) -> str:
+    digest = hashlib.sha256(repr((key, version)).encode()).hexdigest()
+    return f"measures:sql-figures:{digest}"
+
+
+def _counted(
+    local_authority_id: int,
+    period: Period,
+    breakdown: str | None,
+    wanted: list[str],
+    as_of: dt.date | None,
+    alias: str,
+) -> list[Figure]:
     params = _params(local_authority_id, period, as_of, breakdown)
     by_kind: dict[str, list[str]] = {}
     for code in wanted:
