@@ -46,39 +46,22 @@ GREY = RGBColor(0x50, 0x5A, 0x5F)
 # Who may download which version
 # ---------------------------------------------------------------------------------------
 
-
-def plan_version_for_download(
-    *, user: User, case: Case, number: int, file_format: str, request: object = None
-) -> PlanVersion:
+def plan_version_for_download(*, user: User, case: Case, number: int, file_format: str,
+                              request: object = None) -> PlanVersion:
     """Version `number` of the case's plan, audited as a download.
 
     `case` must come from case_get (the user may see it). Families may download only
     issued versions; an unissued one is a 404 for them, as if it did not exist.
     """
-    version = (
-        PlanVersion.objects.filter(plan__case=case, number=number)
-        .select_related("plan__named_setting")
-        .first()
-    )
+    version = (PlanVersion.objects.filter(plan__case=case, number=number)
+               .select_related("plan__named_setting").first())
     if version is None or (not user.is_staff_user and version.issued_on is None):
-        audit(
-            actor=user,
-            action=AuditAction.DENIED,
-            child_id=case.child_id,
-            request=request,
-            why="download the plan",
-            detail={"case": case.pk, "plan_version": number},
-        )
+        audit(actor=user, action=AuditAction.DENIED, child_id=case.child_id, request=request,
+              why="download the plan", detail={"case": case.pk, "plan_version": number})
         raise Http404
-    audit(
-        actor=user,
-        action=AuditAction.DOWNLOAD,
-        obj=version,
-        child_id=case.child_id,
-        why="download the plan",
-        request=request,
-        detail={"case": case.pk, "plan_version": number, "format": file_format},
-    )
+    audit(actor=user, action=AuditAction.DOWNLOAD, obj=version, child_id=case.child_id,
+          why="download the plan", request=request,
+          detail={"case": case.pk, "plan_version": number, "format": file_format})
     return version
 
 
@@ -90,7 +73,6 @@ def plan_filename(version: PlanVersion, extension: str) -> str:
 # ---------------------------------------------------------------------------------------
 # The outline both formats are built from
 # ---------------------------------------------------------------------------------------
-
 
 @dataclass
 class ProvisionGroup:
@@ -115,9 +97,8 @@ class SectionContent:
 
     @property
     def is_empty(self) -> bool:
-        return not (
-            self.paragraphs or self.needs or self.outcomes or self.provision or self.placement
-        )
+        return not (self.paragraphs or self.needs or self.outcomes or self.provision
+                    or self.placement)
 
 
 @dataclass
@@ -143,15 +124,10 @@ def _paragraphs(text: str) -> list[list[str]]:
 
 
 def _needs(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
-    return [
-        {
-            "rank": rank,
-            "code": row.get("need", ""),
-            "label": NEED_LABELS.get(row.get("need", ""), row.get("need", "") or "Need"),
-            "description": _paragraphs(row.get("description", "")),
-        }
-        for rank, row in enumerate(rows, start=1)
-    ]
+    return [{"rank": rank, "code": row.get("need", ""),
+             "label": NEED_LABELS.get(row.get("need", ""), row.get("need", "") or "Need"),
+             "description": _paragraphs(row.get("description", ""))}
+            for rank, row in enumerate(rows, start=1)]
 
 
 def _provision(rows: list[dict[str, str]], needs: list[dict[str, Any]]) -> list[ProvisionGroup]:
@@ -160,8 +136,7 @@ def _provision(rows: list[dict[str, str]], needs: list[dict[str, Any]]) -> list[
     groups: dict[str, list[dict[str, str]]] = {}
     for row in rows:
         groups.setdefault(row.get("need") or "", []).append(
-            {part: str(row.get(part) or "") for part in ("provision", "amount", "delivered_by")}
-        )
+            {part: str(row.get(part) or "") for part in ("provision", "amount", "delivered_by")})
     order = [code for code in ranked if code in groups]
     order += [code for code in groups if code not in ranked]
     return [ProvisionGroup(_need_caption(code, code in ranked), groups[code]) for code in order]
@@ -174,9 +149,8 @@ def _need_caption(code: str, in_section_b: bool) -> str:
     return label if in_section_b else f"{label} {NOT_IN_B}"
 
 
-def _section(
-    code: str, title: str, shape: str, sections: dict[str, Any], version: PlanVersion
-) -> SectionContent:
+def _section(code: str, title: str, shape: str, sections: dict[str, Any],
+             version: PlanVersion) -> SectionContent:
     content = SectionContent(code, title, shape)
     value = sections.get(code)
     if shape == "text":
@@ -184,11 +158,8 @@ def _section(
     elif shape == "needs":
         content.needs = _needs(value or [])
     elif shape == "outcomes":
-        content.outcomes = [
-            {"outcome": str(row["outcome"]), "by": str(row.get("by") or "")}
-            for row in value or []
-            if row.get("outcome")
-        ]
+        content.outcomes = [{"outcome": str(row["outcome"]), "by": str(row.get("by") or "")}
+                            for row in value or [] if row.get("outcome")]
     elif shape == "provision":
         content.provision = _provision(value or [], _needs(sections.get("B") or []))
     elif shape == "placement":
@@ -209,18 +180,16 @@ def plan_document(version: PlanVersion) -> PlanDocument:
         kind=VersionKind(version.kind).label,
         version_line=f"Version {version.number}",
         status=f"Issued {govuk_date(issued)}" if issued else "Not issued: working copy",
-        is_draft=issued is None
-        or version.kind in (VersionKind.DRAFT, VersionKind.PROPOSED_AMENDMENT),
-        sections=[
-            _section(s.code, s.title, s.shape, version.sections or {}, version) for s in SECTIONS
-        ],
+        is_draft=issued is None or version.kind in (VersionKind.DRAFT,
+                                                    VersionKind.PROPOSED_AMENDMENT),
+        sections=[_section(s.code, s.title, s.shape, version.sections or {}, version)
+                  for s in SECTIONS],
     )
 
 
 # ---------------------------------------------------------------------------------------
 # PDF
 # ---------------------------------------------------------------------------------------
-
 
 class OfflineFetcher(URLFetcher):
     """Refuses every URL: a plan must never load fonts, images or styles from anywhere."""
@@ -230,20 +199,19 @@ class OfflineFetcher(URLFetcher):
 
 
 def plan_html(version: PlanVersion) -> str:
-    return render_to_string(
-        "casework/plan_document.html", {"document": plan_document(version)}, using="jinja2"
-    )
+    return render_to_string("casework/plan_document.html", {"document": plan_document(version)},
+                            using="jinja2")
 
 
 def plan_pdf(version: PlanVersion) -> bytes:
-    html = weasyprint.HTML(string=plan_html(version), base_url=None, url_fetcher=OfflineFetcher())
+    html = weasyprint.HTML(string=plan_html(version), base_url=None,
+                           url_fetcher=OfflineFetcher())
     return html.write_pdf()
 
 
 # ---------------------------------------------------------------------------------------
 # Word
 # ---------------------------------------------------------------------------------------
-
 
 def _style_document(document: Any) -> None:
     """Arial, black headings: close to GOV.UK typography in a Word template."""
@@ -313,11 +281,9 @@ def _add_section(document: Any, section: SectionContent) -> None:
         document.add_paragraph(f"{outcome['outcome']}{by}", style="List Number")
     for group in section.provision:
         document.add_heading(f"Provision for: {group.need}", level=3)
-        _add_table(
-            document,
-            ["Provision", "How much and how often", "Delivered by"],
-            [[row["provision"], row["amount"], row["delivered_by"]] for row in group.rows],
-        )
+        _add_table(document, ["Provision", "How much and how often", "Delivered by"],
+                   [[row["provision"], row["amount"], row["delivered_by"]]
+                    for row in group.rows])
     if section.placement:
         document.add_paragraph(section.placement)
     _add_paragraphs(document, section.paragraphs)
@@ -330,18 +296,9 @@ def plan_docx(version: PlanVersion) -> bytes:
     document.core_properties.title = plan.title
     document.add_paragraph(f"{plan.local_authority} · {plan.kind}").runs[0].font.color.rgb = GREY
     document.add_heading(plan.title, level=1)
-    _add_table(
-        document,
-        ["Name", "Date of birth", "Version", "Status"],
-        [
-            [
-                plan.child_name,
-                plan.date_of_birth,
-                f"{plan.version_line}: {plan.kind.lower()}",
-                plan.status,
-            ]
-        ],
-    )
+    _add_table(document, ["Name", "Date of birth", "Version", "Status"],
+               [[plan.child_name, plan.date_of_birth, f"{plan.version_line}: {plan.kind.lower()}",
+                 plan.status]])
     for section in plan.sections:
         _add_section(document, section)
     _footer(document, plan)

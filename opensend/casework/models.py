@@ -212,7 +212,9 @@ class Plan(models.Model):
     )
     # sen2 (issue 3, item 6): where the child is placed when no setting with a URN or
     # UKPRN is named (SEN2 setting codes: EHE, NEET, OLA...).
-    setting_code = models.CharField(max_length=4, blank=True, choices=choices_of(codes.SettingCode))
+    setting_code = models.CharField(
+        max_length=4, blank=True, choices=choices_of(codes.SettingCode)
+    )
     ceased_on = models.DateField(null=True, blank=True)
     cease_reason = models.CharField(max_length=1, blank=True, choices=choices_of(codes.CeaseReason))
 

@@ -28,13 +28,8 @@ def _refuse(request: HttpRequest, view: View, kwargs: dict[str, Any]) -> Http404
     """A signed-in user opened a page that is not for them: log it (security.md goal 9)."""
     detail: dict[str, object] = {"view": f"{view.__module__}.{view.__name__}"}
     detail.update({key: str(value) for key, value in kwargs.items()})
-    audit(
-        actor=request.user,
-        action=AuditAction.DENIED,
-        why="page not open to this user",
-        detail=detail,
-        request=request,
-    )
+    audit(actor=request.user, action=AuditAction.DENIED, why="page not open to this user",
+          detail=detail, request=request)
     return Http404()
 
 

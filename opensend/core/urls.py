@@ -12,19 +12,12 @@ urlpatterns = [
     path("sign-in/set-up-authenticator/", auth.set_up_authenticator, name="set_up_authenticator"),
     path("sign-out/", auth.sign_out, name="sign_out"),
     path("signed-out/", auth.signed_out, name="signed_out"),
-    path(
-        "sign-in/forgotten-password/", password_reset.forgotten_password, name="forgotten_password"
-    ),
-    path(
-        "sign-in/forgotten-password/sent/",
-        password_reset.password_reset_sent,
-        name="password_reset_sent",
-    ),
-    path(
-        "sign-in/reset/<str:uidb64>/<str:token>/",
-        password_reset.reset_password,
-        name="reset_password",
-    ),
+    path("sign-in/forgotten-password/", password_reset.forgotten_password,
+         name="forgotten_password"),
+    path("sign-in/forgotten-password/sent/", password_reset.password_reset_sent,
+         name="password_reset_sent"),
+    path("sign-in/reset/<str:uidb64>/<str:token>/", password_reset.reset_password,
+         name="reset_password"),
     path("sign-in/password-changed/", password_reset.password_changed, name="password_changed"),
     path("accessibility/", about.accessibility, name="accessibility"),
     path("privacy/", about.privacy, name="privacy"),

@@ -7,22 +7,12 @@ phrases such as "access to", "regular" or "up to" leave the provision unenforcea
 import re
 
 VAGUE_PHRASES: tuple[str, ...] = (
-    "access to",
-    "regular",
-    "regularly",
-    "up to",
-    "as appropriate",
-    "as required",
-    "as needed",
-    "opportunities to",
-    "where possible",
-    "if available",
-    "may benefit",
+    "access to", "regular", "regularly", "up to", "as appropriate", "as required",
+    "as needed", "opportunities to", "where possible", "if available", "may benefit",
 )
 
-_PATTERN = re.compile(
-    r"\b(" + "|".join(re.escape(p) for p in VAGUE_PHRASES) + r")\b", re.IGNORECASE
-)
+_PATTERN = re.compile(r"\b(" + "|".join(re.escape(p) for p in VAGUE_PHRASES) + r")\b",
+                      re.IGNORECASE)
 
 
 def vague_phrases(text: str) -> list[str]:

@@ -18,17 +18,7 @@ from opensend.casework.forms.reviews import (
 )
 
 __all__ = [
-    "AdviceReceivedForm",
-    "AdviceRequestForm",
-    "AllocateForm",
-    "CeaseForm",
-    "ClockExceptionForm",
-    "DisputeConcludeForm",
-    "DisputeForm",
-    "EhcRequestForm",
-    "PanelDecisionForm",
-    "PlanForm",
-    "PlanIssueForm",
-    "ReviewDecisionForm",
-    "ReviewMeetingForm",
+    "AdviceReceivedForm", "AdviceRequestForm", "AllocateForm", "CeaseForm", "ClockExceptionForm",
+    "DisputeConcludeForm", "DisputeForm", "EhcRequestForm", "PanelDecisionForm", "PlanForm",
+    "PlanIssueForm", "ReviewDecisionForm", "ReviewMeetingForm",
 ]

@@ -44,9 +44,8 @@ ADVICE_GIVERS: dict[str, tuple[str, ...]] = {
     AdviceService.PSYCHOLOGY: (_K.EP_SERVICE, _K.LOCAL_AUTHORITY),
     AdviceService.OTHER: tuple(kind.value for kind in OrganisationKind),
 }
-ADVICE_GIVER_KINDS = sorted(
-    {kind for kinds in ADVICE_GIVERS.values() for kind in kinds} - {_K.PARENT_CARER_FORUM}
-)
+ADVICE_GIVER_KINDS = sorted({kind for kinds in ADVICE_GIVERS.values() for kind in kinds}
+                            - {_K.PARENT_CARER_FORUM})
 
 
 def _request_date(case: Case) -> dt.date:
@@ -55,23 +54,13 @@ def _request_date(case: Case) -> dt.date:
 
 
 class PanelDecisionForm(CaseChangeForm):
-    question = radios(
-        "What did the panel decide on?",
-        PanelQuestion.choices,
-        error_messages={"required": "Select what the panel decided on"},
-    )
-    agreed = yes_no(
-        "Did the panel agree?",
-        "Select yes if the panel agreed",
-        hint="Yes if the panel agreed to assess, or to issue a plan",
-    )
+    question = radios("What did the panel decide on?", PanelQuestion.choices,
+                      error_messages={"required": "Select what the panel decided on"})
+    agreed = yes_no("Did the panel agree?", "Select yes if the panel agreed",
+                    hint="Yes if the panel agreed to assess, or to issue a plan")
     met_on = date_field("When did the panel meet?", "the date of the panel")
-    reasons = text_area(
-        "The panel's reasons",
-        required=True,
-        rows=6,
-        hint="Parents and young people are told these reasons with the decision",
-    )
+    reasons = text_area("The panel's reasons", required=True, rows=6,
+                        hint="Parents and young people are told these reasons with the decision")
 
     past_dates = ("met_on",)
 
@@ -83,8 +72,7 @@ class PanelDecisionForm(CaseChangeForm):
         self.fields["reasons"].error_messages["required"] = "Enter the panel's reasons"
         for agency, label in AGENCIES:
             self.fields[f"attended_{agency}"] = forms.CharField(
-                label=label, required=False, max_length=150
-            )
+                label=label, required=False, max_length=150)
 
     def attendance_fields(self) -> list[forms.BoundField]:
         return [self[f"attended_{agency}"] for agency, _ in AGENCIES]
@@ -96,18 +84,10 @@ class PanelDecisionForm(CaseChangeForm):
 
     def service_arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
-        attendance = [
-            (agency, data[f"attended_{agency}"].strip())
-            for agency, _ in AGENCIES
-            if data[f"attended_{agency}"].strip()
-        ]
-        return {
-            "met_on": data["met_on"],
-            "question": data["question"],
-            "agreed": data["agreed"],
-            "reasons": data["reasons"],
-            "attendance": attendance,
-        }
+        attendance = [(agency, data[f"attended_{agency}"].strip()) for agency, _ in AGENCIES
+                      if data[f"attended_{agency}"].strip()]
+        return {"met_on": data["met_on"], "question": data["question"], "agreed": data["agreed"],
+                "reasons": data["reasons"], "attendance": attendance}
 
 
 class AdviceGiverField(forms.ModelChoiceField):
@@ -118,28 +98,20 @@ class AdviceGiverField(forms.ModelChoiceField):
 def advice_givers(case: Case) -> QuerySet[Organisation]:
     """Organisations in the case's local authority area that can give advice."""
     area = case.local_authority_id
-    return Organisation.objects.filter(
-        Q(pk=area) | Q(local_authority_id=area), kind__in=ADVICE_GIVER_KINDS
-    ).order_by("name")
+    return Organisation.objects.filter(Q(pk=area) | Q(local_authority_id=area),
+                                       kind__in=ADVICE_GIVER_KINDS).order_by("name")
 
 
 class AdviceRequestForm(CaseChangeForm):
-    service = radios(
-        "What advice are you asking for?",
-        AdviceService.choices,
-        error_messages={"required": "Select what advice you are asking for"},
-    )
+    service = radios("What advice are you asking for?", AdviceService.choices,
+                     error_messages={"required": "Select what advice you are asking for"})
     organisation = AdviceGiverField(
-        label="Who are you asking?",
-        queryset=Organisation.objects.none(),
+        label="Who are you asking?", queryset=Organisation.objects.none(),
         empty_label="Choose an organisation",
-        error_messages={"required": "Choose who you are asking for advice"},
-    )
-    requested_on = date_field(
-        "When did you ask?",
-        "the date you asked",
-        hint="Advice is due 6 weeks after this date (Reg 8(1)). For example, 27 3 2026",
-    )
+        error_messages={"required": "Choose who you are asking for advice"})
+    requested_on = date_field("When did you ask?", "the date you asked",
+                              hint="Advice is due 6 weeks after this date (Reg 8(1)). "
+                                   "For example, 27 3 2026")
 
     past_dates = ("requested_on",)
 
@@ -149,41 +121,29 @@ class AdviceRequestForm(CaseChangeForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        self.not_before(
-            "requested_on", _request_date(self.case), "the date the request was received"
-        )
+        self.not_before("requested_on", _request_date(self.case),
+                        "the date the request was received")
         service, organisation = cleaned.get("service"), cleaned.get("organisation")
         if service and organisation and organisation.kind not in ADVICE_GIVERS[service]:
-            self.add_error(
-                "organisation",
-                ValidationError(
-                    f"{organisation.name} cannot give {AdviceService(service).label.lower()} "
-                    "advice: choose another organisation",
-                    code="wrong_kind",
-                ),
-            )
+            self.add_error("organisation", ValidationError(
+                f"{organisation.name} cannot give {AdviceService(service).label.lower()} "
+                "advice: choose another organisation", code="wrong_kind"))
         return cleaned
 
     def service_arguments(self) -> dict[str, Any]:
-        return {
-            name: self.cleaned_data[name] for name in ("service", "organisation", "requested_on")
-        }
+        return {name: self.cleaned_data[name]
+                for name in ("service", "organisation", "requested_on")}
 
 
 class AdviceReceivedForm(PastDatesMixin, GovukForm):
     received_on = date_field("When was the advice received?", "the date the advice was received")
-    summary = text_area(
-        "Summary of the advice",
-        required=True,
-        rows=8,
-        hint="The main points, and where the full advice is kept",
-    )
+    summary = text_area("Summary of the advice", required=True, rows=8,
+                        hint="The main points, and where the full advice is kept")
 
     past_dates = ("received_on",)
 
-    def __init__(
-        self, data: Any = None, *, advice: AdviceRequest, today: dt.date, **kwargs: Any
-    ) -> None:
+    def __init__(self, data: Any = None, *, advice: AdviceRequest, today: dt.date,
+                 **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         self.advice, self.today = advice, today
         self.fields["summary"].error_messages["required"] = "Enter a summary of the advice"
@@ -195,31 +155,20 @@ class AdviceReceivedForm(PastDatesMixin, GovukForm):
             self.add_error(None, "This advice has already been recorded as received")
         received = cleaned.get("received_on")
         if received and received < self.advice.requested_on:
-            self.add_error(
-                "received_on",
-                ValidationError(
-                    "The date the advice was received must be the same as or after the date it "
-                    f"was asked for ({self.advice.requested_on.day} "
-                    f"{self.advice.requested_on:%B %Y})",
-                    code="too_early",
-                ),
-            )
+            self.add_error("received_on", ValidationError(
+                "The date the advice was received must be the same as or after the date it "
+                f"was asked for ({self.advice.requested_on.day} "
+                f"{self.advice.requested_on:%B %Y})", code="too_early"))
         return cleaned
 
 
 class ClockExceptionForm(CaseChangeForm):
-    reason = radios(
-        "Why might a time limit be missed?",
-        ExceptionReason.choices,
-        error_messages={"required": "Select why a time limit might be missed"},
-    )
+    reason = radios("Why might a time limit be missed?", ExceptionReason.choices,
+                    error_messages={"required": "Select why a time limit might be missed"})
     start = date_field("When did it start?", "the start date")
-    end = date_field(
-        "When did it end, or when is it expected to end?",
-        "the end date",
-        required=False,
-        hint="Leave blank for a missed appointment. For example, 27 3 2026",
-    )
+    end = date_field("When did it end, or when is it expected to end?", "the end date",
+                     required=False,
+                     hint="Leave blank for a missed appointment. For example, 27 3 2026")
     note = text_area("Note (optional)", hint="What happened, and how you know")
 
     past_dates = ("start",)
@@ -234,12 +183,8 @@ class ClockExceptionForm(CaseChangeForm):
             elif reason:
                 self.add_error("end", ValidationError("Enter the end date", code="required"))
         if start and end and end < start:
-            self.add_error(
-                "end",
-                ValidationError(
-                    "The end date must be the same as or after the start date", code="before_start"
-                ),
-            )
+            self.add_error("end", ValidationError(
+                "The end date must be the same as or after the start date", code="before_start"))
         return cleaned
 
     def service_arguments(self) -> dict[str, Any]:

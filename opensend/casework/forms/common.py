@@ -18,47 +18,27 @@ DATE_HINT = "For example, 27 3 2026"
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-def date_field(
-    label: str, error_name: str, *, required: bool = True, hint: str = DATE_HINT
-) -> GovukDateField:
+def date_field(label: str, error_name: str, *, required: bool = True,
+               hint: str = DATE_HINT) -> GovukDateField:
     return GovukDateField(label=label, error_name=error_name, required=required, help_text=hint)
 
 
-def text_area(
-    label: str, *, required: bool = False, hint: str = "", rows: int = 5
-) -> forms.CharField:
-    return forms.CharField(
-        label=label, required=required, help_text=hint, widget=forms.Textarea(attrs={"rows": rows})
-    )
+def text_area(label: str, *, required: bool = False, hint: str = "",
+              rows: int = 5) -> forms.CharField:
+    return forms.CharField(label=label, required=required, help_text=hint,
+                           widget=forms.Textarea(attrs={"rows": rows}))
 
 
-def radios(
-    label: str,
-    choices: list[tuple[str, str]],
-    *,
-    required: bool = True,
-    hint: str = "",
-    **kwargs: Any,
-) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        required=required,
-        help_text=hint,
-        widget=forms.RadioSelect,
-        **kwargs,
-    )
+def radios(label: str, choices: list[tuple[str, str]], *, required: bool = True,
+           hint: str = "", **kwargs: Any) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=choices, required=required, help_text=hint,
+                             widget=forms.RadioSelect, **kwargs)
 
 
 def yes_no(label: str, required_message: str, *, hint: str = "") -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        help_text=hint,
-        error_messages={"required": required_message},
-    )
+    return forms.TypedChoiceField(label=label, choices=YES_NO, coerce=lambda value: value == "yes",
+                                  widget=forms.RadioSelect, help_text=hint,
+                                  error_messages={"required": required_message})
 
 
 def capitalised(text: str) -> str:
@@ -80,26 +60,18 @@ class PastDatesMixin:
             value = cleaned.get(name)
             if value is not None and value > self.today:
                 field = self.fields[name]  # type: ignore[attr-defined]
-                self.add_error(
-                    name,
-                    ValidationError(  # type: ignore[attr-defined]
-                        f"{capitalised(field.error_name)} must be today or in the past",
-                        code="future",
-                    ),
-                )
+                self.add_error(name, ValidationError(  # type: ignore[attr-defined]
+                    f"{capitalised(field.error_name)} must be today or in the past",
+                    code="future"))
 
 
 class CaseChangeForm(PastDatesMixin, GovukForm):
     """A form that changes a case, carrying the Case.version it was opened with."""
 
     version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=1,
-        error_messages={
-            "required": "This page is out of date: go back to the case and try again",
-            "invalid": "This page is out of date: go back to the case and try again",
-        },
-    )
+        widget=forms.HiddenInput, min_value=1,
+        error_messages={"required": "This page is out of date: go back to the case and try again",
+                        "invalid": "This page is out of date: go back to the case and try again"})
 
     def __init__(self, data: Any = None, *, case: Case, today: dt.date, **kwargs: Any) -> None:
         initial = {"version": case.version, **kwargs.pop("initial", {})}
@@ -117,13 +89,9 @@ class CaseChangeForm(PastDatesMixin, GovukForm):
         value = self.cleaned_data.get(name)
         if value is not None and earliest is not None and value < earliest:
             label = capitalised(self.fields[name].error_name)
-            self.add_error(
-                name,
-                ValidationError(
-                    f"{label} must be the same as or after {what} ({_govuk_date(earliest)})",
-                    code="too_early",
-                ),
-            )
+            self.add_error(name, ValidationError(
+                f"{label} must be the same as or after {what} ({_govuk_date(earliest)})",
+                code="too_early"))
 
     @property
     def expected_version(self) -> int:

@@ -57,10 +57,8 @@ def default_kind(case: Case, state: PlanState) -> str:
     if state.working is not None:
         return state.working.kind
     last = state.last_issued.kind if state.last_issued else None
-    if case.stage in (Stage.PLAN, Stage.CEASED) or last in (
-        VersionKind.FINAL,
-        VersionKind.AMENDED_FINAL,
-    ):
+    if case.stage in (Stage.PLAN, Stage.CEASED) or last in (VersionKind.FINAL,
+                                                           VersionKind.AMENDED_FINAL):
         if last == VersionKind.PROPOSED_AMENDMENT:
             return VersionKind.AMENDED_FINAL
         return VersionKind.PROPOSED_AMENDMENT
@@ -86,81 +84,56 @@ def _initial(sections: dict[str, Any]) -> dict[str, Any]:
 
 
 class PlanForm(CaseChangeForm):
-    kind = radios(
-        "Which version of the plan is this?",
-        VersionKind.choices,
-        error_messages={"required": "Select which version of the plan this is"},
-    )
+    kind = radios("Which version of the plan is this?", VersionKind.choices,
+                  error_messages={"required": "Select which version of the plan this is"})
     named_setting = SettingChoiceField(
-        label="Setting named in section I",
-        required=False,
-        empty_label="Not named yet",
-        queryset=Organisation.objects.none(),
-    )
+        label="Setting named in section I", required=False, empty_label="Not named yet",
+        queryset=Organisation.objects.none())
 
     def __init__(self, data: Any = None, *, state: PlanState, **kwargs: Any) -> None:
         case: Case = kwargs["case"]
         sections = state.latest.sections if state.latest else empty_sections()
-        kwargs["initial"] = {
-            "kind": default_kind(case, state),
-            **_initial(sections),
-            **kwargs.get("initial", {}),
-        }
+        kwargs["initial"] = {"kind": default_kind(case, state), **_initial(sections),
+                             **kwargs.get("initial", {})}
         super().__init__(data, **kwargs)
         self.state = state
         self.fields["named_setting"].queryset = settings_in_area(case.local_authority)
         for section in TEXT_SECTIONS:
             self.fields[f"section_{section.code}"] = text_area(
-                f"Section {section.code}: {section.title}", rows=6
-            )
+                f"Section {section.code}: {section.title}", rows=6)
         self._add_row_fields()
 
     def _add_row_fields(self) -> None:
         for index in range(1, NEED_ROWS + 1):
             self.fields[_row_name("B", index, "need")] = forms.ChoiceField(
-                label=f"Need {index}", choices=NEED_CHOICES, required=False
-            )
+                label=f"Need {index}", choices=NEED_CHOICES, required=False)
             self.fields[_row_name("B", index, "description")] = text_area(
-                f"Description of need {index}", rows=3
-            )
+                f"Description of need {index}", rows=3)
         for index in range(1, OUTCOME_ROWS + 1):
             self.fields[_row_name("E", index, "outcome")] = text_area(f"Outcome {index}", rows=3)
             self.fields[_row_name("E", index, "by")] = forms.CharField(
-                label=f"By when (outcome {index})",
-                required=False,
-                max_length=100,
-                help_text="For example, end of Key Stage 2",
-            )
+                label=f"By when (outcome {index})", required=False, max_length=100,
+                help_text="For example, end of Key Stage 2")
         for index in range(1, PROVISION_ROWS + 1):
             self.fields[_row_name("F", index, "need")] = forms.ChoiceField(
-                label=f"Need this provision {index} meets", choices=NEED_CHOICES, required=False
-            )
+                label=f"Need this provision {index} meets", choices=NEED_CHOICES, required=False)
             self.fields[_row_name("F", index, "provision")] = text_area(
-                f"Provision {index}", rows=3
-            )
+                f"Provision {index}", rows=3)
             self.fields[_row_name("F", index, "amount")] = forms.CharField(
-                label=f"How much and how often (provision {index})",
-                required=False,
-                max_length=200,
-                help_text="For example, 3 sessions of 30 minutes a week",
-            )
+                label=f"How much and how often (provision {index})", required=False,
+                max_length=200, help_text="For example, 3 sessions of 30 minutes a week")
             self.fields[_row_name("F", index, "delivered_by")] = forms.CharField(
-                label=f"Delivered by (provision {index})", required=False, max_length=200
-            )
+                label=f"Delivered by (provision {index})", required=False, max_length=200)
 
     # Rows shown: every row up to the last filled one, plus two empty ones to add to.
     def rows(self, code: str) -> list[dict[str, forms.BoundField]]:
         count, parts = ROWS[code]
-        filled = [
-            index
-            for index in range(1, count + 1)
-            if any(str(self[_row_name(code, index, part)].value() or "").strip() for part in parts)
-        ]
+        filled = [index for index in range(1, count + 1)
+                  if any(str(self[_row_name(code, index, part)].value() or "").strip()
+                         for part in parts)]
         shown = min(count, max((filled[-1] if filled else 0) + 2, 3))
-        return [
-            {"index": index, **{part: self[_row_name(code, index, part)] for part in parts}}
-            for index in range(1, shown + 1)
-        ]
+        return [{"index": index, **{part: self[_row_name(code, index, part)] for part in parts}}
+                for index in range(1, shown + 1)]
 
     def text_sections(self, *codes_: str) -> list[forms.BoundField]:
         return [self[f"section_{code}"] for code in codes_]
@@ -168,41 +141,19 @@ class PlanForm(CaseChangeForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         for index in range(1, NEED_ROWS + 1):
-            self._require(
-                cleaned, "B", index, "need", "description", f"Choose the type of need {index}"
-            )
+            self._require(cleaned, "B", index, "need", "description",
+                          f"Choose the type of need {index}")
         for index in range(1, OUTCOME_ROWS + 1):
             self._require(cleaned, "E", index, "outcome", "by", f"Enter outcome {index}")
         for index in range(1, PROVISION_ROWS + 1):
-            self._require(
-                cleaned,
-                "F",
-                index,
-                "need",
-                "provision",
-                f"Choose which need provision {index} meets",
-            )
-            self._require(
-                cleaned,
-                "F",
-                index,
-                "provision",
-                "need",
-                f"Describe provision {index}",
-                also=("amount", "delivered_by"),
-            )
+            self._require(cleaned, "F", index, "need", "provision",
+                          f"Choose which need provision {index} meets")
+            self._require(cleaned, "F", index, "provision", "need",
+                          f"Describe provision {index}", also=("amount", "delivered_by"))
         return cleaned
 
-    def _require(
-        self,
-        cleaned: dict[str, Any],
-        code: str,
-        index: int,
-        field: str,
-        partner: str,
-        message: str,
-        also: tuple[str, ...] = (),
-    ) -> None:
+    def _require(self, cleaned: dict[str, Any], code: str, index: int, field: str,
+                 partner: str, message: str, also: tuple[str, ...] = ()) -> None:
         """A row that has `partner` (or any of `also`) filled in must have `field` too."""
         name = _row_name(code, index, field)
         others = [cleaned.get(_row_name(code, index, part)) for part in (partner, *also)]
@@ -213,10 +164,8 @@ class PlanForm(CaseChangeForm):
         count, parts = ROWS[code]
         rows = []
         for index in range(1, count + 1):
-            row = {
-                part: str(self.cleaned_data.get(_row_name(code, index, part)) or "").strip()
-                for part in parts
-            }
+            row = {part: str(self.cleaned_data.get(_row_name(code, index, part)) or "").strip()
+                   for part in parts}
             if any(row.values()):
                 rows.append(row)
         return rows
@@ -224,29 +173,24 @@ class PlanForm(CaseChangeForm):
     def sections(self) -> dict[str, Any]:
         """The plan's sections as stored (see opensend/casework/plan_sections.py)."""
         data = self.cleaned_data
-        sections: dict[str, Any] = {
-            section.code: data[f"section_{section.code}"].strip() for section in TEXT_SECTIONS
-        }
+        sections: dict[str, Any] = {section.code: data[f"section_{section.code}"].strip()
+                                    for section in TEXT_SECTIONS}
         sections.update({code: self._row_values(code) for code in ROWS})
         setting = data.get("named_setting")
-        sections["I"] = {"setting_id": setting.pk, "setting_name": setting.name} if setting else {}
+        sections["I"] = ({"setting_id": setting.pk, "setting_name": setting.name}
+                         if setting else {})
         return sections
 
     def service_arguments(self) -> dict[str, Any]:
-        return {
-            "kind": self.cleaned_data["kind"],
-            "sections": self.sections(),
-            "named_setting": self.cleaned_data.get("named_setting"),
-        }
+        return {"kind": self.cleaned_data["kind"], "sections": self.sections(),
+                "named_setting": self.cleaned_data.get("named_setting")}
 
     def vague_wording(self) -> dict[int, list[str]]:
         """Vague phrases in each provision row (row number -> phrases), as typed now."""
         found = {}
         for index in range(1, PROVISION_ROWS + 1):
-            text = " ".join(
-                str(self[_row_name("F", index, part)].value() or "")
-                for part in ("provision", "amount")
-            )
+            text = " ".join(str(self[_row_name("F", index, part)].value() or "")
+                            for part in ("provision", "amount"))
             phrases = vague_phrases(text)
             if phrases:
                 found[index] = phrases
@@ -255,18 +199,14 @@ class PlanForm(CaseChangeForm):
 
 def vague_wording_summary(sections: dict[str, Any]) -> list[str]:
     """Every vague phrase in section F of saved sections, for the message after saving."""
-    text = " ".join(
-        f"{row.get('provision', '')} {row.get('amount', '')}" for row in sections.get("F") or []
-    )
+    text = " ".join(f"{row.get('provision', '')} {row.get('amount', '')}"
+                    for row in sections.get("F") or [])
     return vague_phrases(text)
 
 
 class PlanIssueForm(CaseChangeForm):
-    issued_on = date_field(
-        "Date of issue",
-        "the date of issue",
-        hint="The date the plan is sent to the family. For example, 27 3 2026",
-    )
+    issued_on = date_field("Date of issue", "the date of issue",
+                           hint="The date the plan is sent to the family. For example, 27 3 2026")
 
     past_dates = ("issued_on",)
 
@@ -277,9 +217,8 @@ class PlanIssueForm(CaseChangeForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if self.working is None:
-            self.add_error(
-                None, "There is no unissued version of the plan to issue: edit the plan first"
-            )
+            self.add_error(None, "There is no unissued version of the plan to issue: "
+                                 "edit the plan first")
         request = getattr(self.case, "request", None)
         if request is not None:
             self.not_before("issued_on", request.received_on, "the date the request was received")

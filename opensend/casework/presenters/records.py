@@ -81,14 +81,8 @@ class DisputeRow:
 
 def dispute_rows(disputes: list[Dispute]) -> list[DisputeRow]:
     return [
-        DisputeRow(
-            pk=d.pk,
-            what=d.get_kind_display(),
-            about=d.get_decision_display(),
-            started_on=d.started_on,
-            concluded_on=d.concluded_on,
-            outcome=d.outcome,
-        )
+        DisputeRow(pk=d.pk, what=d.get_kind_display(), about=d.get_decision_display(),
+                   started_on=d.started_on, concluded_on=d.concluded_on, outcome=d.outcome)
         for d in disputes
     ]
 

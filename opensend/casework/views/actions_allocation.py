@@ -15,20 +15,11 @@ from opensend.core.today import today
 @require_http_methods(["GET", "POST"])
 def allocate(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "allocate a coordinator")
-    form = AllocateForm(
-        posted(request), case=case, today=today(), caseworkers=caseworkers_for(case)
-    )
+    form = AllocateForm(posted(request), case=case, today=today(),
+                        caseworkers=caseworkers_for(case))
     return case_form_page(
-        request,
-        case=case,
-        form=form,
-        template="casework/action_allocate.html",
+        request, case=case, form=form, template="casework/action_allocate.html",
         success=lambda: f"Case allocated to {form.service_arguments()['caseworker'].full_name}",
-        save=lambda: case_allocate(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+        save=lambda: case_allocate(actor=request.user, case=case, today=form.today,
+                                   expected_version=form.expected_version,
+                                   **form.service_arguments()))

@@ -42,11 +42,9 @@ from opensend.people.services import child_create
 @transaction.atomic
 def _record_request(request: HttpRequest, form: EhcRequestForm) -> Case:
     child = form.found_child or child_create(
-        actor=request.user, local_authority=form.local_authority, **form.child_fields()
-    )
-    return ehc_request_record(
-        actor=request.user, child=child, today=form.today, **form.request_fields()
-    )
+        actor=request.user, local_authority=form.local_authority, **form.child_fields())
+    return ehc_request_record(actor=request.user, child=child, today=form.today,
+                              **form.request_fields())
 
 
 @casework_required
@@ -55,20 +53,13 @@ def request_new(request: HttpRequest) -> HttpResponse:
     local_authority = casework_local_authority(request.user)
     if local_authority is None:
         raise Http404
-    form = EhcRequestForm(
-        posted(request), user=request.user, local_authority=local_authority, today=today()
-    )
+    form = EhcRequestForm(posted(request), user=request.user,
+                          local_authority=local_authority, today=today())
     if request.method == "POST" and form.is_valid():
-        path = submit_once(
-            token=form.cleaned_data["submission"],
-            user=request.user,
-            act=lambda: _case_path(_record_request(request, form)),
-        )
-        messages.success(
-            request,
-            "Request for an EHC needs assessment recorded. "
-            "The decision whether to assess is due within 6 weeks",
-        )
+        path = submit_once(token=form.cleaned_data["submission"], user=request.user,
+                           act=lambda: _case_path(_record_request(request, form)))
+        messages.success(request, "Request for an EHC needs assessment recorded. "
+                                  "The decision whether to assess is due within 6 weeks")
         return redirect(path)
     return render_page(request, "casework/action_request_new.html", {"form": form})
 
@@ -83,19 +74,11 @@ def panel_decision(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "record a panel decision")
     form = PanelDecisionForm(posted(request), case=case, today=today())
     return case_form_page(
-        request,
-        case=case,
-        form=form,
-        success="Panel decision recorded",
+        request, case=case, form=form, success="Panel decision recorded",
         template="casework/action_panel_decision.html",
         save=lambda: panel_decision_record(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+            actor=request.user, case=case, today=form.today,
+            expected_version=form.expected_version, **form.service_arguments()))
 
 
 @casework_required
@@ -104,19 +87,11 @@ def advice_request(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "request advice")
     form = AdviceRequestForm(posted(request), case=case, today=today())
     return case_form_page(
-        request,
-        case=case,
-        form=form,
-        success="Advice request recorded: it is due in 6 weeks",
+        request, case=case, form=form, success="Advice request recorded: it is due in 6 weeks",
         template="casework/action_advice_request.html",
         save=lambda: advice_request_send(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+            actor=request.user, case=case, today=form.today,
+            expected_version=form.expected_version, **form.service_arguments()))
 
 
 @casework_required
@@ -125,16 +100,10 @@ def advice_received(request: HttpRequest, advice_id: int) -> HttpResponse:
     advice = advice_request_get(request, advice_id, "record advice received")
     form = AdviceReceivedForm(posted(request), advice=advice, today=today())
     return case_form_page(
-        request,
-        case=advice.case,
-        form=form,
-        success="Advice received recorded",
-        template="casework/action_advice_received.html",
-        context={"advice": advice},
-        save=lambda: advice_receive(
-            actor=request.user, advice=advice, today=form.today, **form.cleaned_data
-        ),
-    )
+        request, case=advice.case, form=form, success="Advice received recorded",
+        template="casework/action_advice_received.html", context={"advice": advice},
+        save=lambda: advice_receive(actor=request.user, advice=advice, today=form.today,
+                                    **form.cleaned_data))
 
 
 @casework_required
@@ -153,16 +122,8 @@ def clock_exception(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "record an exception")
     form = ClockExceptionForm(posted(request), case=case, today=today())
     return case_form_page(
-        request,
-        case=case,
-        form=form,
-        success="Exception to the time limits recorded",
+        request, case=case, form=form, success="Exception to the time limits recorded",
         template="casework/action_exception.html",
         save=lambda: clock_exception_record(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+            actor=request.user, case=case, today=form.today,
+            expected_version=form.expected_version, **form.service_arguments()))

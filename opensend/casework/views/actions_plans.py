@@ -26,10 +26,8 @@ from opensend.statutory.clock import ClockError, ClockEvent, ClockResult, comput
 
 # What the clock says after issuing each kind: (step, label) rows to show.
 _PREVIEW_STEPS = {
-    VersionKind.DRAFT: [
-        ("draft_comments_close", "Family's comments close (Reg 13(1))"),
-        ("week20", "Final plan due: 20 weeks from the request (Reg 13(2))"),
-    ],
+    VersionKind.DRAFT: [("draft_comments_close", "Family's comments close (Reg 13(1))"),
+                        ("week20", "Final plan due: 20 weeks from the request (Reg 13(2))")],
     VersionKind.FINAL: [("week20", "Final plan due: 20 weeks from the request (Reg 13(2))")],
     VersionKind.PROPOSED_AMENDMENT: [("amended_plan", "Final amended plan due (Reg 22(3))")],
     VersionKind.AMENDED_FINAL: [("review_due", "Next annual review due (CFA s44(1))")],
@@ -41,10 +39,8 @@ def _saved_message(sections: dict[str, object]) -> str:
     if not phrases:
         return "Plan saved"
     quoted = ", ".join(f"\u2018{phrase}\u2019" for phrase in phrases)
-    return (
-        f"Plan saved. Section F uses wording that may not be specific enough: {quoted}. "
-        "Check each provision says exactly what, how much and how often"
-    )
+    return (f"Plan saved. Section F uses wording that may not be specific enough: {quoted}. "
+            "Check each provision says exactly what, how much and how often")
 
 
 @casework_required
@@ -54,20 +50,12 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     state = plan_state(case)
     form = PlanForm(posted(request), case=case, today=today(), state=state)
     return case_form_page(
-        request,
-        case=case,
-        form=form,
-        template="casework/action_plan_edit.html",
+        request, case=case, form=form, template="casework/action_plan_edit.html",
         context={"state": state, "section_titles": SECTION_BY_CODE},
         success=lambda: _saved_message(form.sections()),
-        save=lambda: plan_version_save(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+        save=lambda: plan_version_save(actor=request.user, case=case, today=form.today,
+                                       expected_version=form.expected_version,
+                                       **form.service_arguments()))
 
 
 def issue_preview(case: Case, kind: str, day: dt.date) -> list[dict[str, dict[str, str]]]:
@@ -76,7 +64,8 @@ def issue_preview(case: Case, kind: str, day: dt.date) -> list[dict[str, dict[st
     events = [clock_event(e) for e in case_timeline(case)["events"] if e.kind in CLOCK_EVENT_KINDS]
     issued = ClockEvent(event=_ISSUE_EVENT[VersionKind(kind)].value, date=day)
     try:
-        result = compute_clock([*events, issued], today=day, date_of_birth=case.child.date_of_birth)
+        result = compute_clock([*events, issued], today=day,
+                               date_of_birth=case.child.date_of_birth)
     except ClockError:
         return []
     rows = [_row(label, due) for label, due in _preview_dates(result, kind)]
@@ -113,20 +102,11 @@ def plan_issue(request: HttpRequest, case_id: int) -> HttpResponse:
     preview = issue_preview(case, working.kind, form.today) if working else []
     label = working.get_kind_display().lower() if working else "plan"
     return case_form_page(
-        request,
-        case=case,
-        form=form,
-        template="casework/action_plan_issue.html",
-        context={"working": working, "preview": preview},
-        success=f"The {label} has been issued",
-        save=lambda: plan_version_issue(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            issued_on=form.cleaned_data["issued_on"],
-        ),
-    )
+        request, case=case, form=form, template="casework/action_plan_issue.html",
+        context={"working": working, "preview": preview}, success=f"The {label} has been issued",
+        save=lambda: plan_version_issue(actor=request.user, case=case, today=form.today,
+                                        expected_version=form.expected_version,
+                                        issued_on=form.cleaned_data["issued_on"]))
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -139,23 +119,17 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 @require_GET
 def plan_pdf(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
     case = action_case(request, case_id, "download the plan")
-    version = documents.plan_version_for_download(
-        user=request.user, case=case, number=number, file_format="pdf", request=request
-    )
-    return _attachment(
-        documents.plan_pdf(version), "application/pdf", documents.plan_filename(version, "pdf")
-    )
+    version = documents.plan_version_for_download(user=request.user, case=case, number=number,
+                                                  file_format="pdf", request=request)
+    return _attachment(documents.plan_pdf(version), "application/pdf",
+                       documents.plan_filename(version, "pdf"))
 
 
 @staff_or_family_required
 @require_GET
 def plan_docx(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
     case = action_case(request, case_id, "download the plan")
-    version = documents.plan_version_for_download(
-        user=request.user, case=case, number=number, file_format="docx", request=request
-    )
-    return _attachment(
-        documents.plan_docx(version),
-        documents.DOCX_CONTENT_TYPE,
-        documents.plan_filename(version, "docx"),
-    )
+    version = documents.plan_version_for_download(user=request.user, case=case, number=number,
+                                                  file_format="docx", request=request)
+    return _attachment(documents.plan_docx(version), documents.DOCX_CONTENT_TYPE,
+                       documents.plan_filename(version, "docx"))

@@ -34,41 +34,25 @@ def review_meeting(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "record a review meeting")
     form = ReviewMeetingForm(posted(request), case=case, today=today())
     return case_form_page(
-        request,
-        case=case,
-        form=form,
-        template="casework/action_review_meeting.html",
+        request, case=case, form=form, template="casework/action_review_meeting.html",
         success="Review meeting recorded. The local authority's decision is due within 4 weeks",
-        save=lambda: review_meeting_record(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+        save=lambda: review_meeting_record(actor=request.user, case=case, today=form.today,
+                                           expected_version=form.expected_version,
+                                           **form.service_arguments()))
 
 
 @casework_required
 @require_http_methods(["GET", "POST"])
 def review_decision(request: HttpRequest, review_id: int) -> HttpResponse:
     review = annual_review_get(request, review_id, "record a review decision")
-    form = ReviewDecisionForm(posted(request), case=review.case, review=review, today=today())
+    form = ReviewDecisionForm(posted(request), case=review.case, review=review,
+                              today=today())
     return case_form_page(
-        request,
-        case=review.case,
-        form=form,
-        template="casework/action_review_decision.html",
-        context={"review": review},
-        success="Review decision recorded",
-        save=lambda: review_decision_record(
-            actor=request.user,
-            review=review,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+        request, case=review.case, form=form, template="casework/action_review_decision.html",
+        context={"review": review}, success="Review decision recorded",
+        save=lambda: review_decision_record(actor=request.user, review=review, today=form.today,
+                                            expected_version=form.expected_version,
+                                            **form.service_arguments()))
 
 
 @casework_required
@@ -77,19 +61,11 @@ def cease(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "cease the plan")
     form = CeaseForm(posted(request), case=case, today=today())
     return case_form_page(
-        request,
-        case=case,
-        form=form,
-        template="casework/action_cease.html",
+        request, case=case, form=form, template="casework/action_cease.html",
         success="The plan has been ceased",
-        save=lambda: plan_cease(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+        save=lambda: plan_cease(actor=request.user, case=case, today=form.today,
+                                expected_version=form.expected_version,
+                                **form.service_arguments()))
 
 
 @casework_required
@@ -98,44 +74,23 @@ def dispute(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "record mediation or an appeal")
     form = DisputeForm(posted(request), case=case, today=today())
     return case_form_page(
-        request,
-        case=case,
-        form=form,
-        template="casework/action_dispute.html",
+        request, case=case, form=form, template="casework/action_dispute.html",
         success=lambda: f"{DisputeKind(form.cleaned_data['kind']).label} recorded",
-        save=lambda: dispute_record(
-            actor=request.user,
-            case=case,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+        save=lambda: dispute_record(actor=request.user, case=case, today=form.today,
+                                    expected_version=form.expected_version,
+                                    **form.service_arguments()))
 
 
 @casework_required
 @require_http_methods(["GET", "POST"])
 def dispute_outcome(request: HttpRequest, dispute_id: int) -> HttpResponse:
-    dispute = dispute_for(
-        user=request.user,
-        dispute_id=dispute_id,
-        today=today(),
-        why="record how mediation or an appeal ended",
-        request=request,
-    )
+    dispute = dispute_for(user=request.user, dispute_id=dispute_id, today=today(),
+                          why="record how mediation or an appeal ended", request=request)
     form = DisputeConcludeForm(posted(request), dispute=dispute, today=today())
     return case_form_page(
-        request,
-        case=dispute.case,
-        form=form,
-        template="casework/action_dispute_outcome.html",
+        request, case=dispute.case, form=form, template="casework/action_dispute_outcome.html",
         context={"dispute": dispute},
         success=lambda: f"{DisputeKind(dispute.kind).label}: outcome recorded",
-        save=lambda: dispute_conclude(
-            actor=request.user,
-            dispute=dispute,
-            today=form.today,
-            expected_version=form.expected_version,
-            **form.service_arguments(),
-        ),
-    )
+        save=lambda: dispute_conclude(actor=request.user, dispute=dispute, today=form.today,
+                                      expected_version=form.expected_version,
+                                      **form.service_arguments()))

@@ -45,13 +45,8 @@ def _send_reset_email(request: HttpRequest, user: User) -> None:
         "has not changed.\n"
     )
     send_mail("Reset your password", body, None, [user.email])
-    audit(
-        actor=user,
-        action=AuditAction.CHANGE,
-        obj=user,
-        why="password reset email sent",
-        request=request,
-    )
+    audit(actor=user, action=AuditAction.CHANGE, obj=user, why="password reset email sent",
+          request=request)
 
 
 @require_http_methods(["GET", "POST"])
@@ -91,9 +86,8 @@ def reset_password(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         user.set_password(form.cleaned_data["password"])
         user.save(update_fields=["password"])  # the token and every other session end here
-        audit(
-            actor=user, action=AuditAction.CHANGE, obj=user, why="password reset", request=request
-        )
+        audit(actor=user, action=AuditAction.CHANGE, obj=user, why="password reset",
+              request=request)
         return redirect("core:password_changed")
     return render_page(request, "core/reset_password.html", {"form": form})
 

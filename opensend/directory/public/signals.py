@@ -25,11 +25,8 @@ def _service_ids(instance: Any) -> list[object]:
     if isinstance(instance, m.Schedule):
         # By id, not the relation: in a cascading delete the link may already be gone.
         linked = m.ServiceAtLocation.objects.filter(pk=instance.service_at_location_id)
-        return [
-            sid
-            for sid in (instance.service_id, *linked.values_list("service_id", flat=True))
-            if sid
-        ]
+        return [sid for sid in (instance.service_id, *linked.values_list("service_id", flat=True))
+                if sid]
     return [getattr(instance, "service_id", None)] if getattr(instance, "service_id", None) else []
 
 
