@@ -55,6 +55,8 @@ db: install-python
 migrate: db
 	$(PY) manage.py migrate --noinput
 
+# Every command below but import_ees, import_statistical_neighbours and snapshot_indicators
+# is demo code (opensend/nonprod): it exists only where OPENSEND_ENV installs it.
 demo-data: migrate
 	$(PY) manage.py generate_area --children $(CHILDREN) --seed $(SEED) --reset
 	@# the demo Local Offer: services, activities and demo postcodes (calendar task)
@@ -76,6 +78,7 @@ demo: install demo-data
 lint: install-python
 	$(VENV)/bin/ruff check opensend tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache --no-logo  # which app may import which (pyproject.toml)
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 

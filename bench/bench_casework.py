@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 # Before Django reads its settings: the benchmark never touches the demo database.
 os.environ.setdefault("OPENSEND_DB_NAME", "opensend_bench")
+os.environ.setdefault("OPENSEND_ENV", "bench")  # installs opensend.nonprod (its generators)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.config.settings")
 
 import django  # noqa: E402

@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OPENSEND_DB_NAME", "opensend_bench_comparators")
+os.environ.setdefault("OPENSEND_ENV", "bench")  # installs opensend.nonprod (its generators)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.config.settings")
 
 import django  # noqa: E402
@@ -38,8 +39,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
-from opensend.measures import comparators  # noqa: E402
-from opensend.measures.comparator_sources import COMPARATOR_SOURCES  # noqa: E402
+from opensend.measures.comparators import selectors as comparators  # noqa: E402
+from opensend.measures.comparators.sources import COMPARATOR_SOURCES  # noqa: E402
 from opensend.nonprod.generator import demo_la  # noqa: E402
 from opensend.people.models import Role, User  # noqa: E402
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("OPENSEND_DB_NAME", "opensend_bench_editorial")
+os.environ.setdefault("OPENSEND_ENV", "bench")  # installs opensend.nonprod (its generators)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.config.settings")
 
 import django
@@ -31,10 +32,10 @@ from django.db import connection  # noqa: E402
 
 from opensend.core.today import today  # noqa: E402
 from opensend.directory import models as m  # noqa: E402
-from opensend.directory import oruk  # noqa: E402
 from opensend.directory import selectors as directory  # noqa: E402
 from opensend.directory.editorial.import_read import CSV_COLUMNS  # noqa: E402
 from opensend.directory.editorial.importer import import_directory  # noqa: E402
+from opensend.directory.oruk import presenters as oruk  # noqa: E402
 
 ORG = uuid.UUID("5e1f0000-0000-4000-8000-000000000001")
 

@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OPENSEND_DB_NAME", "opensend_bench_measures")
+os.environ.setdefault("OPENSEND_ENV", "bench")  # installs opensend.nonprod (its generators)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.config.settings")
 
 import django  # noqa: E402
@@ -53,7 +54,7 @@ from opensend.measures.live import (  # noqa: E402
 from opensend.measures.live.facts import facts_rebuild  # noqa: E402
 from opensend.measures.live.sql import sql_figures  # noqa: E402
 from opensend.measures.models import PlanFact  # noqa: E402
-from opensend.measures.snapshots import snapshots_take  # noqa: E402
+from opensend.measures.snapshots.services import snapshots_take  # noqa: E402
 from opensend.people.models import Organisation  # noqa: E402
 from opensend.statutory.indicators import INDICATORS  # noqa: E402
 

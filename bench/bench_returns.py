@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OPENSEND_ENV", "bench")  # installs opensend.nonprod (its generators)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.config.settings")
 
 import django  # noqa: E402
@@ -28,10 +29,10 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from opensend.measures.inspection.collect import list1_rows, list2_rows  # noqa: E402
-from opensend.measures.inspection.exports import area_children  # noqa: E402
-from opensend.measures.inspection.writers import csv_bytes, xlsx_bytes  # noqa: E402
-from opensend.measures.sen2.exports import (  # noqa: E402
+from opensend.measures.returns.inspection.collect import list1_rows, list2_rows  # noqa: E402
+from opensend.measures.returns.inspection.exports import area_children  # noqa: E402
+from opensend.measures.returns.inspection.writers import csv_bytes, xlsx_bytes  # noqa: E402
+from opensend.measures.returns.sen2.exports import (  # noqa: E402
     area_cases,
     local_authority_by_code,
     sen2_build,

@@ -38,6 +38,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OPENSEND_DB_NAME", "opensend_bench_search")
+os.environ.setdefault("OPENSEND_ENV", "bench")  # installs opensend.nonprod (its generators)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.config.settings")
 
 import django  # noqa: E402

@@ -8,12 +8,17 @@
 - The personas (tests/personas.py): named people of one local area, each a fixture.
 - `staff_client(user)` signs a staff user in WITH a verified second factor;
   `family_client(user)` signs in a parent or young person.
+- Page checks: every Django test client, however it is built, runs tests/pages.py
+  check_page on every HTML page it receives, unless the test is marked
+  `@pytest.mark.no_page_check(reason="...")`. The run ends with the number of opt-outs.
 """
 
 import datetime as dt
 import os
 import zoneinfo
+from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 import time_machine
@@ -23,6 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.plugin import blocking_manager_key
 
 from opensend.people.models import User, UserKind
+from tests import pages
 from tests.factories import TODAY
 from tests.personas import *  # noqa: F403 (the persona fixtures)
 
@@ -108,6 +114,42 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
                 with connection.cursor() as cursor:
                     cursor.execute(_AUDIT_TRUNCATE_TRIGGER.format("ENABLE"))
                 connection.close()
+
+
+# --- page checks ----------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _page_checks(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test client checks every HTML page it receives, unless the test opts out.
+
+    Client.request is what get, post and each hop of follow=True all go through, so
+    patching it reaches the `client` fixture, the signed-in clients and a bare Client().
+    """
+    if pages.opt_out_reason(request.node) is None:
+        monkeypatch.setattr(Client, "request", pages.checking_pages(Client.request))
+
+
+_OPT_OUTS = pytest.StashKey[Counter[str]]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    reasons = Counter()
+    for item in items:
+        marker = item.get_closest_marker(pages.OPT_OUT)
+        if marker is not None:
+            reasons[str(marker.kwargs.get("reason") or "(no reason given: the test errors)")] += 1
+    config.stash[_OPT_OUTS] = reasons
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """How many tests opted out of the page checks, and why (not known under xdist)."""
+    reasons = config.stash.get(_OPT_OUTS, None)
+    if reasons is None:
+        return
+    terminalreporter.write_line(f"page checks: {reasons.total()} tests opt out")
+    for reason, count in reasons.most_common():
+        terminalreporter.write_line(f"  {count:>4}  {reason}")
 
 
 # --- time --------------------------------------------------------------------------------

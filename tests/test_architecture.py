@@ -151,3 +151,12 @@ def test_no_module_is_over_400_lines():
         f"A module past {MAX_LINES} lines becomes a package (docs/architecture.md):\n"
         + "\n".join(too_long)
     )
+
+
+def test_the_architecture_these_rules_cite_is_in_the_repository():
+    """The document and the section this module's docstring cites exist, and name it."""
+    cited = re.findall(r"(docs/[\w/-]+\.md), \"([^\"]+)\"", __doc__ or "")
+    assert cited == [("docs/architecture.md", "Rules that keep the house in order")]
+    text = (ROOT / cited[0][0]).read_text(encoding="utf-8")
+    assert f"## {cited[0][1]}" in text
+    assert "tests/test_architecture.py" in text

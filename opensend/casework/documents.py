@@ -5,8 +5,9 @@ thing: sections A to K with their statutory titles, needs in B ranked (1 = prima
 provision in F grouped under the need it meets (the "golden thread", CoP 9.69), and a
 footer on every page with the child's name, the version and its issue date.
 
-The PDF is rendered offline: the HTML and its styles are self-contained, and the URL
-fetcher refuses every fetch, so nothing about the plan ever leaves the server.
+The PDF is rendered offline (opensend/core/documents.py): the HTML and its styles are
+self-contained, and the URL fetcher refuses every fetch, so nothing about the plan ever
+leaves the server.
 """
 
 import io
@@ -15,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import docx
-import weasyprint
 from django.http import Http404
 from django.template.loader import render_to_string
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -23,12 +23,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from opensend.casework.models import Case, PlanVersion, VersionKind
 from opensend.casework.plan_sections import SECTIONS
-from opensend.config.jinja2 import govuk_date
 from opensend.core.audit import audit
+from opensend.core.documents import pdf_from_html
+from opensend.core.formatting import govuk_date
 from opensend.core.models import AuditAction
 from opensend.people.models import User
 from opensend.statutory import codes
@@ -191,22 +191,13 @@ def plan_document(version: PlanVersion) -> PlanDocument:
 # PDF
 # ---------------------------------------------------------------------------------------
 
-class OfflineFetcher(URLFetcher):
-    """Refuses every URL: a plan must never load fonts, images or styles from anywhere."""
-
-    def fetch(self, url: str, headers: Any = None) -> Any:
-        raise FatalURLFetchingError(f"Plan documents load nothing from outside: {url}")
-
-
 def plan_html(version: PlanVersion) -> str:
     return render_to_string("casework/plan_document.html", {"document": plan_document(version)},
                             using="jinja2")
 
 
 def plan_pdf(version: PlanVersion) -> bytes:
-    html = weasyprint.HTML(string=plan_html(version), base_url=None,
-                           url_fetcher=OfflineFetcher())
-    return html.write_pdf()
+    return pdf_from_html(plan_html(version))
 
 
 # ---------------------------------------------------------------------------------------

@@ -19,13 +19,13 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
-from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
+from opensend.casework.clock import clock_for
 from opensend.casework.models import Case, CaseStep
-from opensend.casework.services.clock import case_steps_refresh, clock_for
+from opensend.casework.services.clock import case_steps_refresh
 from opensend.casework.services.transfers import phase_transfers_derive
+from opensend.core.jobs import RETRY, day_of
 from opensend.statutory.clock import ClockError
 
 logger = logging.getLogger(__name__)
@@ -33,13 +33,6 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 500  # cases per transaction in the clock refresh
 LOG_EVERY = 5000  # cases between two progress lines
 LOG_FAILURES = 20  # cases named in the log when the clock rejects their events; then a count
-# Both jobs are idempotent, so a failed run (say the database restarted) is retried.
-RETRY = RetryStrategy(max_attempts=3, wait=600)
-
-
-def day_of(timestamp: int) -> dt.date:
-    """The London date of a job's scheduled time (a Unix timestamp)."""
-    return timezone.localdate(dt.datetime.fromtimestamp(timestamp, tz=dt.UTC))
 
 
 @dataclass

@@ -9,6 +9,9 @@ import os
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+# The environments that install the demo and benchmark code (opensend.nonprod). Any other
+# value, production first, cannot import it: nothing invented ships to a council.
+DEMO_ENVIRONMENTS = frozenset({"development", "demo", "test", "bench"})
 
 
 class ConfigError(RuntimeError):
@@ -49,3 +52,12 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def environment() -> str:
+    """OPENSEND_ENV: production, or one of DEMO_ENVIRONMENTS (development by default)."""
+    return env_str("OPENSEND_ENV", "development")
+
+
+def nonprod_installed() -> bool:
+    return environment() in DEMO_ENVIRONMENTS

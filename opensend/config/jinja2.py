@@ -7,7 +7,6 @@ lenient; one created in our own templates is strict wherever it ends up.
 """
 
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -18,9 +17,9 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
 from jinja2 import pass_context
 
+from opensend.core.formatting import govuk_date, govuk_datetime, govuk_time
 from opensend.core.govuk_forms import govuk_error_summary, govuk_field, govuk_form_page_title
 from opensend.core.navigation import nav_items, safe_reverse
 
@@ -83,33 +82,6 @@ class _GovukMacroUndefined(StrictUndefined):
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
-
-
-def govuk_date(value: date | None) -> str:
-    """3 March 2026 (GOV.UK style: no leading zero, full month)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{value.day} {value:%B %Y}"
-
-
-def govuk_time(value: datetime) -> str:
-    """9am, 2:15pm, midday, midnight (GOV.UK style)."""
-    if value.minute == 0 and value.hour in (0, 12):
-        return "midnight" if value.hour == 0 else "midday"
-    hour = value.hour % 12 or 12
-    minutes = f":{value.minute:02d}" if value.minute else ""
-    return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
-
-
-def govuk_datetime(value: datetime | None) -> str:
-    """3 March 2026 at 2:15pm, in the local time zone."""
-    if value is None:
-        return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return f"{govuk_date(value)} at {govuk_time(value)}"
 
 
 def environment(**options: Any) -> jinja2.Environment:

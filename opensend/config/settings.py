@@ -8,10 +8,17 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from opensend.config.env import env_bool, env_int, env_list, env_str
+from opensend.config.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    environment,
+    nonprod_installed,
+)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-ENVIRONMENT = env_str("OPENSEND_ENV", "development")
+ENVIRONMENT = environment()
 PRODUCTION = ENVIRONMENT == "production"
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -41,8 +48,12 @@ INSTALLED_APPS = [
     "opensend.casework",
     "opensend.measures",
     "opensend.directory",
-    "opensend.nonprod",
 ]
+# The demo and benchmark data (generators, demo commands) only where OPENSEND_ENV is
+# development, demo, test or bench: production cannot even import it (docs/architecture.md).
+NONPROD_INSTALLED = nonprod_installed()
+if NONPROD_INSTALLED:
+    INSTALLED_APPS.append("opensend.nonprod")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -4,7 +4,7 @@ urlpatterns = [
     path("", include("opensend.core.urls")),
     path("cases/", include("opensend.casework.urls")),
     path("family/", include("opensend.casework.family_urls")),
-    path("api/oruk/v3/", include("opensend.directory.oruk_urls")),
+    path("api/oruk/v3/", include("opensend.directory.oruk.urls")),
     # measures dashboard (issue 3, dashboard task)
     path("measures/", include("opensend.measures.dashboard.urls")),
     path("local-area/measures/", include("opensend.measures.dashboard.public_urls")),
@@ -13,7 +13,7 @@ urlpatterns = [
     # Local Offer feedback and "You said, we did" (issue 4 item 5, task: feedback)
     path("local-offer/", include("opensend.directory.feedback.urls")),
     # sen2 (issue 3, items 6-7): the SEN2 return and the inspection lists
-    path("returns/", include("opensend.measures.urls_returns")),
+    path("returns/", include("opensend.measures.returns.urls")),
     # Local Offer activities calendar and iCalendar feeds (calendar task)
     path("local-offer/", include("opensend.directory.calendar.urls")),
     # search: the public Local Offer site (issue 4)

@@ -1,4 +1,4 @@
-"""The service navigation links a user sees, by the kind of user and their roles.
+"""The service navigation links a user sees, by the kind of user and their permissions.
 
 Each item is what GOV.UK's service navigation component takes: {"href", "text",
 "active"}. Sign out also has "method": "post", because signing out changes state and
@@ -11,25 +11,27 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from opensend.core.permissions import has_perm
+
 STAFF = "staff"
 PARENT = "parent"
 YOUNG_PERSON = "young_person"
 
-# (URL name, link text, roles that see it) for staff users, in the order shown.
+# (URL name, link text, the permission that shows it: each app's rules.py), in order.
 _STAFF_LINKS = [
-    ("casework:queue", "Work queue", {"caseworker", "sen_manager"}),
-    ("casework:search", "Find a child", {"caseworker", "sen_manager"}),
-    ("casework:team", "Team caseload", {"sen_manager"}),
-    ("casework:my_cases", "Cases", {"advice_giver", "senco", "panel_member"}),
+    ("casework:queue", "Work queue", "casework.view_queue"),
+    ("casework:search", "Find a child", "casework.search_children"),
+    ("casework:team", "Team caseload", "casework.view_team_caseload"),
+    ("casework:my_cases", "Cases", "casework.view_my_cases"),
     # Local Offer feedback (task: feedback)
-    ("feedback:queue", "Local Offer feedback", {"directory_editor"}),
+    ("feedback:queue", "Local Offer feedback", "directory.triage_feedback"),
     # sen2 (issue 3, items 6-7)
-    ("returns:index", "Returns", {"sen_manager"}),
+    ("returns:index", "Returns", "measures.view_returns"),
     # measures dashboard (issue 3, dashboard task)
-    ("measures:dashboard", "Measures", {"sen_manager", "analyst"}),
+    ("measures:dashboard", "Measures", "measures.view_dashboard"),
     # Local Offer editorial (issue 4)
-    ("editorial:listings", "Local Offer listings", {"provider", "directory_editor"}),
-    ("editorial:queue", "Approvals", {"directory_editor"}),
+    ("editorial:listings", "Local Offer listings", "directory.edit_listing"),
+    ("editorial:queue", "Approvals", "directory.approve_revision"),
 ]
 
 
@@ -47,9 +49,7 @@ def _links(user: Any) -> list[tuple[str, str]]:
     links: list[tuple[str, str]] = []
     if user.kind == STAFF:
         links += [
-            (name, text)
-            for name, text, roles in _STAFF_LINKS
-            if any(user.has_role(role) for role in roles)
+            (name, text) for name, text, permission in _STAFF_LINKS if has_perm(user, permission)
         ]
     elif user.kind == PARENT:
         links.append(("family:home", "Your EHC plans"))

@@ -5,10 +5,10 @@ import uuid
 from collections.abc import Callable
 
 from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, transaction
 
 from opensend.core.models import FormSubmission
-from opensend.people.models import User
 
 
 class SubmissionTokenField(forms.UUIDField):
@@ -25,7 +25,7 @@ class SubmissionTokenField(forms.UUIDField):
         return super().clean(value) or uuid.uuid4()
 
 
-def submit_once(*, token: uuid.UUID, user: User, act: Callable[[], str]) -> str:
+def submit_once(*, token: uuid.UUID, user: AbstractBaseUser, act: Callable[[], str]) -> str:
     """Run `act` (which returns the path of what it created) once per token.
 
     The token row is inserted in the same transaction as the records, so a concurrent

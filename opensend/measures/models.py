@@ -191,7 +191,7 @@ class IndicatorSnapshot(models.Model):
 
 
 # sen2 (issue 3, item 6): the prepared SEN2 return, defined beside its code.
-from opensend.measures.sen2.models import RunStatus, Sen2Run  # noqa: E402, F401
+from opensend.measures.returns.sen2.models import RunStatus, Sen2Run  # noqa: E402, F401
 
 # --- The read-side projection of the casework (docs/measures-sql.md) ----------------------
 # One row per request, plan, advice request, review, phase transfer, dispute and case, with
@@ -214,7 +214,7 @@ class RequestFact(_Fact):
     received = models.DateField()
     decision_due = models.DateField()  # Reg 5(1): 6 weeks after the request
     decided_on = models.DateField(null=True)
-    outcome = models.CharField(max_length=20, null=True)  # noqa: DJ001 (None: no outcome, read as NULL by the SQL)  # "assess" | "not_assess"
+    outcome = models.CharField(max_length=20, null=True)  # noqa: DJ001 (assess | not_assess; NULL: none)
 
     class Meta:
         indexes = [models.Index(fields=["local_authority_id", "received"])]
@@ -232,7 +232,7 @@ class PlanFact(_Fact):
     # an exception applies as of a day iff this is on or before it; None: never.
     exception_from = models.DateField(null=True)
     ceased = models.DateField(null=True)
-    cease_reason = models.CharField(max_length=2, null=True)  # noqa: DJ001 (None: no outcome, read as NULL by the SQL)
+    cease_reason = models.CharField(max_length=2, null=True)  # noqa: DJ001 (NULL: none)
     named_setting_id = models.IntegerField(null=True)
 
     class Meta:
@@ -258,7 +258,7 @@ class ReviewFact(_Fact):
     due = models.DateField(null=True)
     held = models.DateField(null=True)
     decided_on = models.DateField(null=True)
-    outcome = models.CharField(max_length=10, null=True)  # noqa: DJ001 (None: no outcome, read as NULL by the SQL)  # maintain | amend | cease
+    outcome = models.CharField(max_length=10, null=True)  # noqa: DJ001 (maintain | amend | cease)
     decision_due = models.DateField(null=True)  # Reg 20(10): meeting + 4 weeks
     amended_due = models.DateField(null=True)  # Reg 22(3): meeting + 12 weeks
     amended_plan_issued = models.DateField(null=True)
@@ -297,7 +297,7 @@ class DisputeFact(_Fact):
     kind = models.CharField(max_length=10)
     started = models.DateField()
     concluded = models.DateField(null=True)
-    outcome = models.CharField(max_length=20, null=True)  # noqa: DJ001 (None: no outcome, read as NULL by the SQL)
+    outcome = models.CharField(max_length=20, null=True)  # noqa: DJ001 (NULL: none)
 
     class Meta:
         indexes = [models.Index(fields=["local_authority_id", "started"])]

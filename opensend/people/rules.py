@@ -37,7 +37,7 @@ from opensend.statutory.school_year import young_person_from
 _PANEL_STAGES = ("requested", "assessing", "drafting")
 
 
-def _org_ids(user: User, *roles: str) -> list[int]:
+def _org_ids(user: User, *roles: Role) -> list[int]:
     return list(user.memberships.filter(role__in=roles).values_list("organisation_id", flat=True))
 
 
@@ -123,5 +123,19 @@ def visible_children(user: User, today: dt.date) -> QuerySet[Child]:
     return Child.objects.filter(visible_children_q(user, today))
 
 
-def can_edit_casework(user: User) -> bool:
-    return user.is_authenticated and user.has_role(Role.CASEWORKER, Role.SEN_MANAGER)
+# Building blocks for the named permissions in each app's rules.py (ADR 0016). People
+# names no permission of its own: accounts are managed in the Django admin.
+
+
+def is_staff_with(user: User, *roles: Role) -> bool:
+    """Staff holding one of `roles` in some organisation."""
+    return user.kind == UserKind.STAFF and user.has_role(*roles)
+
+
+def is_staff(user: User) -> bool:
+    return user.kind == UserKind.STAFF
+
+
+def is_family(user: User) -> bool:
+    """A parent or carer, or a young person."""
+    return user.kind in (UserKind.PARENT, UserKind.YOUNG_PERSON)

@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 from typing import Final, TextIO
 
-from opensend.statutory.clock import ClockError, compute_clock
+from opensend.statutory import order
+from opensend.statutory.clock import ClockError, ClockEvent, compute_clock
 from opensend.statutory.clock.json_format import request_from_json, result_to_json
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "main"]
@@ -49,8 +50,18 @@ def run_clock(stdin: TextIO, stdout: TextIO) -> None:
         raise ClockError(f"the input cannot be read as JSON: {error}") from None
     request = request_from_json(document)
     result = compute_clock(request.events, today=request.today, date_of_birth=request.date_of_birth)
+    refuse_unlawful_order(request.events)
     json.dump(result_to_json(result), stdout, indent=2)
     stdout.write("\n")
+
+
+def refuse_unlawful_order(events: Sequence[ClockEvent]) -> None:
+    """ClockError naming the first rule of the order of steps the history breaks (e.g. a
+    final plan inside the family's comment period), as for an impossible date."""
+    refusals = order.validate_history(events)
+    if refusals:
+        more = f" (and {len(refusals) - 1} more)" if len(refusals) > 1 else ""
+        raise ClockError(f"{refusals[0].message}{more}")
 
 
 def main(

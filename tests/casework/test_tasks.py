@@ -3,7 +3,6 @@
 import datetime as dt
 import logging
 
-import pytest
 from procrastinate import testing
 from procrastinate.contrib.django import app
 
@@ -27,18 +26,6 @@ def test_the_worker_knows_both_jobs_and_when_they_run():
     assert schedules["opensend.casework.tasks.nightly_phase_transfers"] == "0 2 * * *"
     assert schedules["opensend.casework.tasks.nightly_clock_refresh"] == "30 2 * * *"
     assert "opensend.casework.tasks.nightly_phase_transfers" in app.tasks
-
-
-@pytest.mark.parametrize(
-    ("timestamp", "day"),
-    [
-        (at(2026, 11, 22, 2), dt.date(2026, 11, 22)),  # GMT
-        (at(2027, 6, 30, 2), dt.date(2027, 6, 30)),  # 03:00 BST
-        (at(2027, 6, 30, 23, 30), dt.date(2027, 7, 1)),  # 00:30 BST is the next day in London
-    ],
-)
-def test_a_job_works_for_the_london_date_of_its_scheduled_time(timestamp, day):
-    assert tasks.day_of(timestamp) == day
 
 
 def test_deferring_a_job_queues_it_once():

@@ -1,10 +1,12 @@
-"""The search index follows the directory: signals after commits, and the generator."""
+"""The search index follows the directory: signals after commits (the benchmark
+generator: tests/nonprod/test_directory_generator.py)."""
 
 import pytest
-from django.core.management import call_command
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
 
 from opensend.directory import models as m
-from opensend.directory.public import index
+from opensend.directory.public import index, signals
 from opensend.directory.public.search import SearchQuery, search
 from tests.directory.public_data import build_local_offer
 
@@ -34,18 +36,6 @@ def test_changes_reach_the_index_once_committed(django_capture_on_commit_callbac
     assert "Café Drama Club" not in names()
 
 
-def test_generate_directory_makes_searchable_services():
-    call_command("generate_directory", services=40, seed=3)
-    assert m.Service.objects.count() == 40
-    assert m.ServiceSearchEntry.objects.count() == 40
-    assert m.PostcodeCentroid.objects.filter(postcode__startswith="NM").count() == 68_000
-    first = search(SearchQuery())
-    assert first.total == 40
-    assert all(hit.assured_date for hit in first.hits)
-    call_command("generate_directory", services=40, seed=3)  # again: more, same shape
-    assert m.ServiceSearchEntry.objects.count() == 80
-
-
 def test_many_changes_to_one_service_refresh_it_once(
     django_capture_on_commit_callbacks, monkeypatch
 ):
@@ -63,3 +53,22 @@ def test_many_changes_to_one_service_refresh_it_once(
     assert len(refreshed) == 1 and offer.swimming.id in refreshed[0]
     assert "Swimming for all" in names() and "Autism-friendly Swimming" not in names()
     assert "Swimming for all" not in names(free=True)
+
+
+def _search_receivers(model) -> int:
+    uids = {f"search-save-{model}", f"search-delete-{model}"}
+    receivers = [*post_save.receivers, *post_delete.receivers]
+    return sum(1 for (lookup, _), *_ in receivers if lookup in uids)
+
+
+def test_the_search_receivers_are_connected_once_when_the_app_is_ready():
+    for model in signals.WATCHED:
+        post_save.disconnect(sender=model, dispatch_uid=f"search-save-{model}")
+        post_delete.disconnect(sender=model, dispatch_uid=f"search-delete-{model}")
+    try:
+        assert _search_receivers("directory.Service") == 0
+        apps.get_app_config("directory").ready()
+        apps.get_app_config("directory").ready()
+        assert _search_receivers("directory.Service") == 2  # one save, one delete
+    finally:
+        signals.connect()

@@ -1,11 +1,12 @@
-"""Postcodes and towns: the demo area's lookup, importing an ONS-style file, distances."""
+"""Postcodes: their shapes and importing an ONS-style file (the demo's places:
+tests/nonprod/test_demo_places.py)."""
 
 import pytest
 from django.core.management import call_command
 
 from opensend.directory import models as m
 from opensend.directory.public import geography
-from opensend.directory.public.places import import_postcodes, load_demo_postcodes
+from opensend.directory.public.places import import_postcodes
 
 pytestmark = pytest.mark.django_db
 
@@ -16,23 +17,6 @@ def test_postcode_shapes():
     assert geography.looks_like_postcode("NM3 4") and not geography.looks_like_postcode("Cawdon")
     assert geography.outward_code("nm12 4tx") == "NM12"
     assert geography.pretty_postcode("nm34ab") == "NM3 4AB"
-
-
-def test_every_demo_postcode_is_near_its_town():
-    codes = {code: (lat, lng) for code, lat, lng in geography.demo_postcodes()}
-    assert len(codes) == 17 * 10 * 400
-    town = geography.TOWNS["Stanwick Vale"]
-    for code in ("NM30AA".replace("AA", "AB"), "NM39ZZ"):
-        lat, lng = codes[code]
-        assert geography.haversine_metres(*town, lat, lng) < 2500
-
-
-def test_loading_demo_postcodes_twice_changes_nothing():
-    load_demo_postcodes()
-    first = m.PostcodeCentroid.objects.get(postcode="NM34AB")
-    load_demo_postcodes()
-    assert m.PostcodeCentroid.objects.filter(postcode__startswith="NM").count() == 68_000
-    assert m.PostcodeCentroid.objects.get(postcode="NM34AB").latitude == first.latitude
 
 
 ONS_CSV = """pcd,pcds,lat,long,oa21
@@ -66,16 +50,3 @@ def test_import_postcodes_refuses_a_file_without_the_columns(tmp_path):
     path.write_text("postcode,x,y\nNM3 4AB,1,2\n")
     with pytest.raises(Exception, match="no lat, long, pcds column"):
         call_command("import_postcodes", str(path))
-
-
-def test_demo_sen_reports_list_each_school_and_college_once(area):
-    call_command("load_demo_sen_reports")
-    call_command("load_demo_sen_reports")  # again: no duplicates
-    reports = m.SenInformationReport.objects.all()
-    assert reports.count() == len({report.setting_name for report in reports}) > 0
-    assert all(
-        report.url.startswith("https://") and ".example/" in report.url for report in reports
-    )
-    names = set(reports.values_list("setting_name", flat=True))
-    assert area.hillside.name in names and area.college.name in names
-    assert area.health.name not in names

@@ -1,6 +1,7 @@
 """The real 2025 EES zip, imported once per test session (about 20 seconds).
 
 The zip is never copied into the repository: it lives in shared/ beside the clone.
+Without it these tests fail in CI (CI=true) and are skipped elsewhere (tests/shared_data.py).
 """
 
 import time
@@ -10,8 +11,9 @@ import pytest
 from django.conf import settings
 from pytest_django import DjangoDbBlocker
 
+from opensend.measures.comparators.services import ees_import, statistical_neighbours_import
 from opensend.measures.models import EesRelease
-from opensend.measures.services import ees_import, statistical_neighbours_import
+from tests.shared_data import require_shared_data
 
 EES_DIR = Path(settings.BASE_DIR).parent / "shared" / "data" / "ees"
 EES_ZIP = EES_DIR / "education-health-and-care-plans_2025.zip"
@@ -35,8 +37,7 @@ def ees_imported() -> EesRelease:
 
 @pytest.fixture(scope="session")
 def _ees_session_import(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> None:
-    if not EES_ZIP.exists():
-        pytest.skip(f"The published EES zip is not at {EES_ZIP} (shared/ beside the clone)")
+    require_shared_data(EES_ZIP, NEIGHBOURS_CSV)
     with django_db_blocker.unblock():
         ees_imported()
 

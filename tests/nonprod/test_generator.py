@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from opensend.casework.clock import clock_for
 from opensend.casework.models import (
     AdviceRequest,
     AnnualReview,
@@ -23,7 +24,6 @@ from opensend.casework.models import (
 )
 from opensend.casework.plan_sections import SECTION_BY_CODE
 from opensend.casework.selectors import queue_counts
-from opensend.casework.services.clock import clock_for
 from opensend.nonprod.generator import (
     NonprodDisabledError,
     area_digest,
@@ -252,7 +252,7 @@ def test_reset_removes_the_area_and_its_people(area: Organisation) -> None:
 def test_reset_also_removes_the_areas_measures(area: Organisation) -> None:
     """make demo runs twice: the snapshots it took the first time must not block the reset."""
     from opensend.measures.models import IndicatorSnapshot
-    from opensend.measures.snapshots import snapshots_take
+    from opensend.measures.snapshots.services import snapshots_take
 
     snapshots_take(local_authority_id=area.pk, taken_on=dt.date(2026, 11, 22), breakdowns=())
     area_reset()

@@ -237,3 +237,59 @@ def test_the_documented_example_is_what_the_command_prints() -> None:
     done = run("clock", stdin=json.dumps(documented_input))
     assert done.returncode == 0
     assert json.loads(done.stdout) == documented_output
+
+
+# --- the order of statutory steps -------------------------------------------------------
+
+ASSESSED = [
+    REQUEST,
+    {"event": "decision_to_assess", "date": "2023-02-10", "outcome": "assess"},
+    {"event": "draft_plan_issued", "date": "2023-04-20", "id": "draft"},
+]
+TOO_SOON = {"event": "final_plan_issued", "date": "2023-04-25"}
+
+
+def test_a_final_plan_inside_the_comment_period_is_refused_naming_the_rule() -> None:
+    result = run("clock", stdin=_with_events(*ASSESSED, TOO_SOON))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "rule final-after-comment-period (Reg 13(1))" in result.stderr
+    assert "runs until 2023-05-04" in result.stderr
+    assert "comment_period_ended_early" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_familys_written_agreement_to_end_the_period_early_lets_it_through() -> None:
+    agreed = {"event": "comment_period_ended_early", "date": "2023-04-24", "by": "caseworker 7"}
+    result = run("clock", stdin=_with_events(*ASSESSED, agreed, TOO_SOON))
+    assert result.returncode == 0, result.stderr
+    steps = json.loads(result.stdout)["steps"]
+    assert {"step": "final_plan", "due": "2023-05-22", "done": "2023-04-25", "status": "met",
+            "rule": "Reg 13(2)"} in steps  # fmt: skip
+
+
+def test_a_withdrawn_draft_is_left_out_of_the_clock_and_the_order() -> None:
+    withdrawn = {
+        "event": "event_withdrawn",
+        "date": "2023-04-21",
+        "refers_to": "draft",
+        "reason": "recorded on the wrong case",
+        "by": "caseworker 7",
+    }
+    result = run("clock", stdin=_with_events(*ASSESSED, withdrawn))
+    assert result.returncode == 0, result.stderr
+    steps = {step["step"] for step in json.loads(result.stdout)["steps"]}
+    assert "draft_comments_close" not in steps
+
+
+def test_a_correction_that_refers_to_no_event_is_bad_input() -> None:
+    corrected = {
+        "event": "event_corrected",
+        "date": "2023-04-21",
+        "refers_to": "nothing",
+        "reason": "typing mistake",
+        "corrected": {"event": "draft_plan_issued", "date": "2023-04-19"},
+    }
+    result = run("clock", stdin=_with_events(*ASSESSED, corrected))
+    assert result.returncode == 2
+    assert "refers to 'nothing'" in result.stderr

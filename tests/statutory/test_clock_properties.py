@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from opensend.statutory import order
 from opensend.statutory.cli import main
 from opensend.statutory.clock import (
     ADVICE_SOURCES,
@@ -198,10 +199,18 @@ def test_the_cli_gives_the_same_answer_as_the_library(
         "child": {"date_of_birth": dob.isoformat()},
         "events": [_event_json(event) for event in events],
     }
-    stdout = io.StringIO()
-    assert main(["clock"], stdin=io.StringIO(json.dumps(document)), stdout=stdout) == 0
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = main(["clock"], stdin=io.StringIO(json.dumps(document)), stdout=stdout, stderr=stderr)
     expected = result_to_json(compute_clock(events, today=today, date_of_birth=dob))
-    assert json.loads(stdout.getvalue()) == expected
+    refusals = order.validate_history(events)
+    if refusals:
+        # A history the order of steps forbids is refused, naming the first rule broken.
+        assert code == 2
+        assert f"rule {refusals[0].rule} ({refusals[0].source})" in stderr.getvalue()
+        assert stdout.getvalue() == ""
+    else:
+        assert code == 0
+        assert json.loads(stdout.getvalue()) == expected
 
 
 def _event_json(event: ClockEvent) -> dict[str, str]:

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from opensend.casework.models import Case
+from opensend.core.formatting import govuk_date
 from opensend.core.forms import GovukDateField, GovukForm
 
 DATE_HINT = "For example, 27 3 2026"
@@ -90,7 +91,7 @@ class CaseChangeForm(PastDatesMixin, GovukForm):
         if value is not None and earliest is not None and value < earliest:
             label = capitalised(self.fields[name].error_name)
             self.add_error(name, ValidationError(
-                f"{label} must be the same as or after {what} ({_govuk_date(earliest)})",
+                f"{label} must be the same as or after {what} ({govuk_date(earliest)})",
                 code="too_early"))
 
     @property
@@ -103,7 +104,3 @@ class CaseChangeForm(PastDatesMixin, GovukForm):
         self.add_error(None, message)
         self.data = self.data.copy()
         self.data[self.add_prefix("version")] = str(current_version)
-
-
-def _govuk_date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from opensend.casework.models import Stage
 from opensend.casework.presenters.steps import ADVICE_PREFIX, Tag, advice_label, step_name
-from opensend.config.jinja2 import govuk_date
+from opensend.core.formatting import govuk_date
 from opensend.statutory.clock import Step, Week20
 
 FAMILY_DUTIES = {

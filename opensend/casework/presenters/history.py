@@ -14,7 +14,7 @@ from opensend.casework.models import (
     PanelQuestion,
 )
 from opensend.casework.presenters.steps import advice_label
-from opensend.config.jinja2 import govuk_date
+from opensend.core.formatting import govuk_date
 from opensend.statutory.codes import CeaseReason, RequestSource
 
 _ASSESS_OUTCOMES = {

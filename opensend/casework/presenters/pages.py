@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from opensend.casework.models import Case, CaseStep, PlanVersion
-from opensend.casework.page_selectors import CaseDetails
 from opensend.casework.presenters.family import (
     FamilyStep,
     family_stage,
@@ -35,6 +34,7 @@ from opensend.casework.presenters.steps import (
     step_rows,
     week20_summary,
 )
+from opensend.casework.selectors import CaseDetails
 from opensend.statutory.clock import ClockResult, Step
 
 

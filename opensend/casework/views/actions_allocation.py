@@ -7,11 +7,11 @@ from opensend.casework.forms import AllocateForm
 from opensend.casework.selectors import caseworkers_for
 from opensend.casework.services.requests import case_allocate
 from opensend.casework.views.actions_common import action_case, case_form_page, posted
-from opensend.core.permissions import staff_required
+from opensend.core.permissions import permission_required
 from opensend.core.today import today
 
 
-@staff_required("sen_manager")
+@permission_required("casework.allocate_case")
 @require_http_methods(["GET", "POST"])
 def allocate(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "allocate a coordinator")

@@ -30,9 +30,9 @@ from opensend.casework.views.actions_common import (
     advice_request_get,
     back_to_case,
     case_form_page,
-    casework_required,
     posted,
 )
+from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.submissions import submit_once
 from opensend.core.today import today
@@ -47,7 +47,7 @@ def _record_request(request: HttpRequest, form: EhcRequestForm) -> Case:
                               **form.request_fields())
 
 
-@casework_required
+@permission_required("casework.record_request")
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest) -> HttpResponse:
     local_authority = casework_local_authority(request.user)
@@ -68,7 +68,7 @@ def _case_path(case: Case) -> str:
     return reverse("casework:case", args=[case.pk])
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def panel_decision(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "record a panel decision")
@@ -81,7 +81,7 @@ def panel_decision(request: HttpRequest, case_id: int) -> HttpResponse:
             expected_version=form.expected_version, **form.service_arguments()))
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def advice_request(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "request advice")
@@ -94,7 +94,7 @@ def advice_request(request: HttpRequest, case_id: int) -> HttpResponse:
             expected_version=form.expected_version, **form.service_arguments()))
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def advice_received(request: HttpRequest, advice_id: int) -> HttpResponse:
     advice = advice_request_get(request, advice_id, "record advice received")
@@ -106,7 +106,7 @@ def advice_received(request: HttpRequest, advice_id: int) -> HttpResponse:
                                     **form.cleaned_data))
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_POST
 def advice_chase_view(request: HttpRequest, advice_id: int) -> HttpResponse:
     advice = advice_request_get(request, advice_id, "chase advice")
@@ -116,7 +116,7 @@ def advice_chase_view(request: HttpRequest, advice_id: int) -> HttpResponse:
     return back_to_case(request, advice.case, f"Chase of {advice.organisation.name} recorded")
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def clock_exception(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "record an exception")

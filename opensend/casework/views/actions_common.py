@@ -3,12 +3,10 @@ GET-form / POST-save-redirect cycle with the conflict and clock errors shown in 
 error summary."""
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from opensend.casework.forms.common import CaseChangeForm
@@ -16,34 +14,11 @@ from opensend.casework.models import AdviceRequest, AnnualReview, Case
 from opensend.casework.selectors import advice_request_for, annual_review_for, case_get
 from opensend.casework.services.common import ConflictError
 from opensend.casework.services.plans import PlanStateError
-from opensend.core.permissions import staff_required
 from opensend.core.render import render_page
 from opensend.core.today import today
-from opensend.people.models import UserKind
 from opensend.statutory.clock import ClockError
 
-View = Callable[..., HttpResponse]
-casework_required = staff_required("caseworker", "sen_manager")
 CLOCK_MESSAGE = "These dates do not fit the case's history: {error}"
-
-
-def staff_or_family_required(view: View) -> View:
-    """Signed in as staff (with the second factor) or as a parent, carer or young person.
-
-    Which cases each may see is still decided by the selectors (people/rules.py).
-    """
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated or (user.is_staff_user and not user.is_verified()):
-            return redirect_to_login(request.get_full_path())
-        if user.kind not in (UserKind.STAFF, UserKind.PARENT, UserKind.YOUNG_PERSON):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    wrapped.allowed_roles = ("staff", "family")  # type: ignore[attr-defined]
-    return wrapped
 
 
 def posted(request: HttpRequest) -> Any:

@@ -22,13 +22,13 @@ from opensend.casework.views.actions_common import (
     action_case,
     annual_review_get,
     case_form_page,
-    casework_required,
     posted,
 )
+from opensend.core.permissions import permission_required
 from opensend.core.today import today
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def review_meeting(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "record a review meeting")
@@ -41,7 +41,7 @@ def review_meeting(request: HttpRequest, case_id: int) -> HttpResponse:
                                            **form.service_arguments()))
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def review_decision(request: HttpRequest, review_id: int) -> HttpResponse:
     review = annual_review_get(request, review_id, "record a review decision")
@@ -55,7 +55,7 @@ def review_decision(request: HttpRequest, review_id: int) -> HttpResponse:
                                             **form.service_arguments()))
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def cease(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "cease the plan")
@@ -68,7 +68,7 @@ def cease(request: HttpRequest, case_id: int) -> HttpResponse:
                                 **form.service_arguments()))
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def dispute(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "record mediation or an appeal")
@@ -81,7 +81,7 @@ def dispute(request: HttpRequest, case_id: int) -> HttpResponse:
                                     **form.service_arguments()))
 
 
-@casework_required
+@permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def dispute_outcome(request: HttpRequest, dispute_id: int) -> HttpResponse:
     dispute = dispute_for(user=request.user, dispute_id=dispute_id, today=today(),

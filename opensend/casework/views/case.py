@@ -6,15 +6,13 @@ from collections.abc import Iterable
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from opensend.casework.clock import clock_for
 from opensend.casework.models import Case, CaseEvent
-from opensend.casework.page_selectors import case_details
 from opensend.casework.presenters import pages as presenters
-from opensend.casework.selectors import case_get, case_timeline
-from opensend.casework.services.clock import clock_for
-from opensend.core.permissions import staff_required
+from opensend.casework.selectors import case_details, case_get, case_timeline
+from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
-from opensend.people.rules import can_edit_casework
 from opensend.statutory.clock import ClockError, ClockResult
 
 
@@ -29,7 +27,7 @@ def clock_or_error(
         return None, str(error)
 
 
-@staff_required()
+@permission_required("casework.view_case")
 @require_GET
 def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
     day = today()
@@ -43,7 +41,7 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         clock_error=clock_error,
         details=case_details(case, day),
         today=day,
-        can_act=can_edit_casework(request.user),
-        can_allocate=request.user.has_role("sen_manager"),
+        can_act=has_perm(request.user, "casework.change_case"),
+        can_allocate=has_perm(request.user, "casework.allocate_case"),
     )
     return render_page(request, "casework/case.html", {"case": case, "page": page})

@@ -7,18 +7,17 @@ never the internal history notes.
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from opensend.casework.page_selectors import family_children, plan_versions
 from opensend.casework.presenters import pages as presenters
 from opensend.casework.presenters.family import family_stage
-from opensend.casework.selectors import case_get, case_timeline
+from opensend.casework.selectors import case_get, case_timeline, family_children, plan_versions
 from opensend.casework.views.case import clock_or_error
-from opensend.core.permissions import family_required
+from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.people.models import UserKind
 
 
-@family_required
+@permission_required("casework.view_family_plans")
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     children = family_children(user=request.user, today=today(), request=request)
@@ -33,7 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@family_required
+@permission_required("casework.view_family_plans")
 @require_GET
 def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
     day = today()

@@ -3,13 +3,18 @@
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from opensend.casework.page_selectors import LIST_LIMIT, advice_outstanding, my_cases
 from opensend.casework.presenters import pages as presenters
-from opensend.casework.selectors import queue_counts, team_caseload, work_queue
-from opensend.core.permissions import staff_required
+from opensend.casework.selectors import (
+    LIST_LIMIT,
+    advice_outstanding,
+    my_cases,
+    queue_counts,
+    team_caseload,
+    work_queue,
+)
+from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
-from opensend.people.models import Role
 
 QUEUE_FILTERS = {
     "all": "All",
@@ -19,7 +24,7 @@ QUEUE_FILTERS = {
 }
 
 
-@staff_required(Role.CASEWORKER, Role.SEN_MANAGER)
+@permission_required("casework.view_queue")
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
     day, user = today(), request.user
@@ -35,12 +40,12 @@ def queue(request: HttpRequest) -> HttpResponse:
             "show": show,
             "filters": QUEUE_FILTERS,
             "counts": counts,
-            "show_caseworker": user.has_role(Role.SEN_MANAGER),
+            "show_caseworker": has_perm(user, "casework.view_team_caseload"),
         },
     )
 
 
-@staff_required(Role.SEN_MANAGER)
+@permission_required("casework.view_team_caseload")
 @require_GET
 def team(request: HttpRequest) -> HttpResponse:
     rows = presenters.team_rows(team_caseload(user=request.user, today=today()))
@@ -55,13 +60,13 @@ def team(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required(Role.SENCO, Role.ADVICE_GIVER, Role.PANEL_MEMBER)
+@permission_required("casework.view_my_cases")
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
     day, user = today(), request.user
     advice = (
         advice_outstanding(user=user, today=day, request=request)
-        if user.has_role(Role.ADVICE_GIVER)
+        if has_perm(user, "casework.view_outstanding_advice")
         else []
     )
     cases = my_cases(user=user, today=day, request=request)
@@ -70,7 +75,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         "casework/my_cases.html",
         {
             "advice": presenters.outstanding_advice_rows(advice, day),
-            "show_advice": user.has_role(Role.ADVICE_GIVER),
+            "show_advice": has_perm(user, "casework.view_outstanding_advice"),
             "rows": presenters.my_case_rows(cases, day),
             "limit": LIST_LIMIT,
         },

@@ -8,10 +8,9 @@ from django.views.decorators.http import require_GET
 
 from opensend.casework.selectors import children_search
 from opensend.core.forms import GovukDateField, GovukForm
-from opensend.core.permissions import staff_required
+from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
-from opensend.people.models import Role
 
 
 class ChildSearchForm(GovukForm):
@@ -36,7 +35,7 @@ class ChildSearchForm(GovukForm):
         return cleaned
 
 
-@staff_required(Role.CASEWORKER, Role.SEN_MANAGER)
+@permission_required("casework.search_children")
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     form = ChildSearchForm(request.GET or None)

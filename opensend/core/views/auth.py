@@ -12,7 +12,8 @@ import datetime as dt
 
 import segno
 from django.conf import settings
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, get_user_model, login, logout
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -26,7 +27,6 @@ from opensend.core.audit import audit
 from opensend.core.auth_forms import SecurityCodeForm, SignInForm
 from opensend.core.models import AuditAction
 from opensend.core.render import render_page
-from opensend.people.models import User
 
 _PENDING = "pending_user_id"
 _NEXT = "sign_in_next"
@@ -41,12 +41,14 @@ def _safe_next(request: HttpRequest, target: str | None) -> str:
     return reverse("core:home")
 
 
-def _pending_user(request: HttpRequest) -> User | None:
+def _pending_user(request: HttpRequest) -> AbstractBaseUser | None:
     user_id = request.session.get(_PENDING)
-    return User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
+    return get_user_model().objects.filter(pk=user_id, is_active=True).first() if user_id else None
 
 
-def _complete_sign_in(request: HttpRequest, user: User, device: TOTPDevice | None) -> HttpResponse:
+def _complete_sign_in(
+    request: HttpRequest, user: AbstractBaseUser, device: TOTPDevice | None
+) -> HttpResponse:
     target = request.session.pop(_NEXT, None)
     request.session.pop(_PENDING, None)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")  # new session key

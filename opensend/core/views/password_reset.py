@@ -8,6 +8,8 @@ At most one email per address every 5 minutes, so the form cannot flood an inbox
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
 from django.core.mail import send_mail
@@ -22,18 +24,17 @@ from opensend.core.audit import audit
 from opensend.core.auth_forms import ForgottenPasswordForm, NewPasswordForm
 from opensend.core.models import AuditAction
 from opensend.core.render import render_page
-from opensend.people.models import User
 
 EMAIL_INTERVAL_SECONDS = 300
 
 
-def _reset_link(request: HttpRequest, user: User) -> str:
+def _reset_link(request: HttpRequest, user: AbstractBaseUser) -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     return request.build_absolute_uri(reverse("core:reset_password", args=[uid, token]))
 
 
-def _send_reset_email(request: HttpRequest, user: User) -> None:
+def _send_reset_email(request: HttpRequest, user: AbstractBaseUser) -> None:
     if not cache.add(f"password-reset:{user.pk}", True, EMAIL_INTERVAL_SECONDS):
         return  # one was sent in the last 5 minutes
     hours = settings.PASSWORD_RESET_TIMEOUT // 3600
@@ -45,8 +46,13 @@ def _send_reset_email(request: HttpRequest, user: User) -> None:
         "has not changed.\n"
     )
     send_mail("Reset your password", body, None, [user.email])
-    audit(actor=user, action=AuditAction.CHANGE, obj=user, why="password reset email sent",
-          request=request)
+    audit(
+        actor=user,
+        action=AuditAction.CHANGE,
+        obj=user,
+        why="password reset email sent",
+        request=request,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -54,7 +60,7 @@ def forgotten_password(request: HttpRequest) -> HttpResponse:
     form = ForgottenPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
-        user = User.objects.filter(email=email, is_active=True).first()
+        user = get_user_model().objects.filter(email=email, is_active=True).first()
         if user is not None and user.has_usable_password():
             _send_reset_email(request, user)
         return redirect("core:password_reset_sent")
@@ -66,12 +72,12 @@ def password_reset_sent(request: HttpRequest) -> HttpResponse:
     return render_page(request, "core/password_reset_sent.html", {})
 
 
-def _user_for(uidb64: str, token: str) -> User | None:
+def _user_for(uidb64: str, token: str) -> AbstractBaseUser | None:
     try:
         pk = int(force_str(urlsafe_base64_decode(uidb64)))
     except (ValueError, TypeError, OverflowError):
         return None
-    user = User.objects.filter(pk=pk, is_active=True).first()
+    user = get_user_model().objects.filter(pk=pk, is_active=True).first()
     if user is None or not default_token_generator.check_token(user, token):
         return None
     return user
@@ -86,8 +92,9 @@ def reset_password(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         user.set_password(form.cleaned_data["password"])
         user.save(update_fields=["password"])  # the token and every other session end here
-        audit(actor=user, action=AuditAction.CHANGE, obj=user, why="password reset",
-              request=request)
+        audit(
+            actor=user, action=AuditAction.CHANGE, obj=user, why="password reset", request=request
+        )
         return redirect("core:password_changed")
     return render_page(request, "core/reset_password.html", {"form": form})
 

@@ -17,6 +17,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from opensend.core.formatting import govuk_date
 from opensend.directory import models as m
 from opensend.directory.editorial.review import due_within, review_date
 
@@ -59,7 +60,7 @@ def _message(service: m.Service, due: dt.date, days_left: int) -> tuple[str, str
     subject = f"Please check your Local Offer listing: {service.name}"
     body = (
         f'Your Local Offer listing "{service.name}" is due to be checked by '
-        f"{due.day} {due:%B %Y} ({when}).\n\n"
+        f"{govuk_date(due)} ({when}).\n\n"
         "Families rely on it being right. Please check it, then either change it or "
         "confirm it is still correct:\n"
         f"{link}\n\n"

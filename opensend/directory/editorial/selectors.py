@@ -13,25 +13,23 @@ from django.http import Http404
 
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction
+from opensend.core.permissions import has_perm
 from opensend.directory import models as m
 
 # is_stale(service, today): whether the public page should say "this information may be
 # out of date" (the listing is past its review date). Re-exported here for the search pages.
 from opensend.directory.editorial.review import is_stale, review_date  # noqa: F401
-from opensend.people.models import Role, User
-
-EDITOR = Role.DIRECTORY_EDITOR
-PROVIDER = Role.PROVIDER
+from opensend.people.models import User
 
 
 def is_editor(user: User) -> bool:
-    return user.is_authenticated and user.is_staff_user and user.has_role(EDITOR)
+    return has_perm(user, "directory.edit_any_listing")
 
 
 def organizations_for(user: User) -> QuerySet[m.Organization]:
     if is_editor(user):
         return m.Organization.objects.all()
-    if user.is_authenticated and user.is_staff_user and user.has_role(PROVIDER):
+    if has_perm(user, "directory.edit_listing"):  # a provider: their organisations'
         return m.Organization.objects.filter(provider_links__user=user)
     return m.Organization.objects.none()
 
@@ -67,7 +65,7 @@ def listing_get(*, user: User, listing_id: uuid.UUID, request: object = None) ->
 def revision_get(*, user: User, revision_id: int, request: object = None) -> m.Revision:
     """A revision, for directory editors only (they decide on it)."""
     revision = None
-    if is_editor(user):
+    if has_perm(user, "directory.approve_revision"):
         revision = (
             m.Revision.objects.select_related("service__organization", "submitted_by")
             .filter(pk=revision_id)

@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from opensend.directory import models as m
-from opensend.directory import oruk
 from opensend.directory import selectors as directory
 from opensend.directory.editorial.apply import listing_apply
 from opensend.directory.editorial.fields import Fields, fields_from_oruk
+from opensend.directory.oruk import presenters as oruk
 from opensend.people.models import User
 
 

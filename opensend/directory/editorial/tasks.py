@@ -6,10 +6,9 @@ Registered through opensend/directory/tasks.py, the module Procrastinate imports
 import logging
 from typing import Any
 
-from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
-from opensend.casework.tasks import day_of
+from opensend.core.jobs import RETRY, day_of
 from opensend.directory.editorial.reminders import reminders_send
 
 logger = logging.getLogger(__name__)
@@ -19,7 +18,7 @@ logger = logging.getLogger(__name__)
 @app.task(
     queueing_lock="local_offer_review_reminders",
     lock="local_offer_review_reminders",
-    retry=RetryStrategy(max_attempts=3, wait=600),
+    retry=RETRY,
 )
 def local_offer_review_reminders(timestamp: int) -> dict[str, Any]:
     """07:00 UTC: remind providers of listings whose review date is 30 or 7 days away."""

@@ -3,15 +3,15 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.directory.editorial.forms import ImportForm
 from opensend.directory.editorial.import_read import CSV_COLUMNS, UnreadableFileError
 from opensend.directory.editorial.importer import import_directory
-from opensend.directory.editorial.views_listings import editor_required
 
 
-@editor_required
+@permission_required("directory.import_listings")
 def import_file(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = ImportForm(request.POST if posted else None, request.FILES if posted else None)

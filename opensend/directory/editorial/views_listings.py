@@ -8,21 +8,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
-from opensend.core.permissions import staff_required
+from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.directory.editorial import presenters, services
 from opensend.directory.editorial import selectors as s
 from opensend.directory.editorial.fields import FIELDS, fields_from_oruk
 from opensend.directory.editorial.forms import NONE, ListingCreateForm, ListingEditForm
-from opensend.people.models import Role
 
-editorial_required = staff_required(Role.PROVIDER, Role.DIRECTORY_EDITOR)
-editor_required = staff_required(Role.DIRECTORY_EDITOR)
 LIST_LIMIT = 200
 
 
-@editorial_required
+@permission_required("directory.edit_listing")
 @require_GET
 def listings(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("search", "").strip()[:100]
@@ -40,7 +37,7 @@ def listings(request: HttpRequest) -> HttpResponse:
     )
 
 
-@editorial_required
+@permission_required("directory.edit_listing")
 @require_GET
 def listing(request: HttpRequest, listing_id: uuid.UUID) -> HttpResponse:
     service = s.listing_get(user=request.user, listing_id=listing_id, request=request)
@@ -58,7 +55,7 @@ def listing(request: HttpRequest, listing_id: uuid.UUID) -> HttpResponse:
     )
 
 
-@editorial_required
+@permission_required("directory.edit_listing")
 def listing_edit(request: HttpRequest, listing_id: uuid.UUID) -> HttpResponse:
     service = s.listing_get(user=request.user, listing_id=listing_id, request=request)
     form = ListingEditForm(
@@ -109,7 +106,7 @@ def _refresh_lock(form: ListingEditForm, service) -> None:
     form.data["replacing"] = "" if initial["replacing"] is None else str(initial["replacing"])
 
 
-@editorial_required
+@permission_required("directory.edit_listing")
 @require_POST
 def listing_confirm(request: HttpRequest, listing_id: uuid.UUID) -> HttpResponse:
     service = s.listing_get(user=request.user, listing_id=listing_id, request=request)
@@ -118,7 +115,7 @@ def listing_confirm(request: HttpRequest, listing_id: uuid.UUID) -> HttpResponse
     return redirect("editorial:listing", service.pk)
 
 
-@editor_required
+@permission_required("directory.create_listing")
 def listing_new(request: HttpRequest) -> HttpResponse:
     form = ListingCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -133,7 +130,7 @@ def listing_new(request: HttpRequest) -> HttpResponse:
     return render_page(request, "directory/editorial/listing_new.html", {"form": form})
 
 
-@editorial_required
+@permission_required("directory.edit_listing")
 @require_GET
 def listing_history(request: HttpRequest, listing_id: uuid.UUID) -> HttpResponse:
     service = s.listing_get(user=request.user, listing_id=listing_id, request=request)
@@ -147,7 +144,7 @@ def listing_history(request: HttpRequest, listing_id: uuid.UUID) -> HttpResponse
     )
 
 
-@editorial_required
+@permission_required("directory.edit_listing")
 @require_GET
 def listing_version(
     request: HttpRequest, listing_id: uuid.UUID, version_number: int

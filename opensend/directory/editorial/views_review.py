@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
+from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.directory.editorial import presenters, services
@@ -13,12 +14,11 @@ from opensend.directory.editorial import selectors as s
 from opensend.directory.editorial.fields import fields_from_oruk
 from opensend.directory.editorial.forms import RejectForm
 from opensend.directory.editorial.review import stale_services
-from opensend.directory.editorial.views_listings import editor_required
 
 STALE_LIMIT = 500
 
 
-@editor_required
+@permission_required("directory.approve_revision")
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
     return render_page(
@@ -55,14 +55,14 @@ def _revision_page(request: HttpRequest, revision, form: RejectForm) -> HttpResp
     )
 
 
-@editor_required
+@permission_required("directory.approve_revision")
 @require_GET
 def revision(request: HttpRequest, revision_id: int) -> HttpResponse:
     found = s.revision_get(user=request.user, revision_id=revision_id, request=request)
     return _revision_page(request, found, RejectForm())
 
 
-@editor_required
+@permission_required("directory.approve_revision")
 @require_POST
 def revision_approve(request: HttpRequest, revision_id: int) -> HttpResponse:
     found = s.revision_get(user=request.user, revision_id=revision_id, request=request)
@@ -77,7 +77,7 @@ def revision_approve(request: HttpRequest, revision_id: int) -> HttpResponse:
     return redirect("editorial:queue")
 
 
-@editor_required
+@permission_required("directory.approve_revision")
 @require_POST
 def revision_reject(request: HttpRequest, revision_id: int) -> HttpResponse:
     found = s.revision_get(user=request.user, revision_id=revision_id, request=request)
@@ -97,7 +97,7 @@ def revision_reject(request: HttpRequest, revision_id: int) -> HttpResponse:
     return redirect("editorial:queue")
 
 
-@editor_required
+@permission_required("directory.review_stale_listings")
 @require_GET
 def stale(request: HttpRequest) -> HttpResponse:
     day = today()

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
+from opensend.core.permissions import has_perm
 from opensend.directory.feedback.models import Feedback, FeedbackStatus, FeedbackTheme
 from opensend.directory.models import Service
-from opensend.people.models import Role, User
+from opensend.people.models import User
 
 
 def _editor(user: User) -> User:
-    if not (user.is_authenticated and user.is_staff_user and user.has_role(Role.DIRECTORY_EDITOR)):
+    if not has_perm(user, "directory.triage_feedback"):
         raise Http404
     return user
 

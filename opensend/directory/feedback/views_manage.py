@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
-from opensend.core.permissions import staff_required
+from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.directory.feedback.forms import QueueFilterForm, TriageForm
 from opensend.directory.feedback.models import Feedback
@@ -24,14 +24,12 @@ from opensend.directory.feedback.services import (
     Triage,
     feedback_triage,
 )
-from opensend.people.models import Role
 
-editor_required = staff_required(Role.DIRECTORY_EDITOR)
 QUEUE_LENGTH = 100  # the longest waiting; filters narrow it down
 
 
 @require_http_methods(["GET"])
-@editor_required
+@permission_required("directory.triage_feedback")
 def queue(request: HttpRequest) -> HttpResponse:
     services = list(services_with_feedback(user=request.user))
     filters = QueueFilterForm(request.GET or {"status": "new"}, services=services)
@@ -78,7 +76,7 @@ def _save(request: HttpRequest, feedback: Feedback, form: TriageForm) -> list[st
 
 
 @require_http_methods(["GET", "POST"])
-@editor_required
+@permission_required("directory.triage_feedback")
 def item(request: HttpRequest, feedback_id: uuid.UUID) -> HttpResponse:
     feedback = feedback_get(user=request.user, feedback_id=feedback_id)
     data = request.POST if request.method == "POST" else None

@@ -1,19 +1,16 @@
-"""Data: the three information pages (opensend/directory/public/information.py) and the
-demo area's towns (opensend/directory/public/geography.py)."""
+"""Data: the three information pages (opensend/directory/public/information.py).
+
+Until issue 8 this migration also loaded the invented demo area's towns; a database
+migrated then keeps them until 0010_remove_demo_places deletes them. The demo loads its
+towns itself (`manage.py load_demo_places`, opensend/nonprod/geography.py)."""
 
 from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from opensend.directory.public.geography import TOWNS
     from opensend.directory.public import information
 
     information.load(apps.get_model("directory", "InformationPage"))
-    place_model = apps.get_model("directory", "Place")
-    for name, (lat, lng) in TOWNS.items():
-        place_model.objects.update_or_create(
-            name=name, defaults={"latitude": lat, "longitude": lng}
-        )
 
 
 class Migration(migrations.Migration):

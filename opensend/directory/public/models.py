@@ -141,5 +141,3 @@ class SenInformationReport(models.Model):
     def __str__(self) -> str:
         return self.setting_name
 
-
-from opensend.directory.public import signals  # noqa: E402, F401 (keeps the index fresh)

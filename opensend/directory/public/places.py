@@ -1,7 +1,7 @@
-"""Loading places: the demo area's towns and postcodes, and ONS-style postcode files."""
+"""Loading places: ONS-style postcode files (the demo's places: opensend/nonprod/geography.py)."""
 
 import csv
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,33 +9,6 @@ from opensend.directory import models as m
 from opensend.directory.public import geography
 
 BATCH = 5000
-
-
-def load_demo_towns() -> int:
-    for name, (lat, lng) in geography.TOWNS.items():
-        m.Place.objects.update_or_create(name=name, defaults={"latitude": lat, "longitude": lng})
-    return len(geography.TOWNS)
-
-
-def load_demo_postcodes() -> int:
-    """Every NM postcode (68,000); existing rows are left as they are."""
-    return _save(geography.demo_postcodes())
-
-
-def _save(rows: Iterable[tuple[str, float, float]]) -> int:
-    count, batch = 0, []
-    for code, lat, lng in rows:
-        batch.append(m.PostcodeCentroid(postcode=code, latitude=lat, longitude=lng))
-        if len(batch) == BATCH:
-            count += _flush(batch)
-    return count + _flush(batch)
-
-
-def _flush(batch: list[m.PostcodeCentroid]) -> int:
-    m.PostcodeCentroid.objects.bulk_create(batch, ignore_conflicts=True)
-    count = len(batch)
-    batch.clear()
-    return count
 
 
 @dataclass

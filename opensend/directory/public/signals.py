@@ -1,6 +1,9 @@
 """Refresh the search entries of the services a change touches, once the change is
 committed. Bulk writes (bulk_create, QuerySet.update) send no signals: whoever does them
-calls `index.refresh` (generate_directory does; `manage.py refresh_search_index` too)."""
+calls `index.refresh` (generate_directory does; `manage.py refresh_search_index` too).
+
+The receivers are connected once Django has loaded the apps: DirectoryConfig.ready()
+calls `connect()`."""
 
 import threading
 from typing import Any
@@ -66,11 +69,6 @@ WATCHED = (
     "directory.Location",
 )
 
-for model in WATCHED:
-    post_save.connect(_changed, sender=model, dispatch_uid=f"search-save-{model}")
-    post_delete.connect(_changed, sender=model, dispatch_uid=f"search-delete-{model}")
-
-
 # The search form lists the Local Offer's categories: a new or renamed one is a new
 # version of the search page (results_cache.py), as a change to a service is. Saves only:
 # a post_delete receiver would stop Django's fast cascade delete of taxonomy terms and
@@ -80,7 +78,15 @@ def _categories_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     transaction.on_commit(index.bump)
 
 
-for model in ("directory.Taxonomy", "directory.TaxonomyTerm"):
-    post_save.connect(
-        _categories_changed, sender=model, dispatch_uid=f"search-categories-save-{model}"
-    )
+CATEGORIES = ("directory.Taxonomy", "directory.TaxonomyTerm")
+
+
+def connect() -> None:
+    """Keep the search index fresh (dispatch_uid: connecting twice connects once)."""
+    for model in WATCHED:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"search-save-{model}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"search-delete-{model}")
+    for model in CATEGORIES:
+        post_save.connect(
+            _categories_changed, sender=model, dispatch_uid=f"search-categories-save-{model}"
+        )

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
-from opensend.core.permissions import staff_required
+from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.directory import models as m
@@ -19,7 +19,6 @@ from opensend.directory.editorial.review import is_stale
 from opensend.directory.public import presenters, results_cache, shortlist, zero_results
 from opensend.directory.public.forms import SearchForm
 from opensend.directory.public.needs import ORDER, plain_need
-from opensend.people.models import Role
 
 
 @require_safe
@@ -144,7 +143,7 @@ def sen_reports(request: HttpRequest) -> HttpResponse:
     return render_page(request, "directory/public/sen_reports.html", {"reports": reports})
 
 
-@staff_required(Role.DIRECTORY_EDITOR)
+@permission_required("directory.view_searches_not_found")
 @require_safe
 def searches_not_found(request: HttpRequest) -> HttpResponse:
     since = today() - timedelta(days=90)

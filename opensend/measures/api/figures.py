@@ -13,7 +13,7 @@ from typing import Literal
 
 from django.db.models import Q
 
-from opensend.measures.comparators import Comparators, comparators_for
+from opensend.measures.comparators.selectors import Comparators, comparators_for
 from opensend.measures.live import period_for_year, year_to_date
 from opensend.measures.live.sql import sql_figures
 from opensend.people.models import Membership, OrganisationKind, Role, User

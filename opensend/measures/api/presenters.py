@@ -4,9 +4,9 @@ from decimal import Decimal
 from typing import Any
 
 from opensend.measures.api.figures import IndicatorFigure
-from opensend.measures.comparator_sources import COMPARATOR_SOURCES, ComparatorSource
-from opensend.measures.comparators import Area, Comparators, Published
-from opensend.measures.selectors import ComparatorValue
+from opensend.measures.comparators.published import ComparatorValue
+from opensend.measures.comparators.selectors import Area, Comparators, Published
+from opensend.measures.comparators.sources import COMPARATOR_SOURCES, ComparatorSource
 from opensend.statutory.indicators import Indicator
 
 EES_PUBLICATION = (

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 from opensend.measures.api import presenters
 from opensend.measures.api.figures import indicator_figure
 from opensend.measures.api.params import BadRequest, area_param, period_param
-from opensend.measures.comparators import UnknownArea
+from opensend.measures.comparators.selectors import UnknownArea
 from opensend.statutory.indicators import INDICATORS
 
 OPENAPI_FILE = Path(__file__).resolve().parent.parent / "openapi" / "indicators.yaml"

@@ -12,11 +12,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import weasyprint
 from django.http import Http404
 from django.template.loader import render_to_string
 
-from opensend.casework.documents import OfflineFetcher
+from opensend.core.documents import pdf_from_html
 from opensend.measures.dashboard import wording
 from opensend.measures.dashboard.presenters import Comparators, comparator_value_text, counts_text
 from opensend.measures.dashboard.sections import SECTIONS
@@ -108,4 +107,4 @@ def board_report_html(
 
 
 def board_report_pdf(html: str) -> bytes:
-    return weasyprint.HTML(string=html, base_url=None, url_fetcher=OfflineFetcher()).write_pdf()
+    return pdf_from_html(html)

@@ -4,14 +4,13 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from opensend.core.permissions import staff_required
+from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.measures.dashboard import board_report, sources
 from opensend.measures.dashboard.areas import staff_local_authority
-from opensend.measures.dashboard.views import VIEWERS
 
 
-@staff_required(*VIEWERS)
+@permission_required("measures.view_dashboard")
 @require_GET
 def board_reports(request: HttpRequest) -> HttpResponse:
     area = staff_local_authority(request.user)
@@ -33,7 +32,7 @@ def board_reports(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required(*VIEWERS)
+@permission_required("measures.view_dashboard")
 @require_GET
 def board_report_pdf(request: HttpRequest, month: str) -> HttpResponse:
     area = staff_local_authority(request.user)

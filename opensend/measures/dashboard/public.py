@@ -1,4 +1,4 @@
-"""Small-number suppression for the public pages, using opensend.measures.suppression.
+"""Small-number suppression for the public pages, using opensend.measures.dashboard.suppression.
 
 A count of 1 to 5 is shown as `c`, and so is any figure made from one (a percentage, an
 average). A breakdown table is suppressed as a whole (secondary suppression), as a table
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from opensend.measures import suppression
+from opensend.measures.dashboard import suppression
 from opensend.measures.dashboard.indicator_page import (
     SUPPRESSED,
     BreakdownRow,

@@ -1,5 +1,5 @@
 """The one place the dashboard reads figures from: the live engine (opensend.measures.live),
-the stored snapshots (.snapshot_selectors) and the DfE comparators (.comparators).
+the stored snapshots (snapshots.selectors) and the DfE comparators (comparators.selectors).
 Everything else here works on what these return, so a change in their shape is absorbed
 here.
 """
@@ -19,9 +19,9 @@ from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
-from opensend.measures.comparator_rows import latest_england_periods, latest_tables
-from opensend.measures.comparator_sources import COMPARATOR_SOURCES
-from opensend.measures.comparators import REGION_NAMES, UnknownArea, comparators_for_many
+from opensend.measures.comparators.rows import latest_england_periods, latest_tables
+from opensend.measures.comparators.selectors import REGION_NAMES, UnknownArea, comparators_for_many
+from opensend.measures.comparators.sources import COMPARATOR_SOURCES
 from opensend.measures.dashboard.presenters import ComparatorLine, Comparators, SeriesPoint
 from opensend.measures.live import BREAKDOWNS, cases_behind
 from opensend.measures.live.sql import sql_figures
@@ -32,7 +32,7 @@ from opensend.measures.models import (
     PeriodKind,
     StatisticalNeighbour,
 )
-from opensend.measures.snapshot_selectors import snapshot_as_of, whole_area_series
+from opensend.measures.snapshots.selectors import snapshot_as_of, whole_area_series
 from opensend.statutory.indicators import INDICATORS, IndicatorValue, Period
 
 COMPARATOR_CACHE_SECONDS = 24 * 60 * 60  # and the key changes with every import anyway

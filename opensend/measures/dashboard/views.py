@@ -9,21 +9,19 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from opensend.casework.models import Stage
-from opensend.core.permissions import staff_required
+from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.measures.dashboard import downloads, loaders, sources
 from opensend.measures.dashboard.areas import period_choice, staff_local_authority
 from opensend.measures.dashboard.contexts import dashboard_context, indicator_context
 from opensend.measures.dashboard.presenters import indicator_or_404
-from opensend.people.models import Role
 
-VIEWERS = (Role.SEN_MANAGER, Role.ANALYST)
 STAGES = dict(Stage.choices)
 
 
 def _drill_link(request: HttpRequest, code: str, period_key: str):
-    if not request.user.has_role(Role.SEN_MANAGER):
+    if not has_perm(request.user, "measures.view_drilldown"):
         return None
     base = reverse("measures:cases", kwargs={"code": code})
     return lambda breakdown, group, part: sources.query_url(
@@ -35,7 +33,7 @@ def _drill_link(request: HttpRequest, code: str, period_key: str):
     )
 
 
-@staff_required(*VIEWERS)
+@permission_required("measures.view_dashboard")
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     area, day = staff_local_authority(request.user), today()
@@ -54,7 +52,7 @@ def _page(request: HttpRequest, code: str):
     return area, choice, loaders.indicator_detail(area, indicator, choice, day)
 
 
-@staff_required(*VIEWERS)
+@permission_required("measures.view_dashboard")
 @require_GET
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     area, choice, page = _page(request, code)
@@ -65,21 +63,21 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
     return render_page(request, "measures/indicator.html", context)
 
 
-@staff_required(*VIEWERS)
+@permission_required("measures.view_dashboard")
 @require_GET
 def indicator_csv(request: HttpRequest, code: str) -> HttpResponse:
     _, choice, page = _page(request, code)
     return downloads.csv_response(page, choice.key)
 
 
-@staff_required(*VIEWERS)
+@permission_required("measures.view_dashboard")
 @require_GET
 def indicator_xlsx(request: HttpRequest, code: str) -> HttpResponse:
     area, choice, page = _page(request, code)
     return downloads.xlsx_response(page, choice, area.name)
 
 
-@staff_required(Role.SEN_MANAGER)
+@permission_required("measures.view_drilldown")
 @require_GET
 def cases(request: HttpRequest, code: str) -> HttpResponse:
     """The cases behind a number: SEN managers only (analysts never see child records)."""

@@ -17,16 +17,16 @@ from django.utils import timezone
 from opensend.casework.models import Case
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction
+from opensend.core.permissions import has_perm
 from opensend.measures.live.figures import kinds_read as _kinds_read
 from opensend.measures.live.figures import measure_rows, split_rows
 from opensend.measures.live.people import BREAKDOWNS, groups_of
-from opensend.people.models import Role, User
+from opensend.people.models import User
 from opensend.people.rules import visible_children
 from opensend.statutory.indicators import INDICATORS, MeasureRows, Period
 
-__all__ = ["DRILL_DOWN_ROLES", "CaseBehind", "DrillDownRefused", "cases_behind"]
+__all__ = ["CaseBehind", "DrillDownRefused", "cases_behind"]
 
-DRILL_DOWN_ROLES = (Role.SEN_MANAGER, Role.CASEWORKER)
 Part = Literal["numerator", "denominator"]
 
 
@@ -40,14 +40,6 @@ class CaseBehind:
     child_id: int
     child_name: str
     stage: str  # Case.stage
-
-
-def _allowed(user: User, local_authority_id: int) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.memberships.filter(
-        organisation_id=local_authority_id, role__in=DRILL_DOWN_ROLES
-    ).exists()
 
 
 def _refuse(user: User, detail: dict[str, object], request: object) -> DrillDownRefused:
@@ -106,7 +98,7 @@ def cases_behind(
         and (breakdown is None or breakdown in BREAKDOWNS)
         and (group is None or breakdown is not None)
     )
-    if not valid or not _allowed(user, local_authority_id):
+    if not valid or not has_perm(user, "measures.list_cases_behind", local_authority_id):
         raise _refuse(user, detail, request)
     refs = _refs(local_authority_id, code, period, breakdown, group, part)
     seen = visible_children(user, today or timezone.localdate())

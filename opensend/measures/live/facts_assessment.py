@@ -12,10 +12,14 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from django.db.models import Count, FilteredRelation, Min, Q, QuerySet
-from django.db.models.fields.json import KT
 
-from opensend.casework.models import AdviceRequest, CaseEvent, EhcRequest, EventKind, Plan
-from opensend.casework.services.clock import clock_event
+from opensend.casework.event_selectors import (
+    advice_asked_of_education,
+    decided_to_assess,
+    decisions_to_assess,
+    exception_events,
+)
+from opensend.casework.models import AdviceRequest, EhcRequest, Plan
 from opensend.measures.live.fetch import tuples
 from opensend.people.models import Organisation, OrganisationKind
 from opensend.statutory.clock import ClockEvent
@@ -84,22 +88,15 @@ def exceptions_of(local_authority_id: int, cutoff: Cutoff) -> Exceptions:
     """Every exception event of the area (few), then the setting's advice dates for the
     cases with a closure exception (fewer)."""
     found = Exceptions()
-    events = CaseEvent.objects.filter(
-        case__local_authority_id=local_authority_id, kind=EventKind.EXCEPTION
-    ).only("case_id", "kind", "occurred_on", "data")
     closures: set[int] = set()
-    for event in events:
-        if cutoff.known(event.occurred_on) is None:
+    for case_id, clock in exception_events(local_authority_id):
+        if cutoff.known(clock.date) is None:
             continue
-        clock = clock_event(event)
-        found.by_case[event.case_id].append(clock)
+        found.by_case[case_id].append(clock)
         if clock.reason in CLOSURE_REASONS:
-            closures.add(event.case_id)
+            closures.add(case_id)
     if closures:
-        asked = CaseEvent.objects.filter(
-            case_id__in=closures, kind=EventKind.ADVICE_REQUESTED, data__source="education"
-        ).values_list("case_id", "occurred_on")
-        for case_id, day in asked:
+        for case_id, day in advice_asked_of_education(closures):
             found.education_advice[case_id].append(day)
     return found
 
@@ -107,17 +104,9 @@ def exceptions_of(local_authority_id: int, cutoff: Cutoff) -> Exceptions:
 def _first_decisions(
     local_authority_id: int, period: Period, cutoff: Cutoff
 ) -> dict[int, list[tuple[dt.date, str | None]]]:
-    decisions = CaseEvent.objects.filter(
-        case__local_authority_id=local_authority_id,
-        kind=EventKind.DECISION_TO_ASSESS,
-        occurred_on__gte=period.start,
-    )
-    if cutoff.as_of is not None:
-        decisions = decisions.filter(occurred_on__lte=cutoff.as_of)
+    decisions = decisions_to_assess(local_authority_id, since=period.start, until=cutoff.as_of)
     by_case: dict[int, list[tuple[dt.date, str | None]]] = defaultdict(list)
-    for case_id, day, outcome in tuples(
-        decisions.values_list("case_id", "occurred_on", KT("data__outcome"))
-    ):
+    for case_id, day, outcome in tuples(decisions):
         by_case[case_id].append((day, outcome))
     for found in by_case.values():
         found.sort()
@@ -128,11 +117,7 @@ def request_rows(local_authority_id: int, period: Period, cutoff: Cutoff) -> lis
     """Initial requests received in the period or decided in it (decision whether to
     assess: the first decision_to_assess event on or after the request)."""
     decisions = _first_decisions(local_authority_id, period, cutoff)
-    decided_in = CaseEvent.objects.filter(
-        case__local_authority_id=local_authority_id,
-        kind=EventKind.DECISION_TO_ASSESS,
-        occurred_on__range=(period.start, cutoff.last(period.end)),
-    ).values("case_id")
+    decided_in = decided_to_assess(local_authority_id, period.start, cutoff.last(period.end))
     requests = EhcRequest.objects.filter(
         case__local_authority_id=local_authority_id,
         received_on__lte=cutoff.last(period.end),

@@ -9,13 +9,12 @@ from collections import defaultdict
 
 from django.db.models import Count, Min, Q, QuerySet
 
+from opensend.casework.event_selectors import amended_plans_issued, refusals
 from opensend.casework.models import (
     AnnualReview,
     Case,
-    CaseEvent,
     CaseStep,
     Dispute,
-    EventKind,
     PhaseTransfer,
     Stage,
 )
@@ -43,17 +42,9 @@ def _amended_plans(
     local_authority_id: int, since: dt.date, cutoff: Cutoff
 ) -> dict[int, list[dt.date]]:
     """Each case's amended plans issued since ``since`` (and by ``as_of``), in date order."""
-    issued = CaseEvent.objects.filter(
-        case__local_authority_id=local_authority_id,
-        kind=EventKind.AMENDED_PLAN_ISSUED,
-        occurred_on__gte=since,
-    )
-    if cutoff.as_of is not None:
-        issued = issued.filter(occurred_on__lte=cutoff.as_of)
+    issued = amended_plans_issued(local_authority_id, since=since, until=cutoff.as_of)
     by_case: dict[int, list[dt.date]] = defaultdict(list)
-    for case_id, day in tuples(
-        issued.values_list("case_id", "occurred_on").order_by("occurred_on")
-    ):
+    for case_id, day in tuples(issued):
         by_case[case_id].append(day)
     return by_case
 
@@ -154,11 +145,7 @@ def _open_caseloads(cases: QuerySet[Case]) -> list[CaseRow]:
 
 def _refusal_dates(local_authority_id: int) -> dict[int, dt.date]:
     """The day a refused case ended: its refusal to assess or to issue a plan."""
-    events = CaseEvent.objects.filter(
-        case__local_authority_id=local_authority_id,
-        case__stage__in=REFUSED,
-        kind__in=(EventKind.DECISION_TO_ASSESS, EventKind.DECISION_NOT_TO_ISSUE),
-    ).values_list("case_id", "occurred_on")
+    events = refusals(local_authority_id, REFUSED)
     ended: dict[int, dt.date] = {}
     for case_id, day in events:
         ended[case_id] = max(day, ended.get(case_id, day))

@@ -25,7 +25,12 @@ TOP_LEVEL_KEYS: Final = frozenset({"today", "child", "events"})
 CHILD_KEYS: Final = frozenset({"date_of_birth"})
 EVENT_TEXT_KEYS: Final = ("outcome", "from", "reason", "kind")  # "from" is ClockEvent.source
 EVENT_DATE_KEYS: Final = ("start", "end", "transfer_date")
-EVENT_KEYS: Final = frozenset({"event", "date", *EVENT_TEXT_KEYS, *EVENT_DATE_KEYS})
+# "id" is ClockEvent.event_id, "by" its recorded_by; "refers_to" and "corrected" are for
+# the corrections event_withdrawn / event_corrected.
+EVENT_ID_KEYS: Final = ("id", "refers_to")
+EVENT_KEYS: Final = frozenset(
+    {"event", "date", "by", "corrected", *EVENT_TEXT_KEYS, *EVENT_DATE_KEYS, *EVENT_ID_KEYS}
+)
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,27 @@ def _event(item: object, position: int, today: date) -> ClockEvent:
         end=_optional_date(fields.get("end"), f"{what} end"),
         transfer_date=_optional_date(fields.get("transfer_date"), f"{what} transfer_date"),
         kind=_optional_text(fields.get("kind"), f"{what} kind"),
+        event_id=_optional_id(fields.get("id"), f"{what} id"),
+        recorded_by=_optional_text(fields.get("by"), f"{what} by"),
+        refers_to=_optional_id(fields.get("refers_to"), f"{what} refers_to"),
+        corrected=_corrected(fields.get("corrected"), position, today),
     )
+
+
+def _optional_id(value: object, what: str) -> int | str | None:
+    if value is None or (isinstance(value, int | str) and not isinstance(value, bool)):
+        return value
+    raise ClockError(f"{what} must be text or a whole number, not {value!r}")
+
+
+def _corrected(value: object, position: int, today: date) -> ClockEvent | None:
+    """The event as it should have been, written like any event (without an id)."""
+    if value is None:
+        return None
+    try:
+        return _event(value, position, today)
+    except ClockError as error:
+        raise ClockError(f"event {position} corrected: {error}") from None
 
 
 def _recorded_on(value: object, kind: str, start: date | None, today: date, what: str) -> date:

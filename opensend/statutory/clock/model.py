@@ -15,6 +15,7 @@ __all__ = [
     "ASSESSMENT_OPENINGS",
     "ASSESSMENT_OUTCOMES",
     "CLOSURE_REASONS",
+    "CORRECTION_KINDS",
     "EVENT_KINDS",
     "EXCEPTION_REASONS",
     "PHASE_TRANSFER_KINDS",
@@ -39,6 +40,8 @@ EVENT_KINDS: Final = (
     "advice_received",
     "decision_not_to_issue",
     "draft_plan_issued",
+    # The family agreed in writing to end a comment period early (Reg 13(1), Reg 22(2)).
+    "comment_period_ended_early",
     "final_plan_issued",
     "exception",
     "review_meeting",
@@ -49,7 +52,16 @@ EVENT_KINDS: Final = (
     "phase_transfer",
     "decision_notified",
     "mediation_certificate",
+    # The LA ceased to maintain the plan (CFA s45; Regs 29-31).
+    "plan_ceased",
+    # Corrections: an event recorded in error is withdrawn or corrected by a new event that
+    # refers to it; the original stays in the stored history (see corrections.py).
+    "event_withdrawn",
+    "event_corrected",
 )
+
+# Events that correct another event; effective_history applies them and drops them.
+CORRECTION_KINDS: Final = frozenset({"event_withdrawn", "event_corrected"})
 
 # Events that open an assessment "cycle": an EHC needs assessment (CFA s36) or a
 # re-assessment (CFA s44(2)-(3)).
@@ -103,6 +115,14 @@ class ClockEvent:
     end: dt.date | None = None  # exception: last day (a closed setting reopens the day after)
     transfer_date: dt.date | None = None  # phase_transfer
     kind: str | None = None  # phase_transfer: "school" | "post16"
+    # Who recorded it and which stored event it is (any stable id, e.g. the database key);
+    # needed only for an event that a correction refers to.
+    event_id: int | str | None = None
+    recorded_by: str | None = None
+    # event_withdrawn / event_corrected: the event_id of the event recorded in error, the
+    # reason (in ``reason``) and, for a correction, the event as it should have been.
+    refers_to: int | str | None = None
+    corrected: ClockEvent | None = None
 
 
 @dataclass(frozen=True)

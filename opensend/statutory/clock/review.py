@@ -32,7 +32,8 @@ def review_due_steps(events: Sequence[ClockEvent], today: date) -> list[Step]:
     """CFA s44(1): review within 12 months of the plan being made, then of each review.
 
     One step per plan or review meeting; the next plan or meeting completes it. There is
-    no open step after the last meeting when the LA decided there to cease the plan.
+    no open step after the last meeting when the LA decided there to cease the plan, nor
+    after the plan ceased.
     """
     anchors = sorted(set(dates_of(events, "final_plan_issued", "review_meeting")))
     return [
@@ -49,7 +50,12 @@ def review_due_steps(events: Sequence[ClockEvent], today: date) -> list[Step]:
 
 
 def _ceasing_since(events: Sequence[ClockEvent], day: date) -> bool:
-    return bool(in_period(dates_of(events, "review_decision", outcome="cease"), day))
+    # A decision to cease at a review, or the plan ceased (CFA s45): no further review.
+    ceasing = [
+        *dates_of(events, "review_decision", outcome="cease"),
+        *dates_of(events, "plan_ceased"),
+    ]
+    return bool(in_period(ceasing, day))
 
 
 def review_meeting_steps(events: Sequence[ClockEvent], today: date) -> list[Step]:

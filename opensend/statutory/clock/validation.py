@@ -11,12 +11,14 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Final
 
+from opensend.statutory.clock.corrections import effective_history
 from opensend.statutory.clock.disputes import appealable_decisions
 from opensend.statutory.clock.history import canonical_order, dates_of
 from opensend.statutory.clock.model import (
     ADVICE_SOURCES,
     ASSESSMENT_OPENINGS,
     ASSESSMENT_OUTCOMES,
+    CORRECTION_KINDS,
     EVENT_KINDS,
     EXCEPTION_REASONS,
     PHASE_TRANSFER_KINDS,
@@ -29,7 +31,17 @@ __all__ = ["FIELD_JSON_NAMES", "check_day", "validate_history"]
 
 EARLIEST_YEAR: Final = 1900
 LATEST_YEAR: Final = 2199
-OPTIONAL_FIELDS: Final = ("outcome", "source", "reason", "start", "end", "transfer_date", "kind")
+OPTIONAL_FIELDS: Final = (
+    "outcome",
+    "source",
+    "reason",
+    "start",
+    "end",
+    "transfer_date",
+    "kind",
+    "refers_to",
+    "corrected",
+)
 FIELD_JSON_NAMES: Final = {"source": "from"}
 
 # Fields each kind needs, and the values a text field may take.
@@ -40,6 +52,8 @@ REQUIRED_FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "advice_received": ("source",),
     "exception": ("reason", "start"),
     "phase_transfer": ("transfer_date", "kind"),
+    "event_withdrawn": ("refers_to", "reason"),
+    "event_corrected": ("refers_to", "reason", "corrected"),
 }
 ALLOWED_FIELDS: Final[dict[str, tuple[str, ...]]] = {
     **REQUIRED_FIELDS,
@@ -53,6 +67,8 @@ ALLOWED_VALUES: Final[dict[tuple[str, str], tuple[str, ...]]] = {
     ("exception", "reason"): EXCEPTION_REASONS,
     ("phase_transfer", "kind"): PHASE_TRANSFER_KINDS,
 }
+# Fields whose value is free text (a correction's reason) or an id, not a date.
+FREE_FIELDS: Final = frozenset({"reason", "refers_to"})
 # Steps of an assessment: they need a request (or re-assessment request) on or before them.
 ASSESSMENT_EVENTS: Final = frozenset(
     {
@@ -85,15 +101,15 @@ def check_day(value: object, what: str) -> date:
 def validate_history(
     events: Sequence[ClockEvent], *, today: date, date_of_birth: date | None
 ) -> tuple[ClockEvent, ...]:
-    """The events checked, completed and in canonical order; ClockError if any is wrong."""
+    """The effective history (corrections applied, see corrections.py), checked, completed
+    and in canonical order; ClockError if any event is wrong."""
     check_day(today, "today")
     if date_of_birth is not None and check_day(date_of_birth, "date_of_birth") > today:
         raise ClockError(f"date_of_birth {date_of_birth} is after today ({today})")
-    checked = canonical_order(
-        _check_event(event, position, today) for position, event in enumerate(events, start=1)
-    )
-    _check_sequence(checked)
-    return checked
+    checked = [_check_event(event, position, today) for position, event in enumerate(events, 1)]
+    history = canonical_order(effective_history(checked))
+    _check_sequence(history)
+    return history
 
 
 def _check_event(event: ClockEvent, position: int, today: date) -> ClockEvent:
@@ -106,7 +122,21 @@ def _check_event(event: ClockEvent, position: int, today: date) -> ClockEvent:
     if check_day(event.date, f"{label} date") > today:
         raise ClockError(f"{label} is dated {event.date}, after today ({today})")
     _check_fields(event, label)
-    return _check_exception(event, label) if event.event == "exception" else event
+    if event.event == "exception":
+        return _check_exception(event, label)
+    if event.corrected is not None:
+        return replace(event, corrected=_check_corrected(event.corrected, position, today))
+    return event
+
+
+def _check_corrected(corrected: object, position: int, today: date) -> ClockEvent:
+    """The event as it should have been: any kind but a correction, checked like others."""
+    if not isinstance(corrected, ClockEvent) or corrected.event in CORRECTION_KINDS:
+        raise ClockError(f"event {position}: 'corrected' must be an event other than a correction")
+    try:
+        return _check_event(corrected, position, today)
+    except ClockError as error:
+        raise ClockError(f"event {position} (event_corrected) corrected: {error}") from None
 
 
 def _check_fields(event: ClockEvent, label: str) -> None:
@@ -131,6 +161,12 @@ def _choices(kind: str, field: str) -> str:
 
 def _check_value(kind: str, field: str, value: object, label: str) -> None:
     values = ALLOWED_VALUES.get((kind, field))
+    if field == "corrected":
+        return  # checked as an event of its own
+    if field in FREE_FIELDS and values is None:
+        if not isinstance(value, str | int) or isinstance(value, bool) or value == "":
+            raise ClockError(f"{label}: {_json_name(field)} must be text or a number")
+        return
     if values is None:
         check_day(value, f"{label} {_json_name(field)}")
     elif value not in values:

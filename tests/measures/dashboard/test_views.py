@@ -18,7 +18,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from opensend.core.models import AuditAction, AuditEvent
-from opensend.measures.snapshots import snapshots_take
+from opensend.measures.snapshots.services import snapshots_take
 from tests import factories as f
 from tests.pages import check_page, elements_with_class, text_of
 

@@ -10,10 +10,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from opensend.core.permissions import has_perm
 from opensend.core.today import today
 from opensend.directory.editorial.import_read import UnreadableFileError
 from opensend.directory.editorial.importer import import_directory
-from opensend.people.models import Role, User
+from opensend.people.models import User
 
 
 class Command(BaseCommand):
@@ -64,6 +65,6 @@ class Command(BaseCommand):
         if not email:
             return None
         user = User.objects.filter(email__iexact=email).first()
-        if user is None or not user.has_role(Role.DIRECTORY_EDITOR):
+        if user is None or not has_perm(user, "directory.import_listings"):
             raise CommandError(f"{email} is not a directory editor")
         return user

@@ -1,15 +1,18 @@
-"""What the facts read from a batch of cases' events: decisions, exceptions, amended plans,
-refusals. One query per kind for the whole batch."""
+"""What the facts read from a batch of cases' events (through casework's event
+selectors): decisions, exceptions, amended plans, refusals. One query per kind."""
 
 import datetime as dt
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
-from django.db.models.fields.json import KT
-
-from opensend.casework.models import CaseEvent, EventKind
-from opensend.casework.services.clock import clock_event
+from opensend.casework.event_selectors import (
+    advice_asked_of_education,
+    amended_plans_of_cases,
+    decisions_of_cases,
+    exceptions_of_cases,
+    refusals_of_cases,
+)
 from opensend.statutory.clock import ClockEvent
 from opensend.statutory.clock.model import CLOSURE_REASONS
 
@@ -26,36 +29,23 @@ class BatchEvents:
     """The events of a batch of cases the facts need, grouped by case, in date order."""
 
     def __init__(self, case_ids: Sequence[int]) -> None:
-        events = CaseEvent.objects.filter(case_id__in=case_ids)
         self.decisions: dict[int, list[tuple[dt.date, str | None]]] = defaultdict(list)
-        for case_id, day, outcome in events.filter(kind=EventKind.DECISION_TO_ASSESS).values_list(
-            "case_id", "occurred_on", KT("data__outcome")
-        ):
+        for case_id, day, outcome in decisions_of_cases(case_ids):
             self.decisions[case_id].append((day, outcome))
         self.amended: dict[int, list[dt.date]] = defaultdict(list)
-        for case_id, day in events.filter(kind=EventKind.AMENDED_PLAN_ISSUED).values_list(
-            "case_id", "occurred_on"
-        ):
+        for case_id, day in amended_plans_of_cases(case_ids):
             self.amended[case_id].append(day)
         self.refusals: dict[int, dt.date] = {}
-        for case_id, day in events.filter(
-            kind__in=(EventKind.DECISION_TO_ASSESS, EventKind.DECISION_NOT_TO_ISSUE)
-        ).values_list("case_id", "occurred_on"):
+        for case_id, day in refusals_of_cases(case_ids):
             self.refusals[case_id] = max(day, self.refusals.get(case_id, day))
-        self.exceptions: dict[int, list[ClockEvent]] = defaultdict(list)
-        closures = set()
-        for event in events.filter(kind=EventKind.EXCEPTION).only(
-            "case_id", "kind", "occurred_on", "data"
-        ):
-            clock = clock_event(event)
-            self.exceptions[event.case_id].append(clock)
-            if clock.reason in CLOSURE_REASONS:
-                closures.add(event.case_id)
+        self.exceptions: dict[int, list[ClockEvent]] = exceptions_of_cases(case_ids)
+        closures = [
+            case_id
+            for case_id, events in self.exceptions.items()
+            if any(event.reason in CLOSURE_REASONS for event in events)
+        ]
         self.education_advice: dict[int, list[dt.date]] = defaultdict(list)
-        if closures:
-            for case_id, day in events.filter(
-                case_id__in=closures, kind=EventKind.ADVICE_REQUESTED, data__source="education"
-            ).values_list("case_id", "occurred_on"):
-                self.education_advice[case_id].append(day)
+        for case_id, day in advice_asked_of_education(closures) if closures else ():
+            self.education_advice[case_id].append(day)
         for found in (*self.decisions.values(), *self.amended.values()):
             found.sort()

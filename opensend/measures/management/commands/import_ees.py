@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from opensend.measures.ees_files import EesFileError
-from opensend.measures.services import ees_import
+from opensend.measures.comparators.ees_files import EesFileError
+from opensend.measures.comparators.services import ees_import
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from opensend.core.today import today
-from opensend.measures.inspection.exports import FORMATS, area_children, inspection_file
-from opensend.measures.sen2.exports import local_authority_by_code
+from opensend.measures.returns.inspection.exports import FORMATS, area_children, inspection_file
+from opensend.measures.returns.sen2.exports import local_authority_by_code
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from opensend.core.today import today
-from opensend.measures.sen2.exports import (
+from opensend.measures.returns.sen2.exports import (
     area_cases,
     local_authority_by_code,
     sen2_build,

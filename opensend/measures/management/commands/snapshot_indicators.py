@@ -7,7 +7,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from opensend.measures.live.periods import month_ends
-from opensend.measures.snapshots import snapshot_areas, snapshots_take
+from opensend.measures.snapshots.services import snapshot_areas, snapshots_take
 
 
 class Command(BaseCommand):

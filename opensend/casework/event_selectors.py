@@ -1,0 +1,189 @@
+"""Reads of the stored case events for the measures (live indicators and SEN2).
+
+Casework's services write each event kind's ``data``; this module is the one place
+outside them that knows which keys those are and what they mean, so the measures never
+read inside ``CaseEvent.data`` or name an event kind themselves.
+
+The measures read whole areas (or every case a user may see) at once, for published
+statistics: these reads take the area or the cases the caller has already scoped, and
+return plain columns (``values_list`` querysets, fetched however the caller likes, or
+clock events), never model instances, because an area has hundreds of thousands of events.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from django.db.models import QuerySet
+from django.db.models.fields.json import KT
+
+from opensend.casework.clock import clock_event
+from opensend.casework.models import CLOCK_EVENT_KINDS, Case, CaseEvent, EventKind, Stage
+from opensend.statutory.clock import ClockEvent
+
+__all__ = [
+    "advice_asked_of_education",
+    "amended_plans_issued",
+    "amended_plans_of_cases",
+    "decided_to_assess",
+    "decisions_of_cases",
+    "decisions_to_assess",
+    "excepted_issued_histories",
+    "exception_events",
+    "exceptions_of_cases",
+    "outcome_events",
+    "refusals",
+    "refusals_of_cases",
+]
+
+# The events that record a decision or an outcome, and exceptions (the Week20 flag).
+OUTCOME_KINDS = (
+    EventKind.DECISION_TO_ASSESS,
+    EventKind.FINAL_PLAN_ISSUED,
+    EventKind.DECISION_NOT_TO_ISSUE,
+    EventKind.EXCEPTION,
+)
+
+
+class _Stored(NamedTuple):
+    """A stored event as the columns clock_event reads, without a model instance
+    (building 400,000 CaseEvent objects was most of the SEN2 export's time at 25,000
+    children)."""
+
+    case_id: int
+    kind: str
+    occurred_on: dt.date
+    data: dict[str, Any]
+
+
+def _by_case(events: QuerySet[CaseEvent]) -> dict[int, list[ClockEvent]]:
+    """Each case's events, as the statutory clock reads them, in the queryset's order."""
+    by_case: dict[int, list[ClockEvent]] = defaultdict(list)
+    for row in events.values_list("case_id", "kind", "occurred_on", "data"):
+        stored = _Stored(*row)
+        by_case[stored.case_id].append(clock_event(stored))  # type: ignore[arg-type]
+    return by_case
+
+
+def outcome_events(cases: QuerySet[Case, Any]) -> dict[int, list[ClockEvent]]:
+    """The cases' decisions, plans issued, refusals to issue and exceptions (SEN2)."""
+    return _by_case(CaseEvent.objects.filter(case_id__in=cases, kind__in=OUTCOME_KINDS))
+
+
+def excepted_issued_histories(cases: QuerySet[Case, Any]) -> dict[int, list[ClockEvent]]:
+    """The whole clock history of each of the cases with a recorded exception and a
+    final plan issued: the only cases where an exception can have applied to the plan."""
+    excepted = CaseEvent.objects.filter(case_id__in=cases, kind=EventKind.EXCEPTION)
+    issued = CaseEvent.objects.filter(
+        case_id__in=excepted.values("case_id"), kind=EventKind.FINAL_PLAN_ISSUED
+    )
+    return _by_case(
+        CaseEvent.objects.filter(
+            case_id__in=issued.values("case_id"), kind__in=CLOCK_EVENT_KINDS
+        ).order_by("case_id", "occurred_on", "pk")
+    )
+
+
+def exception_events(local_authority_id: int) -> Iterable[tuple[int, ClockEvent]]:
+    """Every exception recorded in the area (few), with its case, as the clock reads it
+    (its reason is the regulation's exception, Reg 10(4), 13(3) and 8(2) of the SEND
+    Regulations 2014)."""
+    events = CaseEvent.objects.filter(
+        case__local_authority_id=local_authority_id, kind=EventKind.EXCEPTION
+    )
+    for case_id, clock_events in _by_case(events).items():
+        for event in clock_events:
+            yield case_id, event
+
+
+def advice_asked_of_education(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tuple[Any, ...]]:
+    """(case_id, day) each time the local authority asked the educational setting for
+    advice (an advice_requested event whose ``source`` is education)."""
+    return CaseEvent.objects.filter(
+        case_id__in=case_ids, kind=EventKind.ADVICE_REQUESTED, data__source="education"
+    ).values_list("case_id", "occurred_on")
+
+
+def decisions_to_assess(
+    local_authority_id: int, *, since: dt.date, until: dt.date | None
+) -> QuerySet[CaseEvent, tuple[Any, ...]]:
+    """(case_id, day, outcome) of each decision whether to assess from ``since`` (to
+    ``until``, when given); ``outcome`` is the text the services wrote ("assess",
+    "not_assess"), read as text so that the caller may fetch it raw."""
+    decisions = CaseEvent.objects.filter(
+        case__local_authority_id=local_authority_id,
+        kind=EventKind.DECISION_TO_ASSESS,
+        occurred_on__gte=since,
+    )
+    if until is not None:
+        decisions = decisions.filter(occurred_on__lte=until)
+    return decisions.values_list("case_id", "occurred_on", KT("data__outcome"))
+
+
+def decided_to_assess(
+    local_authority_id: int, start: dt.date, end: dt.date
+) -> QuerySet[CaseEvent, dict[str, Any]]:
+    """The cases with a decision whether to assess between the two days (a subquery)."""
+    return CaseEvent.objects.filter(
+        case__local_authority_id=local_authority_id,
+        kind=EventKind.DECISION_TO_ASSESS,
+        occurred_on__range=(start, end),
+    ).values("case_id")
+
+
+def amended_plans_issued(
+    local_authority_id: int, *, since: dt.date, until: dt.date | None
+) -> QuerySet[CaseEvent, tuple[Any, ...]]:
+    """(case_id, day) of each amended plan issued from ``since`` (to ``until``), by day."""
+    issued = CaseEvent.objects.filter(
+        case__local_authority_id=local_authority_id,
+        kind=EventKind.AMENDED_PLAN_ISSUED,
+        occurred_on__gte=since,
+    )
+    if until is not None:
+        issued = issued.filter(occurred_on__lte=until)
+    return issued.values_list("case_id", "occurred_on").order_by("occurred_on")
+
+
+def refusals(
+    local_authority_id: int, stages: Iterable[Stage]
+) -> QuerySet[CaseEvent, tuple[Any, ...]]:
+    """(case_id, day) of each refusal to assess or to issue a plan, for the area's cases
+    now at one of ``stages``."""
+    return CaseEvent.objects.filter(
+        case__local_authority_id=local_authority_id,
+        case__stage__in=stages,
+        kind__in=(EventKind.DECISION_TO_ASSESS, EventKind.DECISION_NOT_TO_ISSUE),
+    ).values_list("case_id", "occurred_on")
+
+
+# --- by case, for the measures' projection (measures/live/facts) ---------------------------
+
+
+def decisions_of_cases(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tuple[Any, ...]]:
+    """(case_id, day, outcome) of every decision whether to assess on these cases."""
+    return CaseEvent.objects.filter(
+        case_id__in=case_ids, kind=EventKind.DECISION_TO_ASSESS
+    ).values_list("case_id", "occurred_on", KT("data__outcome"))
+
+
+def amended_plans_of_cases(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tuple[Any, ...]]:
+    """(case_id, day) of every amended plan issued on these cases."""
+    return CaseEvent.objects.filter(
+        case_id__in=case_ids, kind=EventKind.AMENDED_PLAN_ISSUED
+    ).values_list("case_id", "occurred_on")
+
+
+def refusals_of_cases(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tuple[Any, ...]]:
+    """(case_id, day) of every decision to assess or not to issue on these cases (the
+    caller keeps those of cases now refused)."""
+    return CaseEvent.objects.filter(
+        case_id__in=case_ids,
+        kind__in=(EventKind.DECISION_TO_ASSESS, EventKind.DECISION_NOT_TO_ISSUE),
+    ).values_list("case_id", "occurred_on")
+
+
+def exceptions_of_cases(case_ids: Iterable[int]) -> dict[int, list[ClockEvent]]:
+    """Each case's recorded exceptions, as the clock reads them."""
+    return _by_case(CaseEvent.objects.filter(case_id__in=case_ids, kind=EventKind.EXCEPTION))
