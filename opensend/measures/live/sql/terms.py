@@ -3,7 +3,7 @@ one query per kind of fact (docs/measures-sql.md).
 
 Each ``Measure`` names the fact kind, its shape and SQL predicates over that kind's row
 ``f``. The Python formulas in ``opensend.statutory.indicators`` remain the specification:
-tests/measures/test_sql_engine.py checks, over random areas, that every indicator here
+tests/measures/live/test_sql_engine.py checks, over random areas, that every indicator here
 gives the same IndicatorValue as its formula for every period, breakdown and as_of.
 
 Parameters every predicate may use: ``%(start)s`` and ``%(end)s`` (the period),
