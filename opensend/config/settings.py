@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "opensend.core.db_routing.PrimaryAfterWriteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -110,6 +111,15 @@ def _database() -> dict[str, object]:
 
 
 DATABASES = {"default": _database()}
+# A PostgreSQL read replica (a streaming standby of the primary): reads of the measures'
+# read models go there, writes and a session's reads just after its own write stay on
+# the primary (opensend/core/db_routing.py). Unset: one database, nothing changes.
+if env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL", ""), conn_max_age=env_int("DB_CONN_MAX_AGE", 60)
+    ) | {"TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["opensend.core.db_routing.ReadReplicaRouter"]
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
 
 # Cache (task searchperf): the public search page's content (directory/public/
 # results_cache.py). Local memory, one per process; its keys carry the search index's

@@ -1,0 +1,88 @@
+"""The projection: kept current by the casework's signal in the same transaction,
+and rebuilt from the records by a command to exactly the same rows."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+
+from opensend.casework.models import Case
+from opensend.measures.live import BREAKDOWNS, live_figures, period_for_year
+from opensend.measures.live.facts import FACT_MODELS, facts_rebuild
+from opensend.measures.live.sql import sql_figures
+from opensend.measures.models import PlanFact, ReviewFact
+from tests import factories as f
+from tests.measures.live_world import World, build_world
+
+IGNORED = {"id"}
+
+
+def facts(la_id: int) -> dict[str, list[tuple]]:
+    """Every fact row of the area, by model, without the surrogate keys, sorted."""
+    found = {}
+    for model in FACT_MODELS:
+        names = [
+            field.attname for field in model._meta.concrete_fields if field.attname not in IGNORED
+        ]
+        rows = model.objects.filter(local_authority_id=la_id).values_list(*names)
+        found[model.__name__] = sorted(rows, key=repr)
+    return found
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return build_world()
+
+
+def test_the_casework_services_keep_the_projection_current(world: World) -> None:
+    kept = facts(world.la.pk)
+    assert len(kept["CaseFact"]) == Case.objects.filter(local_authority=world.la).count()
+    assert len(kept["PlanFact"]) == 3
+    call_command("rebuild_facts", "--la", str(world.la.pk), "--no-progress")
+    assert facts(world.la.pk) == kept
+
+
+def test_a_change_reaches_the_figures_in_the_same_transaction(world: World) -> None:
+    f.review_meeting(world.amy, meeting_on=dt.date(2026, 10, 1))
+    assert ReviewFact.objects.filter(case=world.amy, held=dt.date(2026, 10, 1)).exists()
+    period = period_for_year(2026)
+    for breakdown in (None, *BREAKDOWNS):
+        args = {"local_authority_id": world.la.pk, "period": period, "breakdown": breakdown}
+        assert sql_figures(**args) == live_figures(**args)  # type: ignore[arg-type]
+
+
+def test_rebuild_is_idempotent_and_leaves_other_areas_alone(world: World) -> None:
+    other = facts(world.other_la.pk)
+    first = facts_rebuild(local_authority_id=world.la.pk)
+    again = facts_rebuild(local_authority_id=world.la.pk)
+    assert first == again > 0
+    assert facts(world.other_la.pk) == other
+
+
+def test_a_stale_projection_is_what_the_rebuild_mends(world: World) -> None:
+    PlanFact.objects.filter(case=world.amy).delete()
+    period = period_for_year(2026)
+    args = {"local_authority_id": world.la.pk, "period": period}
+    assert sql_figures(**args) != live_figures(**args)  # type: ignore[arg-type]
+    call_command("rebuild_facts", "--no-progress")
+    assert sql_figures(**args) == live_figures(**args)  # type: ignore[arg-type]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_figures_are_cached_until_the_casework_changes(today: dt.date) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from opensend.people.models import Role
+
+    la = f.LocalAuthorityFactory(name="Cached Council")
+    caseworker = f.staff_user(Role.CASEWORKER, la)
+    f.case_with_final_plan(child=f.ChildFactory(local_authority=la), caseworker=caseworker)
+    args = {"local_authority_id": la.pk, "period": period_for_year(2026), "codes": ["new_plans"]}
+    first = sql_figures(**args)  # type: ignore[arg-type]
+    with CaptureQueriesContext(connection) as queries:
+        assert sql_figures(**args) == first  # type: ignore[arg-type]
+    assert len(queries) == 1  # the facts version only
+    f.case_with_final_plan(child=f.ChildFactory(local_authority=la), caseworker=caseworker)
+    (after,) = sql_figures(**args)  # type: ignore[arg-type]
+    assert after.value.numerator == first[0].value.numerator + 1
