@@ -210,31 +210,42 @@ def refusals(
 
 
 # --- by case, for the measures' projection (measures/live/facts) ---------------------------
+# The same reads as the area-wide ones above, as corrected in the same way, so the
+# projection sees exactly the history the Python engine counts (a withdrawal or a
+# correction refreshes the case's facts in the transaction that records it).
 
 
 def decisions_of_cases(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tuple[Any, ...]]:
-    """(case_id, day, outcome) of every decision whether to assess on these cases."""
-    return CaseEvent.objects.filter(
-        case_id__in=case_ids, kind=EventKind.DECISION_TO_ASSESS
-    ).values_list("case_id", "occurred_on", KT("data__outcome"))
+    """(case_id, day, outcome) of every decision whether to assess on these cases, as
+    corrected (``decisions_to_assess``)."""
+    return (
+        _effective_decisions().filter(case_id__in=case_ids).values_list("case_id", "day", "outcome")
+    )
 
 
 def amended_plans_of_cases(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tuple[Any, ...]]:
-    """(case_id, day) of every amended plan issued on these cases."""
+    """(case_id, day) of every amended plan issued on these cases and not withdrawn or
+    corrected (``amended_plans_issued``)."""
     return CaseEvent.objects.filter(
-        case_id__in=case_ids, kind=EventKind.AMENDED_PLAN_ISSUED
+        _standing(), case_id__in=case_ids, kind=EventKind.AMENDED_PLAN_ISSUED
     ).values_list("case_id", "occurred_on")
 
 
 def refusals_of_cases(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tuple[Any, ...]]:
-    """(case_id, day) of every decision to assess or not to issue on these cases (the
-    caller keeps those of cases now refused)."""
+    """(case_id, day) of every decision to assess or not to issue on these cases not
+    withdrawn or corrected (``refusals``: the caller keeps those of cases now refused)."""
     return CaseEvent.objects.filter(
+        _standing(),
         case_id__in=case_ids,
         kind__in=(EventKind.DECISION_TO_ASSESS, EventKind.DECISION_NOT_TO_ISSUE),
     ).values_list("case_id", "occurred_on")
 
 
 def exceptions_of_cases(case_ids: Iterable[int]) -> dict[int, list[ClockEvent]]:
-    """Each case's recorded exceptions, as the clock reads them."""
-    return _by_case(CaseEvent.objects.filter(case_id__in=case_ids, kind=EventKind.EXCEPTION))
+    """Each case's recorded exceptions as the clock reads them, corrected
+    (``exception_events``)."""
+    events = CaseEvent.objects.filter(
+        _with_corrections([EventKind.EXCEPTION]), case_id__in=case_ids
+    )
+    kinds = [EventKind.EXCEPTION.value]
+    return _by_case(events.order_by("case_id", "occurred_on", "pk"), kinds)

@@ -1,4 +1,4 @@
-"""Reads that scale out to a PostgreSQL read replica (docs/adr/0016-measures-in-sql.md).
+"""Reads that scale out to a PostgreSQL read replica (docs/adr/0020-measures-in-sql.md).
 
 With ``DATABASE_REPLICA_URL`` set, reads of the measures' read models (the projection the
 SQL engine counts, snapshots, comparators: the dashboard, public measures pages, API and

@@ -215,6 +215,15 @@ class RequestFact(_Fact):
     decision_due = models.DateField()  # Reg 5(1): 6 weeks after the request
     decided_on = models.DateField(null=True)
     outcome = models.CharField(max_length=20, null=True)  # noqa: DJ001 (assess | not_assess; NULL: none)
+    # The backlog (indicators.backlog): how the request left it, and the limits its wait
+    # is measured against.
+    not_to_issue_due = models.DateField(null=True)  # Reg 10(1): request + 16 weeks
+    final_plan_due = models.DateField(null=True)  # Reg 13(2): request + 20 weeks
+    long_wait_after = models.DateField(null=True)  # request + 52 weeks (DfE band)
+    final_plan_issued = models.DateField(null=True)  # the plan's first issue (Reg 13(2))
+    # The last refusal (to assess, Reg 5(1); to issue a plan, Reg 10(1)) of a case that
+    # stands refused; None: not ended without a plan.
+    ended_without_plan = models.DateField(null=True)
 
     class Meta:
         indexes = [models.Index(fields=["local_authority_id", "received"])]

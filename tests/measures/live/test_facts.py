@@ -7,10 +7,11 @@ import pytest
 from django.core.management import call_command
 
 from opensend.casework.models import Case
+from opensend.casework.services.corrections import case_event_correct, case_event_withdraw
 from opensend.measures.live import BREAKDOWNS, live_figures, period_for_year
 from opensend.measures.live.facts import FACT_MODELS, facts_rebuild
 from opensend.measures.live.sql import sql_figures
-from opensend.measures.models import PlanFact, ReviewFact
+from opensend.measures.models import PlanFact, RequestFact, ReviewFact
 from tests import factories as f
 from tests.measures.live_world import World, build_world
 
@@ -86,3 +87,58 @@ def test_figures_are_cached_until_the_casework_changes(today: dt.date) -> None:
     f.case_with_final_plan(child=f.ChildFactory(local_authority=la), caseworker=caseworker)
     (after,) = sql_figures(**args)  # type: ignore[arg-type]
     assert after.value.numerator == first[0].value.numerator + 1
+
+
+# --- corrections: the facts read the corrected history, as the Python engine does ------
+
+REFUSAL_CODES = [
+    "requests_refused",
+    "requests_decided_within_6_weeks",
+    "open_requests",
+    "open_requests_aged_up_to_6_weeks",
+    "open_requests_aged_6_to_16_weeks",
+]
+
+
+def _refusal_figures(la_id: int) -> tuple[list, list]:
+    args = {"local_authority_id": la_id, "period": period_for_year(2026), "codes": REFUSAL_CODES}
+    return sql_figures(**args, fresh=True), live_figures(**args)  # type: ignore[arg-type]
+
+
+def _numerators(figures: list) -> dict[str, int | None]:
+    return {figure.code: figure.value.numerator for figure in figures}
+
+
+def test_a_withdrawn_decision_changes_the_sql_figure_as_the_python_one(world: World) -> None:
+    refused = f.panel_decide(world.dan, agreed=False, met_on=dt.date(2026, 10, 20))
+    sql_before, python_before = _refusal_figures(world.la.pk)
+    assert sql_before == python_before
+    decision = refused.events.get(kind="decision_to_assess")
+    case_event_withdraw(actor=world.cara, case=refused, event=decision, reason="wrong child",
+                        today=f.TODAY, expected_version=None)  # fmt: skip
+    sql_after, python_after = _refusal_figures(world.la.pk)
+    assert sql_after == python_after
+    before, after = _numerators(sql_before), _numerators(sql_after)
+    assert (before["requests_refused"], after["requests_refused"]) == (1, 0)
+    assert after["open_requests"] == before["open_requests"] + 1  # dan waits again
+    assert RequestFact.objects.get(case=world.dan).decided_on is None
+
+
+def test_a_corrected_decision_date_changes_the_sql_figure_as_the_python_one(
+    world: World,
+) -> None:
+    refused = f.panel_decide(world.dan, agreed=False, met_on=dt.date(2026, 10, 20))
+    sql_before, python_before = _refusal_figures(world.la.pk)
+    decision = refused.events.get(kind="decision_to_assess")
+    late = dt.date(2026, 11, 20)  # after the 6 weeks of Reg 5(1), due 12 November
+    case_event_correct(
+        actor=world.cara, case=refused, event=decision,
+        corrected={"event": "decision_to_assess", "date": late, "outcome": "not_assess"},
+        reason="The panel met later", today=f.TODAY, expected_version=None,
+    )  # fmt: skip
+    sql_after, python_after = _refusal_figures(world.la.pk)
+    assert (sql_before, sql_after) == (python_before, python_after)
+    before, after = _numerators(sql_before), _numerators(sql_after)
+    on_time = "requests_decided_within_6_weeks"
+    assert after[on_time] == before[on_time] - 1
+    assert RequestFact.objects.get(case=world.dan).decided_on == late

@@ -29,7 +29,11 @@ from opensend.measures.models import (
     TransferFact,
 )
 from opensend.statutory.clock import ClockEvent, advice_due
-from opensend.statutory.clock.assessment import DECISION_WEEKS, FINAL_PLAN_WEEKS
+from opensend.statutory.clock.assessment import (
+    DECISION_WEEKS,
+    FINAL_PLAN_WEEKS,
+    NOT_TO_ISSUE_WEEKS,
+)
 from opensend.statutory.clock.review import AMENDED_PLAN_WEEKS_AFTER_MEETING
 from opensend.statutory.clock.review import DECISION_WEEKS as REVIEW_DECISION_WEEKS
 from opensend.statutory.dates import add_weeks
@@ -77,11 +81,17 @@ def case_facts(cases: list[tuple], events: BatchEvents) -> Iterator[CaseFact]:
 
 
 def request_facts(ids: Sequence[int], events: BatchEvents) -> Iterator[RequestFact]:
-    """Reg 5(1): the first decision whether to assess on or after the request."""
+    """Reg 5(1): the first decision whether to assess on or after the request; and for the
+    backlog, the final plan's first issue or the refusal that ended the request without
+    one (as the Python engine's ``facts_backlog.backlog_rows`` reads them)."""
     requests = EhcRequest.objects.filter(case_id__in=ids).values_list(
-        "case_id", "case__local_authority_id", "received_on"
+        "case_id",
+        "case__local_authority_id",
+        "received_on",
+        "case__stage",
+        "case__plan__first_issued_on",
     )
-    for case_id, la, received in requests:
+    for case_id, la, received, stage, issued in requests:
         decided, outcome = first_on_or_after(events.decisions.get(case_id, []), (received,)) or (
             None,
             None,
@@ -93,6 +103,11 @@ def request_facts(ids: Sequence[int], events: BatchEvents) -> Iterator[RequestFa
             decision_due=add_weeks(received, DECISION_WEEKS),
             decided_on=decided,
             outcome=outcome,
+            not_to_issue_due=add_weeks(received, NOT_TO_ISSUE_WEEKS),  # Reg 10(1)
+            final_plan_due=add_weeks(received, FINAL_PLAN_WEEKS),  # Reg 13(2)
+            long_wait_after=add_weeks(received, LONG_WAIT_WEEKS),
+            final_plan_issued=issued,
+            ended_without_plan=events.refusals.get(case_id) if stage in REFUSED else None,
         )
 
 

@@ -17,8 +17,15 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from opensend.statutory.clock import ADVICE_SOURCES
+from opensend.statutory.clock.assessment import DECISION_WEEKS, NOT_TO_ISSUE_WEEKS
 from opensend.statutory.codes import CeaseReason, NeedType
 from opensend.statutory.indicators import INDICATORS
+from opensend.statutory.indicators.backlog import (
+    AGE_BANDS,
+    FINAL_PLAN_WEEKS,
+    LONG_WAIT_WEEKS,
+    AgeBand,
+)
 from opensend.statutory.indicators.placements import PLACEMENTS
 
 __all__ = ["MEASURES", "Measure", "Shape"]
@@ -82,6 +89,43 @@ def _requests() -> Iterator[tuple[str, Measure]]:
             "requests", "percent", _and(RECEIVED_IN, DECIDED_BY_AS_OF), "f.outcome = 'not_assess'"
         ),
     )
+
+
+# --- the backlog on the period's last day (indicators.backlog) --------------------------------
+# Open: received by then (as known on as_of), no final plan issued and not ended without
+# one by then (a refusal to assess, Reg 5(1), or to issue a plan, Reg 10(1)).
+OPEN: Final = _and(
+    "f.final_plan_issued IS NULL OR f.final_plan_issued > %(last)s",
+    "f.ended_without_plan IS NULL OR f.ended_without_plan > %(last)s",
+)
+# The day each limit of the wait falls on, stored by the projection (dates.add_weeks).
+LIMIT_COLUMNS: Final = {
+    DECISION_WEEKS: "f.decision_due",  # Reg 5(1)
+    NOT_TO_ISSUE_WEEKS: "f.not_to_issue_due",  # Reg 10(1)
+    FINAL_PLAN_WEEKS: "f.final_plan_due",  # Reg 13(2)
+    LONG_WAIT_WEEKS: "f.long_wait_after",  # the DfE's over-52-weeks band
+}
+
+
+def _past(weeks: int) -> str:
+    """``backlog.past_weeks``: the limit's last day has gone by the period's last day."""
+    return f"%(end)s > {LIMIT_COLUMNS[weeks]}"
+
+
+def _aged(band: AgeBand) -> str:
+    over = "TRUE" if band.over is None else _past(band.over)
+    return _and(over, "" if band.up_to is None else f"NOT ({_past(band.up_to)})")
+
+
+def _backlog() -> Iterator[tuple[str, Measure]]:
+    yield "open_requests", Measure("requests", "count", OPEN)
+    for weeks in (FINAL_PLAN_WEEKS, LONG_WAIT_WEEKS):
+        yield (
+            f"open_requests_past_{weeks}_weeks",
+            Measure("requests", "count", _and(OPEN, _past(weeks))),
+        )
+    for band in AGE_BANDS:
+        yield f"open_requests_aged_{band.key}", Measure("requests", "percent", OPEN, _aged(band))
 
 
 def _plans() -> Iterator[tuple[str, Measure]]:
@@ -178,7 +222,7 @@ def _others() -> Iterator[tuple[str, Measure]]:
 
 
 def _measures() -> dict[str, Measure]:
-    found = dict((*_requests(), *_plans(), *_advice(), *_reviews(), *_others()))
+    found = dict((*_requests(), *_backlog(), *_plans(), *_advice(), *_reviews(), *_others()))
     missing = INDICATORS.keys() - found.keys()
     extra = found.keys() - INDICATORS.keys()
     if missing or extra:  # one measure per indicator of the registry, no more
