@@ -24,7 +24,7 @@ from opensend.measures.comparators.selectors import REGION_NAMES, UnknownArea, c
 from opensend.measures.comparators.sources import COMPARATOR_SOURCES
 from opensend.measures.dashboard.presenters import ComparatorLine, Comparators, SeriesPoint
 from opensend.measures.live import BREAKDOWNS, cases_behind
-from opensend.measures.live.sql import sql_figures
+from opensend.measures.live.sql import facts_version, sql_figures
 from opensend.measures.models import (
     AreaComparison,
     EesRelease,
@@ -51,6 +51,11 @@ def figures(
         breakdown=breakdown,
         codes=list(codes) if codes is not None else None,
     )
+
+
+def figures_version(*, local_authority_id: int) -> int:
+    """Raised with every casework change of the area: pages cached under it stay right."""
+    return facts_version(local_authority_id)
 
 
 def cases(

@@ -30,7 +30,7 @@ from opensend.statutory.dates import DAYS_PER_WEEK
 from opensend.statutory.indicators import IndicatorValue, Period
 from opensend.statutory.indicators.arithmetic import percent, ratio, tenths
 
-__all__ = ["case_ids_behind", "measure_aggregates", "sql_figures"]
+__all__ = ["case_ids_behind", "facts_version", "measure_aggregates", "sql_figures"]
 
 # Each kind of fact: its table (with what its predicates join) and the rows any of its
 # measures can count (the same pre-filters as the Python engine's queries).
@@ -200,7 +200,7 @@ def sql_figures(
     if fresh or connections[alias].in_atomic_block:  # in a write: count what it sees
         return _counted(local_authority_id, period, breakdown, wanted, as_of, alias)
     key = (alias, local_authority_id, period, breakdown, tuple(wanted), as_of)
-    version = _facts_version(local_authority_id, alias)
+    version = facts_version(local_authority_id, using=alias)
     cached = cache.get(_cache_key(key, version))
     if cached is None:
         cached = _counted(local_authority_id, period, breakdown, wanted, as_of, alias)
@@ -214,7 +214,10 @@ def sql_figures(
 FIGURES_CACHE_SECONDS: Final = 60
 
 
-def _facts_version(local_authority_id: int, alias: str) -> int:
+def facts_version(local_authority_id: int, *, using: str | None = None) -> int:
+    """The version of the area's fact rows: raised in the transaction of every change, so
+    whatever is cached under an older version is never shown again."""
+    alias = using or router.db_for_read(PlanFact)
     with connections[alias].cursor() as cursor:
         cursor.execute(
             "SELECT version FROM measures_factsversion WHERE local_authority_id = %s",
