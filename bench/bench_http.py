@@ -2,14 +2,16 @@
 clients, on the 25,000-plan area of bench_measures.py (run that first).
 
     .venv/bin/python bench/bench_http.py [--plans 25000] [--clients 20] [--seconds 20]
-                                         [--workers 2] [--threads 1]
+                                         [--workers 2] [--threads 1] [--only NAME]
 
 Starts gunicorn on 127.0.0.1 (sync workers), signs an SEN manager of the bench area in
-(a session row with a verified second factor, as after the real sign-in) and drives each
-URL with an asyncio client (httpx) holding --clients connections for --seconds. The
-client runs on the same cores as the server. Traffic goes to 127.0.0.1 only; each run is
-bounded in time. Prints requests, errors, requests/second, p50 and p95 and the load
-average. This is not a test: it never fails on a timing.
+(a session row with a verified second factor, as after the real sign-in; the public page
+is driven signed out, with no cookies, as the public see it) and drives each URL with an
+asyncio client (httpx) holding --clients connections for --seconds. The client runs on
+the same cores as the server. Traffic goes to 127.0.0.1 only; each run is bounded in
+time. A static file answered by WhiteNoise (no view, no SQL) is driven first: the floor
+this machine gives any page. Prints requests, errors, requests/second, p50 and p95 and
+the load average. This is not a test: it never fails on a timing.
 """
 
 import argparse
@@ -25,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 AREA_CODE = "E06999999"  # bench/measures_loader.py's area
+PUBLIC = {"/local-area/measures/", "/static/opensend/body-classes.js"}
 
 import httpx  # noqa: E402
 
@@ -108,11 +111,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--port", type=int, default=8791)
+    parser.add_argument("--only", help="drive only the URLs whose name contains this")
     options = parser.parse_args()
     database = f"opensend_bench_measures_{options.plans}"
     _django(database)
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    cookies = {"sessionid": signed_in_session(options.plans)}
+    staff = {"sessionid": signed_in_session(options.plans)}
     env = {**os.environ, "OPENSEND_DB_NAME": database, "OPENSEND_AREA_ONS_CODE": AREA_CODE}
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "opensend.config.wsgi", "--bind",
@@ -122,6 +126,8 @@ def main() -> None:
     )  # fmt: skip
     base = f"http://127.0.0.1:{options.port}"
     urls = {
+        # The floor: a static file WhiteNoise answers before any view, on the same machine.
+        "floor: a static file (no view, no SQL)": "/static/opensend/body-classes.js",
         "dashboard /measures/ (SEN manager)": "/measures/",
         "public /local-area/measures/": "/local-area/measures/",
         "API, one indicator (live)": "/api/v1/indicators/new_plans/?period=2025&area=" + AREA_CODE,
@@ -132,6 +138,10 @@ def main() -> None:
               f"{options.workers} workers x {options.threads} threads, "
               f"{options.plans:,} plans")  # fmt: skip
         for name, path in urls.items():
+            if options.only and options.only not in name:
+                continue
+            # The public page is driven as the public use it: signed out, no cookies.
+            cookies = {} if path in PUBLIC else staff
             warm = httpx.get(base + path, cookies=cookies, timeout=60)
             assert warm.status_code == 200, (path, warm.status_code)
             before = os.getloadavg()[0]

@@ -52,7 +52,7 @@ from opensend.measures.live import (  # noqa: E402
     period_for_year,
 )
 from opensend.measures.live.facts import facts_rebuild  # noqa: E402
-from opensend.measures.live.sql import sql_figures  # noqa: E402
+from opensend.measures.live.sql import sql_figures, sql_figures_every_breakdown  # noqa: E402
 from opensend.measures.models import PlanFact  # noqa: E402
 from opensend.measures.snapshots.services import snapshots_take  # noqa: E402
 from opensend.people.models import Organisation  # noqa: E402
@@ -140,6 +140,10 @@ def bench_sql_engine(la: int, plans: int, runs: int, sql_ms: float, python: dict
         ],
         max(1, runs // 2),
     )
+    one_ms, one = median_ms(
+        lambda: sql_figures_every_breakdown(local_authority_id=la, period=PERIOD),
+        max(1, runs // 2),
+    )
     cached_ms, _ = median_ms(lambda: sql_figures(local_authority_id=la, period=PERIOD), runs)
     setting = every[list(BREAKDOWNS).index("setting")]
     same = python is not None and (
@@ -149,18 +153,23 @@ def bench_sql_engine(la: int, plans: int, runs: int, sql_ms: float, python: dict
         f"  SQL engine, all {len(INDICATORS)} indicators:        {whole_ms:8.1f} ms"
         f" (median of {runs}; load {load()})\n"
         f"  ratio SQL engine / hand-written SQL:       {whole_ms / sql_ms:8.1f} x\n"
-        f"  SQL engine, every breakdown ({len(BREAKDOWNS)}), all:  {every_ms:8.1f} ms\n"
+        f"  SQL engine, every breakdown ({len(BREAKDOWNS)}), all:  {every_ms:8.1f} ms"
+        f" (one statement each)\n"
+        f"  the same in one statement (grouping sets): {one_ms:8.1f} ms"
+        f" ({'same figures' if list(one.values())[1:] == every else 'DIFFERENT'})\n"
         f"  SQL engine, all, from the cache:           {cached_ms:8.1f} ms\n"
         f"  SQL engine = Python engine (whole area and setting breakdown, every indicator): "
         f"{'not compared' if python is None else 'same' if same else 'DIFFERENT'}",
         flush=True,
     )
     if plans <= 100_000:
+        load_before = load()
         started = time.perf_counter()
         report = snapshots_take(local_authority_id=la, taken_on=PERIOD.end)
         print(
             f"  a day's snapshot ({report.stored:,} figures):    "
-            f"{(time.perf_counter() - started) * 1000:8.1f} ms (load {load()})",
+            f"{(time.perf_counter() - started) * 1000:8.1f} ms (load {load_before} before,"
+            f" {load()} after)",
             flush=True,
         )
 

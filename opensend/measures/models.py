@@ -240,6 +240,8 @@ class PlanFact(_Fact):
     # The first day on which the recorded exceptions excused the 20 weeks (Reg 13(3)):
     # an exception applies as of a day iff this is on or before it; None: never.
     exception_from = models.DateField(null=True)
+    # The child's primary need (rank 1; None: not recorded), kept with the case fact's groups.
+    need = models.CharField(max_length=10, null=True)  # noqa: DJ001 (NULL: not recorded)
     ceased = models.DateField(null=True)
     cease_reason = models.CharField(max_length=2, null=True)  # noqa: DJ001 (NULL: none)
     named_setting_id = models.IntegerField(null=True)
@@ -295,6 +297,16 @@ class CaseFact(_Fact):
     closed = models.DateField(null=True)  # the plan ceased, or the refusal that ended it
     caseworker_id = models.IntegerField(null=True)
     named_setting_id = models.IntegerField(null=True)
+    # The breakdowns' fixed groups of the child (measures.live.people), stored so that
+    # grouping reads the case fact alone; refreshed with the case and with every change
+    # to the child's record (ChildRecordChange). The age band is worked out per period
+    # from the date of birth; the setting and locality, from the named setting or the
+    # enrolment on the period's last day, and the postcode district.
+    date_of_birth = models.DateField(null=True)
+    sex_group = models.CharField(max_length=40, default="")
+    ethnicity_group = models.CharField(max_length=60, default="")
+    need_group = models.CharField(max_length=80, default="")
+    postcode_district = models.CharField(max_length=8, default="")
 
     class Meta:
         indexes = [models.Index(fields=["local_authority_id", "opened"])]

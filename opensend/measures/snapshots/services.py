@@ -17,7 +17,7 @@ from opensend.casework.models import Case
 from opensend.measures.live.figures import Figure
 from opensend.measures.live.people import BREAKDOWNS
 from opensend.measures.live.periods import last_12_months, year_to_date
-from opensend.measures.live.sql import sql_figures
+from opensend.measures.live.sql import sql_figures_every_breakdown
 from opensend.measures.models import IndicatorSnapshot, PeriodKind
 from opensend.statutory.indicators import Period
 
@@ -63,13 +63,16 @@ def _figures(
 ) -> Iterable[tuple[str, Figure]]:
     """(breakdown key, figure) for the whole area ("") and each breakdown's groups,
     counted by the SQL engine over the projection as known on ``taken_on``."""
-    area = {"local_authority_id": local_authority_id, "period": period, "as_of": taken_on}
-    for figure in sql_figures(**area):
-        yield "", figure
-    for breakdown in breakdowns:
-        for figure in sql_figures(**area, breakdown=breakdown):
-            if figure.group is not None:
-                yield breakdown, figure
+    every = sql_figures_every_breakdown(
+        local_authority_id=local_authority_id,
+        period=period,
+        as_of=taken_on,
+        breakdowns=tuple(breakdowns),
+    )  # one statement for the whole area and every breakdown's groups
+    for breakdown, figures in every.items():
+        for figure in figures:
+            if breakdown is None or figure.group is not None:
+                yield breakdown or "", figure
 
 
 def snapshots_take(

@@ -11,7 +11,9 @@ from opensend.casework.services.corrections import case_event_correct, case_even
 from opensend.measures.live import BREAKDOWNS, live_figures, period_for_year
 from opensend.measures.live.facts import FACT_MODELS, facts_rebuild
 from opensend.measures.live.sql import sql_figures
-from opensend.measures.models import PlanFact, RequestFact, ReviewFact
+from opensend.measures.models import CaseFact, PlanFact, RequestFact, ReviewFact
+from opensend.people.services import child_details_change
+from opensend.statutory.codes import Ethnicity, NeedType
 from tests import factories as f
 from tests.measures.live_world import World, build_world
 
@@ -142,3 +144,22 @@ def test_a_corrected_decision_date_changes_the_sql_figure_as_the_python_one(
     on_time = "requests_decided_within_6_weeks"
     assert after[on_time] == before[on_time] - 1
     assert RequestFact.objects.get(case=world.dan).decided_on == late
+
+
+# --- the breakdowns' groups stored on the case facts follow the child's record ----------
+
+
+def test_a_change_to_the_childs_record_refreshes_the_stored_groups(world: World) -> None:
+    child = world.amy.child
+    details = {"sex": child.sex, "ethnicity": "BAFR", "date_of_birth": child.date_of_birth}
+    child_details_change(actor=world.sam, child=child, details=details, primary_need="SLCN")
+    case_fact = CaseFact.objects.get(case=world.amy)
+    assert (case_fact.need_group, case_fact.ethnicity_group) == (
+        NeedType.SLCN.label,
+        Ethnicity.BAFR.group.label,
+    )
+    assert PlanFact.objects.get(case=world.amy).need == "SLCN"
+    period = period_for_year(2026)
+    for breakdown in ("primary_need", "ethnicity"):
+        args = {"local_authority_id": world.la.pk, "period": period, "breakdown": breakdown}
+        assert sql_figures(**args, fresh=True) == live_figures(**args)  # type: ignore[arg-type]

@@ -8,7 +8,8 @@ import io
 from collections.abc import Iterator
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,7 @@ from opensend.measures.live.drilldown import _refs
 from opensend.measures.live.facts import facts_rebuild
 from opensend.measures.live.people import groups_of
 from opensend.measures.live.periods import last_12_months
-from opensend.measures.live.sql import case_ids_behind, sql_figures
+from opensend.measures.live.sql import case_ids_behind, sql_figures, sql_figures_every_breakdown
 from opensend.statutory.indicators import INDICATORS, Period
 
 BREAKDOWN_KEYS = [None, *BREAKDOWNS]
@@ -121,3 +122,31 @@ def test_the_drill_down_reads_the_cases_the_formula_counted(
                 breakdown=breakdown, group=group,
             )  # fmt: skip
             assert found == expected, (group, found ^ expected)
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=True,
+)
+@given(
+    seed=st.floats(min_value=-1, max_value=1),
+    plans=st.integers(min_value=0, max_value=60),
+    period=periods(),
+    as_of=st.one_of(st.none(), DAYS),
+)
+def test_every_breakdown_in_one_statement_equals_the_formulas(
+    seed: float, plans: int, period: Period, as_of: dt.date | None
+) -> None:
+    with random_area(seed, plans) as la:
+        args = {"local_authority_id": la, "period": period, "as_of": as_of}
+        with CaptureQueriesContext(connection) as queries:
+            every = sql_figures_every_breakdown(**args)  # type: ignore[arg-type]
+        counting = [q for q in queries.captured_queries if "GROUPING SETS" in q["sql"]]
+        assert len(counting) == 1  # the whole area and every breakdown in one statement
+        assert list(every) == [None, *BREAKDOWNS]
+        for breakdown, figures in every.items():
+            expected = values(live_figures(**args, breakdown=breakdown))  # type: ignore[arg-type]
+            assert values(figures) == expected, breakdown

@@ -4,7 +4,7 @@ package's own functions (the Python engine's, see measures/live/facts_*.py)."""
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 
-from django.db.models import Q
+from django.db.models import FilteredRelation, Q
 
 from opensend.casework.models import (
     AdviceRequest,
@@ -19,6 +19,7 @@ from opensend.casework.models import (
 )
 from opensend.measures.live.facts.events import BatchEvents, first_on_or_after
 from opensend.measures.live.facts_other import REVIEW_OUTCOMES
+from opensend.measures.live.people import fixed_groups, postcode_district
 from opensend.measures.models import (
     AdviceFact,
     CaseFact,
@@ -67,8 +68,12 @@ def _weeks_after(day: dt.date | None, weeks: int) -> dt.date | None:
 
 
 def case_facts(cases: list[tuple], events: BatchEvents) -> Iterator[CaseFact]:
-    for case_id, la, child, opened, worker, stage, ceased, setting in cases:
+    for (
+        case_id, la, child, opened, worker, stage, ceased, setting, born, sex, ethnicity,
+        postcode, need,
+    ) in cases:  # fmt: skip
         refused = events.refusals.get(case_id) if stage in REFUSED else None
+        sex_group, ethnicity_group, need_group = fixed_groups(sex, ethnicity, need)
         yield CaseFact(
             case_id=case_id,
             local_authority_id=la,
@@ -77,6 +82,11 @@ def case_facts(cases: list[tuple], events: BatchEvents) -> Iterator[CaseFact]:
             closed=ceased or refused,
             caseworker_id=worker,
             named_setting_id=setting,
+            date_of_birth=born,
+            sex_group=sex_group,
+            ethnicity_group=ethnicity_group,
+            need_group=need_group,
+            postcode_district=postcode_district(postcode or ""),
         )
 
 
@@ -111,7 +121,9 @@ def request_facts(ids: Sequence[int], events: BatchEvents) -> Iterator[RequestFa
         )
 
 
-def plan_facts(ids: Sequence[int], events: BatchEvents) -> Iterator[PlanFact]:
+def plan_facts(
+    ids: Sequence[int], events: BatchEvents, needs: dict[int, str | None]
+) -> Iterator[PlanFact]:
     plans = Plan.objects.filter(case_id__in=ids, first_issued_on__isnull=False).values_list(
         "case_id",
         "case__local_authority_id",
@@ -139,6 +151,7 @@ def plan_facts(ids: Sequence[int], events: BatchEvents) -> Iterator[PlanFact]:
             final_plan_due=_weeks_after(received, FINAL_PLAN_WEEKS),  # Reg 13(2)
             long_wait_after=_weeks_after(received, LONG_WAIT_WEEKS),
             exception_from=excused,
+            need=needs.get(case_id),
             ceased=ceased,
             cease_reason=(reason or None) if ceased else None,
             named_setting_id=setting,
@@ -263,18 +276,28 @@ CASE_COLUMNS = (
     "stage",
     "plan__ceased_on",
     "plan__named_setting_id",
+    "child__date_of_birth",
+    "child__sex",
+    "child__ethnicity",
+    "child__postcode",
+    "primary__need",
 )
 
 
 def facts_of(scope: Q) -> dict[type, list]:
     """Every fact row of the cases in ``scope`` (a Q on Case), by model."""
-    cases = list(Case.objects.filter(scope).values_list(*CASE_COLUMNS))
+    cases = list(
+        Case.objects.filter(scope)
+        .annotate(primary=FilteredRelation("child__needs", condition=Q(child__needs__rank=1)))
+        .values_list(*CASE_COLUMNS)
+    )
     ids = [row[0] for row in cases]
+    needs = {row[0]: row[-1] for row in cases}
     events = BatchEvents(ids)
     return {
         CaseFact: list(case_facts(cases, events)),
         RequestFact: list(request_facts(ids, events)),
-        PlanFact: list(plan_facts(ids, events)),
+        PlanFact: list(plan_facts(ids, events, needs)),
         AdviceFact: list(advice_facts(ids, events)),
         ReviewFact: list(review_facts(ids, events)),
         TransferFact: list(transfer_facts(ids)),

@@ -20,6 +20,7 @@ from opensend.measures.live.sql.groups import (
     SETTINGS_CTE,
     as_of_day,
     fixed_labels,
+    group_column,
     group_cte,
     group_params,
     settings_params,
@@ -30,16 +31,20 @@ from opensend.statutory.dates import DAYS_PER_WEEK
 from opensend.statutory.indicators import IndicatorValue, Period
 from opensend.statutory.indicators.arithmetic import percent, ratio, tenths
 
-__all__ = ["case_ids_behind", "facts_version", "measure_aggregates", "sql_figures"]
+__all__ = [
+    "case_ids_behind",
+    "facts_version",
+    "measure_aggregates",
+    "sql_figures",
+    "sql_figures_every_breakdown",
+]
 
 # Each kind of fact: its table (with what its predicates join) and the rows any of its
 # measures can count (the same pre-filters as the Python engine's queries).
 SOURCES: Final[dict[str, tuple[str, str]]] = {
     "requests": ("measures_requestfact f", "f.received <= %(last)s"),
     "plans": (
-        "measures_planfact f"
-        " LEFT JOIN people_childneed n ON n.child_id = f.child_id AND n.rank = 1"
-        " LEFT JOIN settings s ON s.id = f.named_setting_id",
+        "measures_planfact f LEFT JOIN settings s ON s.id = f.named_setting_id",
         "f.issued <= %(last)s",
     ),
     "advice": (
@@ -54,6 +59,7 @@ SOURCES: Final[dict[str, tuple[str, str]]] = {
     "cases": ("measures_casefact f", "f.caseworker_id IS NOT NULL AND f.opened <= %(last)s"),
     "disputes": ("measures_disputefact f", "f.started <= %(last)s"),
 }
+WHOLE: Final = ""  # the breakdown key of the whole area's row
 
 
 def measure_aggregates(measure: Measure) -> list[str]:
@@ -83,72 +89,87 @@ def _value(measure: Measure, numbers: Sequence[int | None]) -> IndicatorValue:
 
 # Every query is built from the constant SQL of terms.py and groups.py (no user input);
 # all values (area, dates, labels) are bound parameters.
-def _kind_query(kind: str, aggregates: list[str], grouped: bool) -> str:
-    """One kind's aggregates as one array per row: (whole?, label, numbers)."""
+def _which(breakdowns: Sequence[str], of: str) -> str:
+    """The breakdown a grouping-sets row belongs to ('' for the whole area), or its label."""
+    whens = " ".join(
+        f"WHEN GROUPING(g.{group_column(key)}) = 0 THEN "
+        + (f"'{key}'" if of == "key" else f"g.{group_column(key)}")
+        for key in breakdowns
+    )
+    otherwise = "''" if of == "key" else "NULL"
+    return f"CASE {whens} ELSE {otherwise} END" if breakdowns else otherwise
+
+
+def _kind_query(kind: str, aggregates: list[str], breakdowns: Sequence[str]) -> str:
+    """One kind's aggregates as one array per row: (kind, breakdown, label, numbers), for
+    the whole area and every group of every breakdown (GROUPING SETS: one pass)."""
     table, rows = SOURCES[kind]
     numbers = f"ARRAY[{', '.join(aggregates)}]::bigint[]"
     where = f"WHERE f.local_authority_id = %(la)s AND {rows}"
-    if not grouped:
-        return f"SELECT '{kind}', 1, NULL::text, {numbers} FROM {table} {where}"  # noqa: S608
+    if not breakdowns:
+        return f"SELECT '{kind}', '', NULL::text, {numbers} FROM {table} {where}"  # noqa: S608
+    sets = ", ".join(["()", *(f"(g.{group_column(key)})" for key in breakdowns)])
     return (
-        f"SELECT '{kind}', GROUPING(g.label), g.label, {numbers} FROM {table}"  # noqa: S608
-        f" LEFT JOIN grp g ON g.case_id = f.case_id {where}"
-        " GROUP BY GROUPING SETS ((g.label), ())"
+        f"SELECT '{kind}', {_which(breakdowns, 'key')}, {_which(breakdowns, 'label')},"  # noqa: S608
+        f" {numbers} FROM {table} LEFT JOIN grp g ON g.case_id = f.case_id {where}"
+        f" GROUP BY GROUPING SETS ({sets})"
     )
 
 
-def _query(aggregates: dict[str, list[str]], breakdown: str | None) -> str:
-    """Every kind asked for in one statement: the breakdown's groups are worked out once
-    (a materialised CTE) and each kind's query groups its rows by them."""
-    ctes = [SETTINGS_CTE]
-    if breakdown is not None:
-        ctes.append(group_cte(breakdown).replace("grp AS (", "grp AS MATERIALIZED (", 1))
-    kinds = " UNION ALL ".join(
-        f"({_kind_query(kind, found, breakdown is not None)})" for kind, found in aggregates.items()
-    )
-    return f"WITH {', '.join(ctes)} {kinds}"
+def _query(aggregates: dict[str, list[str]], breakdowns: Sequence[str]) -> str:
+    """Every kind asked for in one statement: the groups of every breakdown are worked out
+    once (a materialised CTE) and each kind's rows are grouped by all of them in one pass;
+    the localities found come back in the same statement (their labels are not fixed)."""
+    ctes = [SETTINGS_CTE, *([group_cte(breakdowns)] if breakdowns else [])]
+    parts = [f"({_kind_query(kind, found, breakdowns)})" for kind, found in aggregates.items()]
+    if "locality" in breakdowns:
+        column = group_column("locality")
+        found = f"SELECT 'labels', 'locality', {column}, NULL::bigint[] FROM grp"  # noqa: S608
+        parts.append(f"({found} GROUP BY {column})")
+    return f"WITH {', '.join(ctes)} {' UNION ALL '.join(parts)}"
 
 
 class _Counts:
-    """The aggregates of one kind: the whole area's and each group's."""
+    """The aggregates of one kind: the whole area's and each (breakdown, group)'s."""
 
     def __init__(self) -> None:
         self.whole: dict[str, Any] = {}
-        self.groups: dict[str, dict[str, Any]] = {}
+        self.groups: dict[tuple[str, str], dict[str, Any]] = {}
 
 
 def _count(
-    by_kind: dict[str, list[str]], breakdown: str | None, params: dict[str, Any], alias: str
-) -> dict[str, _Counts]:
+    by_kind: dict[str, list[str]], breakdowns: Sequence[str], params: dict[str, Any], alias: str
+) -> tuple[dict[str, _Counts], set[str]]:
+    """The counts of each kind, and the localities found (when asked for)."""
     aggregates = {
         kind: list(dict.fromkeys(a for code in codes for a in measure_aggregates(MEASURES[code])))
         for kind, codes in by_kind.items()
     }
     counts = {kind: _Counts() for kind in aggregates}
+    localities: set[str] = set()
     with connections[alias].cursor() as cursor:
-        cursor.execute(_query(aggregates, breakdown), params)
-        for kind, whole, label, numbers in cursor.fetchall():
+        cursor.execute(_query(aggregates, breakdowns), params)
+        for kind, key, label, numbers in cursor.fetchall():
+            if kind == "labels":
+                localities.add(label)
+                continue
             found = dict(zip(aggregates[kind], numbers, strict=True))
-            if whole == 1:  # GROUPING(label) = 1: the whole area
+            if key == WHOLE:
                 counts[kind].whole = found
             elif label is not None:
-                counts[kind].groups[label] = found
-    return counts
+                counts[kind].groups[(key, label)] = found
+    return counts, localities
 
 
-def _labels(breakdown: str, params: dict[str, Any], alias: str) -> list[str]:
+def _labels(breakdown: str, localities: set[str]) -> list[str]:
     fixed = fixed_labels(breakdown)
     if fixed is not None:
         return list(fixed)
-    ctes = ", ".join([SETTINGS_CTE, group_cte(breakdown)])
-    with connections[alias].cursor() as cursor:
-        cursor.execute(f"WITH {ctes} SELECT DISTINCT label FROM grp", params)  # noqa: S608
-        found = {row[0] for row in cursor.fetchall()}
-    return [*sorted(found - {NOT_KNOWN}), *([NOT_KNOWN] if NOT_KNOWN in found else [])]
+    return [*sorted(localities - {NOT_KNOWN}), *([NOT_KNOWN] if NOT_KNOWN in localities else [])]
 
 
 def _params(
-    local_authority_id: int, period: Period, as_of: dt.date | None, breakdown: str | None
+    local_authority_id: int, period: Period, as_of: dt.date | None, breakdowns: Sequence[str]
 ) -> dict[str, Any]:
     day = as_of_day(as_of)
     params = {
@@ -159,13 +180,13 @@ def _params(
         "last": min(period.end, day),
         **settings_params(local_authority_id),
     }
-    if breakdown is not None:
-        params |= group_params(breakdown, local_authority_id)
+    if breakdowns:
+        params |= group_params(breakdowns, local_authority_id)
     return params
 
 
 def _figures(
-    codes: Iterable[str], counts: dict[str, _Counts], labels: list[str] | None
+    codes: Iterable[str], counts: dict[str, _Counts], breakdown: str | None, labels: list[str]
 ) -> list[Figure]:
     figures = []
     for code in codes:
@@ -173,8 +194,8 @@ def _figures(
         found = counts[measure.kind]
         names = measure_aggregates(measure)
         figures.append(Figure(code, None, _value(measure, [found.whole.get(a) for a in names])))
-        for label in labels or ():
-            group = found.groups.get(label, {})
+        for label in labels if breakdown is not None else ():
+            group = found.groups.get((breakdown, label), {})
             figures.append(Figure(code, label, _value(measure, [group.get(a) for a in names])))
     return figures
 
@@ -232,6 +253,26 @@ def _cache_key(key: tuple[object, ...], version: int) -> str:
     return f"measures:sql-figures:{digest}"
 
 
+def _counted_by_breakdown(
+    local_authority_id: int,
+    period: Period,
+    breakdowns: Sequence[str],
+    wanted: list[str],
+    as_of: dt.date | None,
+    alias: str,
+) -> dict[str | None, list[Figure]]:
+    """One statement: the whole area's figures (key None) and each breakdown's."""
+    params = _params(local_authority_id, period, as_of, breakdowns)
+    by_kind: dict[str, list[str]] = {}
+    for code in wanted:
+        by_kind.setdefault(MEASURES[code].kind, []).append(code)
+    counts, localities = _count(by_kind, breakdowns, params, alias) if by_kind else ({}, set())
+    return {
+        key: _figures(wanted, counts, key, [] if key is None else _labels(key, localities))
+        for key in (None, *breakdowns)
+    }
+
+
 def _counted(
     local_authority_id: int,
     period: Period,
@@ -240,13 +281,29 @@ def _counted(
     as_of: dt.date | None,
     alias: str,
 ) -> list[Figure]:
-    params = _params(local_authority_id, period, as_of, breakdown)
-    by_kind: dict[str, list[str]] = {}
-    for code in wanted:
-        by_kind.setdefault(MEASURES[code].kind, []).append(code)
-    counts = _count(by_kind, breakdown, params, alias) if by_kind else {}
-    labels = None if breakdown is None else _labels(breakdown, params, alias)
-    return _figures(wanted, counts, labels)
+    breakdowns = [] if breakdown is None else [breakdown]
+    found = _counted_by_breakdown(local_authority_id, period, breakdowns, wanted, as_of, alias)
+    return found[breakdown]
+
+
+def sql_figures_every_breakdown(
+    *,
+    local_authority_id: int,
+    period: Period,
+    breakdowns: Sequence[str] = tuple(BREAKDOWNS),
+    codes: Collection[str] | None = None,
+    as_of: dt.date | None = None,
+    using: str | None = None,
+) -> dict[str | None, list[Figure]]:
+    """The whole area's figures (under None) and every breakdown's, counted in one
+    statement (GROUPING SETS over every breakdown's group column): what a day's snapshot
+    stores for one period. Each list is what ``sql_figures`` answers for that breakdown."""
+    unknown = [key for key in breakdowns if key not in BREAKDOWNS]
+    if unknown:
+        raise UnknownBreakdown(unknown[0])
+    alias = using or router.db_for_read(PlanFact)
+    wanted = _checked(codes)
+    return _counted_by_breakdown(local_authority_id, period, breakdowns, wanted, as_of, alias)
 
 
 def _behind(measure: Measure, part: str) -> str | None:
@@ -277,13 +334,17 @@ def case_ids_behind(
     if where is None:
         return set()
     table, rows = SOURCES[measure.kind]
-    grouped = breakdown is not None and group is not None
-    ctes = [SETTINGS_CTE, *([group_cte(breakdown)] if grouped else [])]  # type: ignore[arg-type]
-    params = _params(local_authority_id, period, None, breakdown if grouped else None)
+    breakdowns = [breakdown] if breakdown is not None and group is not None else []
+    ctes = [SETTINGS_CTE, *([group_cte(breakdowns)] if breakdowns else [])]
+    params = _params(local_authority_id, period, None, breakdowns)
+    in_group = (
+        f" JOIN grp g ON g.case_id = f.case_id AND g.{group_column(breakdowns[0])} = %(group)s"
+        if breakdowns
+        else ""
+    )
     sql = (
-        f"WITH {', '.join(ctes)} SELECT DISTINCT f.case_id FROM {table}"  # noqa: S608
-        + (" JOIN grp g ON g.case_id = f.case_id AND g.label = %(group)s" if grouped else "")
-        + f" WHERE f.local_authority_id = %(la)s AND {rows} AND ({where})"
+        f"WITH {', '.join(ctes)} SELECT DISTINCT f.case_id FROM {table}{in_group}"  # noqa: S608
+        f" WHERE f.local_authority_id = %(la)s AND {rows} AND ({where})"
     )
     with connections[using or router.db_for_read(PlanFact)].cursor() as cursor:
         cursor.execute(sql, {**params, "group": group})

@@ -149,10 +149,10 @@ def _plans() -> Iterator[tuple[str, Measure]]:
     for reason in CeaseReason:
         code = f"plans_ceased_{reason.name.lower()}"
         yield code, Measure("plans", "count", _and(CEASED_IN, f"f.cease_reason = '{reason.value}'"))
-    recorded = _and(IN_PLACE, "n.need IS NOT NULL")
+    recorded = _and(IN_PLACE, "f.need IS NOT NULL")
     for need in NeedType:
         code = f"primary_need_{need.value.lower()}"
-        yield code, Measure("plans", "percent", recorded, f"n.need = '{need.value}'")
+        yield code, Measure("plans", "percent", recorded, f"f.need = '{need.value}'")
     for key in PLACEMENTS:
         yield f"placements_{key}", Measure("plans", "percent", IN_PLACE, f"{PLACEMENT} = '{key}'")
     named = _and(IN_PLACE, "f.named_setting_id IS NOT NULL")
