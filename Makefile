@@ -91,6 +91,8 @@ bench: install db
 	$(PY) bench/bench_casework.py
 	# issue 3 (engine): live measures at 25,000 and 640,000 plans beside one SQL query
 	$(PY) bench/bench_measures.py
+	# issue 14: the measures pages and API through gunicorn, 20 clients (after bench_measures)
+	$(PY) bench/bench_http.py
 	$(PY) bench/bench_search.py  # search: Local Offer search (issue 4)
 
 code:

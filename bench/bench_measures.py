@@ -45,7 +45,16 @@ from django.db import connection  # noqa: E402
 
 from bench.measures_loader import load_area  # noqa: E402
 from opensend.casework.models import Plan  # noqa: E402
-from opensend.measures.live import live_figures, measure_rows, period_for_year  # noqa: E402
+from opensend.measures.live import (  # noqa: E402
+    BREAKDOWNS,
+    live_figures,
+    measure_rows,
+    period_for_year,
+)
+from opensend.measures.live.facts import facts_rebuild  # noqa: E402
+from opensend.measures.live.sql import sql_figures, sql_figures_every_breakdown  # noqa: E402
+from opensend.measures.models import PlanFact  # noqa: E402
+from opensend.measures.snapshots.services import snapshots_take  # noqa: E402
 from opensend.people.models import Organisation  # noqa: E402
 from opensend.statutory.indicators import INDICATORS  # noqa: E402
 
@@ -102,8 +111,90 @@ def hand_sql(la: int) -> tuple[int, int]:
     return within, total
 
 
+def projected(la: int) -> None:
+    """The SQL engine's projection of the area, rebuilt (timed) when it is not there."""
+    if PlanFact.objects.filter(local_authority_id=la).exists():
+        return
+    started = time.perf_counter()
+    written = facts_rebuild(local_authority_id=la)
+    print(f"Projection rebuilt: {written:,} fact rows in {time.perf_counter() - started:.0f} s.")
+
+
+def load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def values(figures: list) -> list[tuple]:
+    return [(f.code, f.group, f.value) for f in figures]
+
+
+def bench_sql_engine(la: int, plans: int, runs: int, sql_ms: float, python: dict | None) -> None:
+    """The SQL engine beside the hand-written SQL and the Python engine, same run."""
+    whole_ms, whole = median_ms(
+        lambda: sql_figures(local_authority_id=la, period=PERIOD, fresh=True), runs
+    )
+    every_ms, every = median_ms(
+        lambda: [
+            sql_figures(local_authority_id=la, period=PERIOD, breakdown=key, fresh=True)
+            for key in BREAKDOWNS
+        ],
+        max(1, runs // 2),
+    )
+    one_ms, one = median_ms(
+        lambda: sql_figures_every_breakdown(local_authority_id=la, period=PERIOD),
+        max(1, runs // 2),
+    )
+    cached_ms, _ = median_ms(lambda: sql_figures(local_authority_id=la, period=PERIOD), runs)
+    setting = every[list(BREAKDOWNS).index("setting")]
+    same = python is not None and (
+        values(whole) == values(python["whole"]) and values(setting) == values(python["setting"])
+    )
+    print(
+        f"  SQL engine, all {len(INDICATORS)} indicators:        {whole_ms:8.1f} ms"
+        f" (median of {runs}; load {load()})\n"
+        f"  ratio SQL engine / hand-written SQL:       {whole_ms / sql_ms:8.1f} x\n"
+        f"  SQL engine, every breakdown ({len(BREAKDOWNS)}), all:  {every_ms:8.1f} ms"
+        f" (one statement each)\n"
+        f"  the same in one statement (grouping sets): {one_ms:8.1f} ms"
+        f" ({'same figures' if list(one.values())[1:] == every else 'DIFFERENT'})\n"
+        f"  SQL engine, all, from the cache:           {cached_ms:8.1f} ms\n"
+        f"  SQL engine = Python engine (whole area and setting breakdown, every indicator): "
+        f"{'not compared' if python is None else 'same' if same else 'DIFFERENT'}",
+        flush=True,
+    )
+    if plans <= 100_000:
+        load_before = load()
+        started = time.perf_counter()
+        report = snapshots_take(local_authority_id=la, taken_on=PERIOD.end)
+        print(
+            f"  a day's snapshot ({report.stored:,} figures):    "
+            f"{(time.perf_counter() - started) * 1000:8.1f} ms (load {load_before} before,"
+            f" {load()} after)",
+            flush=True,
+        )
+
+
+def bench_sql_only(plans: int, runs: int) -> None:
+    """The SQL engine beside the hand-written SQL only (no Python engine: at 640,000 plans
+    on a loaded machine it takes many minutes)."""
+    la = area_for(plans)
+    projected(la)
+    sql_ms, (within, total) = median_ms(lambda: hand_sql(la), runs)
+    (found,) = sql_figures(local_authority_id=la, period=PERIOD, codes=[CODE], fresh=True)
+    agree = (found.value.numerator, found.value.denominator) == (within, total)
+    print(
+        f"\n{plans:,} plans, SQL only ({total:,} new in 2025)\n"
+        f"  hand-written SQL, the 20-week figure:      {sql_ms:8.1f} ms (load {load()})\n"
+        f"  20 weeks incl. exceptions: SQL engine {found.value.numerator}/"
+        f"{found.value.denominator}, SQL {within}/{total}: {'same' if agree else 'DIFFERENT'}",
+        flush=True,
+    )
+    bench_sql_engine(la, plans, runs, sql_ms, None)
+
+
 def bench_area(plans: int, runs: int) -> dict[str, float]:
     la = area_for(plans)
+    projected(la)
     engine_ms, figures = median_ms(lambda: live_figures(local_authority_id=la, period=PERIOD), runs)
     rows_ms, rows = median_ms(
         lambda: measure_rows(local_authority_id=la, period=PERIOD, summarised=True), runs
@@ -116,7 +207,7 @@ def bench_area(plans: int, runs: int) -> dict[str, float]:
 
     formulas_ms, _ = median_ms(all_formulas, runs)
     sql_ms, (within, total) = median_ms(lambda: hand_sql(la), runs)
-    breakdown_ms, _ = median_ms(
+    breakdown_ms, by_setting = median_ms(
         lambda: live_figures(local_authority_id=la, period=PERIOD, breakdown="setting"),
         max(1, runs // 2),
     )
@@ -136,6 +227,7 @@ def bench_area(plans: int, runs: int) -> dict[str, float]:
         f"{engine.denominator}), SQL {within}/{total}: {'same' if agree else 'DIFFERENT'}",
         flush=True,
     )
+    bench_sql_engine(la, plans, runs, sql_ms, {"whole": figures, "setting": by_setting})
     return {"engine": engine_ms, "sql": sql_ms}
 
 
@@ -145,12 +237,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reload", action="store_true", help="drop the database and reload")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--sql-only", action="store_true", help="skip the Python engine")
     options = parser.parse_args()
     if not options.one:  # one process, and one database, per size
         for plans in options.plans:
             env = {**os.environ, "OPENSEND_DB_NAME": f"opensend_bench_measures_{plans}"}
             command = [sys.executable, __file__, "--one", "--plans", str(plans)]
             command += ["--runs", str(options.runs), *(["--reload"] if options.reload else [])]
+            command += ["--sql-only"] if options.sql_only else []
             subprocess.run(command, env=env, check=True)
         return
     if options.reload:
@@ -158,7 +252,10 @@ def main() -> None:
     print(f"Database {connection.settings_dict['NAME']}: migrating...", flush=True)
     call_command("migrate", verbosity=0)
     for plans in options.plans:
-        bench_area(plans, options.runs)
+        if options.sql_only:
+            bench_sql_only(plans, options.runs)
+        else:
+            bench_area(plans, options.runs)
 
 
 if __name__ == "__main__":

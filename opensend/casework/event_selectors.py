@@ -33,12 +33,16 @@ from opensend.statutory.clock.corrections import effective_history
 __all__ = [
     "advice_asked_of_education",
     "amended_plans_issued",
+    "amended_plans_of_cases",
     "decided_to_assess",
+    "decisions_of_cases",
     "decisions_to_assess",
     "excepted_issued_histories",
     "exception_events",
+    "exceptions_of_cases",
     "outcome_events",
     "refusals",
+    "refusals_of_cases",
 ]
 
 # The events that record a decision or an outcome, and exceptions (the Week20 flag).
@@ -203,3 +207,45 @@ def refusals(
         case__stage__in=stages,
         kind__in=(EventKind.DECISION_TO_ASSESS, EventKind.DECISION_NOT_TO_ISSUE),
     ).values_list("case_id", "occurred_on")
+
+
+# --- by case, for the measures' projection (measures/live/facts) ---------------------------
+# The same reads as the area-wide ones above, as corrected in the same way, so the
+# projection sees exactly the history the Python engine counts (a withdrawal or a
+# correction refreshes the case's facts in the transaction that records it).
+
+
+def decisions_of_cases(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tuple[Any, ...]]:
+    """(case_id, day, outcome) of every decision whether to assess on these cases, as
+    corrected (``decisions_to_assess``)."""
+    return (
+        _effective_decisions().filter(case_id__in=case_ids).values_list("case_id", "day", "outcome")
+    )
+
+
+def amended_plans_of_cases(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tuple[Any, ...]]:
+    """(case_id, day) of every amended plan issued on these cases and not withdrawn or
+    corrected (``amended_plans_issued``)."""
+    return CaseEvent.objects.filter(
+        _standing(), case_id__in=case_ids, kind=EventKind.AMENDED_PLAN_ISSUED
+    ).values_list("case_id", "occurred_on")
+
+
+def refusals_of_cases(case_ids: Iterable[int]) -> QuerySet[CaseEvent, tuple[Any, ...]]:
+    """(case_id, day) of every decision to assess or not to issue on these cases not
+    withdrawn or corrected (``refusals``: the caller keeps those of cases now refused)."""
+    return CaseEvent.objects.filter(
+        _standing(),
+        case_id__in=case_ids,
+        kind__in=(EventKind.DECISION_TO_ASSESS, EventKind.DECISION_NOT_TO_ISSUE),
+    ).values_list("case_id", "occurred_on")
+
+
+def exceptions_of_cases(case_ids: Iterable[int]) -> dict[int, list[ClockEvent]]:
+    """Each case's recorded exceptions as the clock reads them, corrected
+    (``exception_events``)."""
+    events = CaseEvent.objects.filter(
+        _with_corrections([EventKind.EXCEPTION]), case_id__in=case_ids
+    )
+    kinds = [EventKind.EXCEPTION.value]
+    return _by_case(events.order_by("case_id", "occurred_on", "pk"), kinds)

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "opensend.core.db_routing.PrimaryAfterWriteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "opensend.core.bad_input.NulInAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,6 +146,15 @@ DATABASES = {"default": _database()}
 DATABASE_MIGRATION_OWNER = _migration_owner()
 # The role the migrations grant table privileges to (core migration 0006).
 DATABASE_APP_ROLE = str(DATABASES["default"]["USER"])
+# A PostgreSQL read replica (a streaming standby of the primary): reads of the measures'
+# read models go there, writes and a session's reads just after its own write stay on
+# the primary (opensend/core/db_routing.py). Unset: one database, nothing changes.
+if env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL", ""), conn_max_age=env_int("DB_CONN_MAX_AGE", 60)
+    ) | {"TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["opensend.core.db_routing.ReadReplicaRouter"]
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
 
 # Cache (task searchperf): the public search page's content (directory/public/
 # results_cache.py). Local memory, one per process; its keys carry the search index's

@@ -192,3 +192,141 @@ class IndicatorSnapshot(models.Model):
 
 # sen2 (issue 3, item 6): the prepared SEN2 return, defined beside its code.
 from opensend.measures.returns.sen2.models import RunStatus, Sen2Run  # noqa: E402, F401
+
+# --- The read-side projection of the casework (docs/measures-sql.md) ----------------------
+# One row per request, plan, advice request, review, phase transfer, dispute and case, with
+# the dates and flags the indicator formulas read. Built only by measures.live.facts from
+# the casework records (themselves derived from the append-only events) and rebuilt by
+# `manage.py rebuild_facts`; nothing else writes these tables.
+
+
+class _Fact(models.Model):
+    case = models.ForeignKey("casework.Case", on_delete=models.CASCADE, related_name="+")
+    local_authority_id = models.IntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class RequestFact(_Fact):
+    """An initial request and the first decision whether to assess on or after it."""
+
+    received = models.DateField()
+    decision_due = models.DateField()  # Reg 5(1): 6 weeks after the request
+    decided_on = models.DateField(null=True)
+    outcome = models.CharField(max_length=20, null=True)  # noqa: DJ001 (assess | not_assess; NULL: none)
+    # The backlog (indicators.backlog): how the request left it, and the limits its wait
+    # is measured against.
+    not_to_issue_due = models.DateField(null=True)  # Reg 10(1): request + 16 weeks
+    final_plan_due = models.DateField(null=True)  # Reg 13(2): request + 20 weeks
+    long_wait_after = models.DateField(null=True)  # request + 52 weeks (DfE band)
+    final_plan_issued = models.DateField(null=True)  # the plan's first issue (Reg 13(2))
+    # The last refusal (to assess, Reg 5(1); to issue a plan, Reg 10(1)) of a case that
+    # stands refused; None: not ended without a plan.
+    ended_without_plan = models.DateField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["local_authority_id", "received"])]
+
+
+class PlanFact(_Fact):
+    """An EHC plan: issue, request and cease dates, and when an exception came to apply."""
+
+    child_id = models.IntegerField()
+    issued = models.DateField()
+    request_received = models.DateField(null=True)
+    final_plan_due = models.DateField(null=True)  # Reg 13(2): request + 20 weeks
+    long_wait_after = models.DateField(null=True)  # request + 52 weeks (DfE band)
+    # The first day on which the recorded exceptions excused the 20 weeks (Reg 13(3)):
+    # an exception applies as of a day iff this is on or before it; None: never.
+    exception_from = models.DateField(null=True)
+    # The child's primary need (rank 1; None: not recorded), kept with the case fact's groups.
+    need = models.CharField(max_length=10, null=True)  # noqa: DJ001 (NULL: not recorded)
+    ceased = models.DateField(null=True)
+    cease_reason = models.CharField(max_length=2, null=True)  # noqa: DJ001 (NULL: none)
+    named_setting_id = models.IntegerField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["local_authority_id", "issued"])]
+
+
+class AdviceFact(_Fact):
+    """One request for advice (Reg 6(1)) with its Reg 8(1) due date."""
+
+    source = models.CharField(max_length=20)
+    requested = models.DateField()
+    due = models.DateField()
+    received = models.DateField(null=True)
+    exception_from = models.DateField(null=True)  # Reg 8(2), as for PlanFact
+
+    class Meta:
+        indexes = [models.Index(fields=["local_authority_id", "due"])]
+
+
+class ReviewFact(_Fact):
+    """An annual review: a review_due step (due None: a meeting no step answers)."""
+
+    due = models.DateField(null=True)
+    held = models.DateField(null=True)
+    decided_on = models.DateField(null=True)
+    outcome = models.CharField(max_length=10, null=True)  # noqa: DJ001 (maintain | amend | cease)
+    decision_due = models.DateField(null=True)  # Reg 20(10): meeting + 4 weeks
+    amended_due = models.DateField(null=True)  # Reg 22(3): meeting + 12 weeks
+    amended_plan_issued = models.DateField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["local_authority_id", "due"])]
+
+
+class TransferFact(_Fact):
+    """A phase transfer and its Reg 18(1) deadline."""
+
+    kind = models.CharField(max_length=10)
+    deadline = models.DateField()
+    finalised = models.DateField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["local_authority_id", "deadline"])]
+
+
+class CaseFact(_Fact):
+    """A case: when it opened and ended, its caseworker, child and named setting."""
+
+    child_id = models.IntegerField()
+    opened = models.DateField()
+    closed = models.DateField(null=True)  # the plan ceased, or the refusal that ended it
+    caseworker_id = models.IntegerField(null=True)
+    named_setting_id = models.IntegerField(null=True)
+    # The breakdowns' fixed groups of the child (measures.live.people), stored so that
+    # grouping reads the case fact alone; refreshed with the case and with every change
+    # to the child's record (ChildRecordChange). The age band is worked out per period
+    # from the date of birth; the setting and locality, from the named setting or the
+    # enrolment on the period's last day, and the postcode district.
+    date_of_birth = models.DateField(null=True)
+    sex_group = models.CharField(max_length=40, default="")
+    ethnicity_group = models.CharField(max_length=60, default="")
+    need_group = models.CharField(max_length=80, default="")
+    postcode_district = models.CharField(max_length=8, default="")
+
+    class Meta:
+        indexes = [models.Index(fields=["local_authority_id", "opened"])]
+
+
+class DisputeFact(_Fact):
+    """A mediation or tribunal appeal with its outcome key (indicators.disputes)."""
+
+    kind = models.CharField(max_length=10)
+    started = models.DateField()
+    concluded = models.DateField(null=True)
+    outcome = models.CharField(max_length=20, null=True)  # noqa: DJ001 (NULL: none)
+
+    class Meta:
+        indexes = [models.Index(fields=["local_authority_id", "started"])]
+
+
+class FactsVersion(models.Model):
+    """Bumped in the same transaction whenever an area's fact rows change: the SQL
+    engine's cache key (replicated with the facts, so a replica's key matches its rows)."""
+
+    local_authority_id = models.IntegerField(unique=True)
+    version = models.BigIntegerField(default=0)

@@ -300,3 +300,16 @@ def test_nothing_is_generated_when_nonprod_is_off(db: None, settings: object) ->
     with pytest.raises(CommandError):
         call_command("demo_code", "caseworker@northmoor.example", stdout=io.StringIO())
     assert demo_la() is None
+
+
+def test_the_generated_area_has_its_measures_projection(area: Organisation) -> None:
+    """Bulk-written rows bypass the services' signal: the generator rebuilds the projection,
+    so the SQL engine gives the Python engine's figures for the demo area."""
+    from opensend.measures.live import live_figures, period_for_year
+    from opensend.measures.live.sql import sql_figures
+
+    period = period_for_year(2026)
+    found = sql_figures(local_authority_id=area.pk, period=period, breakdown="setting")
+    assert found == live_figures(local_authority_id=area.pk, period=period, breakdown="setting")
+    area_reset()
+    assert demo_la() is None

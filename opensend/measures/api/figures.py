@@ -14,7 +14,8 @@ from typing import Literal
 from django.db.models import Q
 
 from opensend.measures.comparators.selectors import Comparators, comparators_for
-from opensend.measures.live import live_figures, period_for_year, year_to_date
+from opensend.measures.live import period_for_year, year_to_date
+from opensend.measures.live.sql import sql_figures
 from opensend.people.models import Membership, OrganisationKind, Role, User
 from opensend.statutory.indicators import INDICATORS, Period
 
@@ -75,7 +76,7 @@ def indicator_figure(
     local_authority_id = live_area_for(user, area_code)
     if local_authority_id is not None:
         period = year_to_date(today) if year == today.year else period_for_year(year)
-        (found,) = live_figures(local_authority_id=local_authority_id, period=period, codes=[code])
+        (found,) = sql_figures(local_authority_id=local_authority_id, period=period, codes=[code])
         return IndicatorFigure(
             code=code,
             year=year,

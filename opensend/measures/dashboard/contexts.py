@@ -11,7 +11,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from opensend.measures.dashboard import loaders, sources
+from opensend.measures.dashboard import page_cache, sources
 from opensend.measures.dashboard.areas import PeriodChoice, period_choices
 from opensend.people.models import Organisation
 
@@ -34,10 +34,7 @@ def dashboard_context(
         "choice": choice,
         "choices": period_choices(day),
         "action": action,
-        "sections": loaders.dashboard_tiles(area, choice, day, public=public),
-        "link_for": lambda code: sources.query_url(
-            reverse(f"{namespace}:indicator", kwargs={"code": code}), period=choice.key
-        ),
+        "body": page_cache.dashboard_body(namespace=namespace, area=area, choice=choice, day=day),
         "board_reports_url": board_reports_url,
     }
 

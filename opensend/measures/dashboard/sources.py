@@ -23,7 +23,8 @@ from opensend.measures.comparators.rows import latest_england_periods, latest_ta
 from opensend.measures.comparators.selectors import REGION_NAMES, UnknownArea, comparators_for_many
 from opensend.measures.comparators.sources import COMPARATOR_SOURCES
 from opensend.measures.dashboard.presenters import ComparatorLine, Comparators, SeriesPoint
-from opensend.measures.live import BREAKDOWNS, cases_behind, live_figures
+from opensend.measures.live import BREAKDOWNS, cases_behind
+from opensend.measures.live.sql import facts_version, sql_figures
 from opensend.measures.models import (
     AreaComparison,
     EesRelease,
@@ -31,7 +32,7 @@ from opensend.measures.models import (
     PeriodKind,
     StatisticalNeighbour,
 )
-from opensend.measures.snapshots.selectors import snapshot_as_of, snapshot_series
+from opensend.measures.snapshots.selectors import snapshot_as_of, whole_area_series
 from opensend.statutory.indicators import INDICATORS, IndicatorValue, Period
 
 COMPARATOR_CACHE_SECONDS = 24 * 60 * 60  # and the key changes with every import anyway
@@ -44,13 +45,17 @@ def figures(
     breakdown: str | None = None,
     codes: Sequence[str] | None = None,
 ) -> list[Any]:
-
-    return live_figures(
+    return sql_figures(
         local_authority_id=local_authority_id,
         period=period,
         breakdown=breakdown,
         codes=list(codes) if codes is not None else None,
     )
+
+
+def figures_version(*, local_authority_id: int) -> int:
+    """Raised with every casework change of the area: pages cached under it stay right."""
+    return facts_version(local_authority_id)
 
 
 def cases(
@@ -206,18 +211,16 @@ def monthly_series(
     """Each indicator's value for the 12 months to each month's last snapshot, oldest first,
     over the last `months` months (engine's snapshot_series; months with none left out)."""
 
+    series = whole_area_series(
+        local_authority_id=local_authority_id,
+        codes=list(codes if codes is not None else INDICATORS),
+        months=months,
+        period_kind=PeriodKind.LAST_12_MONTHS,
+        until=today,
+    )
     return {
-        code: [
-            SeriesPoint(point.taken_on.replace(day=1), _value(point))
-            for point in snapshot_series(
-                local_authority_id=local_authority_id,
-                code=code,
-                months=months,
-                period_kind=PeriodKind.LAST_12_MONTHS,
-                until=today,
-            )
-        ]
-        for code in (codes if codes is not None else INDICATORS)
+        code: [SeriesPoint(point.taken_on.replace(day=1), _value(point)) for point in points]
+        for code, points in series.items()
     }
 
 

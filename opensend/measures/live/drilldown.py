@@ -21,6 +21,7 @@ from opensend.core.permissions import has_perm
 from opensend.measures.live.figures import kinds_read as _kinds_read
 from opensend.measures.live.figures import measure_rows, split_rows
 from opensend.measures.live.people import BREAKDOWNS, groups_of
+from opensend.measures.live.sql.engine import case_ids_behind
 from opensend.people.models import User
 from opensend.people.rules import visible_children
 from opensend.statutory.indicators import INDICATORS, MeasureRows, Period
@@ -100,7 +101,14 @@ def cases_behind(
     )
     if not valid or not has_perm(user, "measures.list_cases_behind", local_authority_id):
         raise _refuse(user, detail, request)
-    refs = _refs(local_authority_id, code, period, breakdown, group, part)
+    refs = case_ids_behind(  # the same projection the figure was counted from
+        local_authority_id=local_authority_id,
+        code=code,
+        period=period,
+        part=part,
+        breakdown=breakdown,
+        group=group,
+    )
     seen = visible_children(user, today or timezone.localdate())
     cases = (
         Case.objects.filter(pk__in=refs, local_authority_id=local_authority_id, child__in=seen)

@@ -32,7 +32,14 @@ __all__ = [
 ]
 
 KINDS: Final = (
-    "requests", "plans", "advice", "reviews", "transfers", "cases", "disputes", "backlog",
+    "requests",
+    "plans",
+    "advice",
+    "reviews",
+    "transfers",
+    "cases",
+    "disputes",
+    "backlog",
 )
 
 

@@ -26,10 +26,12 @@ __all__ = [
     "BREAKDOWNS",
     "NOT_KNOWN",
     "NOT_RECORDED",
+    "fixed_groups",
     "groups_from",
     "groups_of",
     "labels_of",
     "people_of",
+    "postcode_district",
 ]
 
 BREAKDOWNS: Final[dict[str, str]] = {
@@ -99,6 +101,17 @@ def _sex(code: str) -> str:
         return Sex(code).label
     except ValueError:
         return Sex.UNKNOWN.label
+
+
+def postcode_district(postcode: str) -> str:
+    """The outward code of a postcode, the key of ``_postcode_localities``."""
+    return postcode.split()[0].upper() if postcode.strip() else ""
+
+
+def fixed_groups(sex: str, ethnicity: str, need: str | None) -> tuple[str, str, str]:
+    """The child's sex, ethnicity group and primary need groups, as the breakdowns label
+    them (the measures' projection stores them on the case fact)."""
+    return _sex(sex), _ethnicity(ethnicity), _need(need)
 
 
 GROUPERS: Final[dict[str, Callable[[Person, Period], str]]] = {
@@ -174,7 +187,7 @@ def people_of(local_authority_id: int, day: dt.date) -> dict[int, Person]:
     for case_id, child_id, born, sex, ethnicity, postcode, need, named in tuples(cases):
         setting = named if named is not None else enrolled.get(child_id)
         placement, locality = NO_SETTING if setting is None else settings[setting]
-        district = postcode.split()[0].upper() if postcode else ""
+        district = postcode_district(postcode or "")
         people[case_id] = Person(
             born=born,
             sex=sex,

@@ -13,7 +13,7 @@ from django.db.models import Max
 
 from opensend.measures.models import IndicatorSnapshot, PeriodKind
 
-__all__ = ["SnapshotPoint", "snapshot_as_of", "snapshot_series"]
+__all__ = ["SnapshotPoint", "snapshot_as_of", "snapshot_series", "whole_area_series"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,31 @@ def snapshot_series(
         point = SnapshotPoint(*values)
         points[(point.taken_on.year, point.taken_on.month)] = point
     return list(points.values())
+
+
+def whole_area_series(
+    *,
+    local_authority_id: int,
+    codes: list[str],
+    until: dt.date,
+    months: int = 12,
+    period_kind: str = PeriodKind.LAST_12_MONTHS,
+) -> dict[str, list[SnapshotPoint]]:
+    """``snapshot_series`` (whole area, up to ``until``) for many codes in one query."""
+    first = (until - relativedelta(months=months - 1)).replace(day=1)
+    snapshots = IndicatorSnapshot.objects.filter(
+        local_authority_id=local_authority_id,
+        code__in=codes,
+        period_kind=period_kind,
+        breakdown="",
+        group="",
+        taken_on__range=(first, until),
+    )
+    points: dict[str, dict[tuple[int, int], SnapshotPoint]] = {code: {} for code in codes}
+    for values in snapshots.order_by("taken_on").values_list(*FIELDS):
+        point = SnapshotPoint(*values)
+        points[point.code][(point.taken_on.year, point.taken_on.month)] = point
+    return {code: list(found.values()) for code, found in points.items()}
 
 
 def snapshot_as_of(

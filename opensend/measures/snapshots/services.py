@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from opensend.casework.models import Case
-from opensend.measures.live.figures import Figure, figures_from_rows, measure_rows
-from opensend.measures.live.people import BREAKDOWNS, groups_from, people_of
+from opensend.measures.live.figures import Figure
+from opensend.measures.live.people import BREAKDOWNS
 from opensend.measures.live.periods import last_12_months, year_to_date
+from opensend.measures.live.sql import sql_figures_every_breakdown
 from opensend.measures.models import IndicatorSnapshot, PeriodKind
-from opensend.statutory.indicators import INDICATORS, Period
+from opensend.statutory.indicators import Period
 
 __all__ = [
     "STANDARD_PERIODS",
@@ -60,20 +61,18 @@ def snapshot_areas() -> list[int]:
 def _figures(
     local_authority_id: int, period: Period, taken_on: dt.date, breakdowns: Iterable[str]
 ) -> Iterable[tuple[str, Figure]]:
-    """(breakdown key, figure) for the whole area ("") and each breakdown's groups."""
-    codes = list(INDICATORS)
-    rows = measure_rows(local_authority_id=local_authority_id, period=period, as_of=taken_on)
-    for figure in figures_from_rows(rows, period, codes):
-        yield "", figure
-    wanted = list(breakdowns)
-    if not wanted:
-        return
-    people = people_of(local_authority_id, period.end)
-    for breakdown in wanted:
-        groups = groups_from(people, breakdown, period)
-        for figure in figures_from_rows(rows, period, codes, breakdown, groups):
-            if figure.group is not None:
-                yield breakdown, figure
+    """(breakdown key, figure) for the whole area ("") and each breakdown's groups,
+    counted by the SQL engine over the projection as known on ``taken_on``."""
+    every = sql_figures_every_breakdown(
+        local_authority_id=local_authority_id,
+        period=period,
+        as_of=taken_on,
+        breakdowns=tuple(breakdowns),
+    )  # one statement for the whole area and every breakdown's groups
+    for breakdown, figures in every.items():
+        for figure in figures:
+            if breakdown is None or figure.group is not None:
+                yield breakdown or "", figure
 
 
 def snapshots_take(

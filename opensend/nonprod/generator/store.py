@@ -24,7 +24,8 @@ from opensend.casework.models import (
 )
 from opensend.core.database_roles import as_migration_owner
 from opensend.core.models import AuditEvent
-from opensend.measures.models import IndicatorSnapshot, Sen2Run
+from opensend.measures.live.facts import FACT_MODELS
+from opensend.measures.models import FactsVersion, IndicatorSnapshot, Sen2Run
 from opensend.nonprod.generator import names
 from opensend.people.models import (
     Child,
@@ -77,6 +78,8 @@ def area_reset() -> dict[str, int]:
         leaf_first = [
             (IndicatorSnapshot, Q(local_authority=la)),
             (Sen2Run, Q(local_authority=la)),
+            *((model, case) for model in FACT_MODELS),  # the measures' projection
+            (FactsVersion, Q(local_authority_id=la.pk)),
             (CaseStep, case),
             (CaseEvent, case),
             (PanelAttendance, Q(decision__case__local_authority=la)),
