@@ -303,10 +303,10 @@ class CaseFact(_Fact):
     # from the date of birth; the setting and locality, from the named setting or the
     # enrolment on the period's last day, and the postcode district.
     date_of_birth = models.DateField(null=True)
-    sex_group = models.CharField(max_length=40, default="")
-    ethnicity_group = models.CharField(max_length=60, default="")
-    need_group = models.CharField(max_length=80, default="")
-    postcode_district = models.CharField(max_length=8, default="")
+    sex_group = models.CharField(max_length=40, default="", db_default="")
+    ethnicity_group = models.CharField(max_length=60, default="", db_default="")
+    need_group = models.CharField(max_length=80, default="", db_default="")
+    postcode_district = models.CharField(max_length=8, default="", db_default="")
 
     class Meta:
         indexes = [models.Index(fields=["local_authority_id", "opened"])]

@@ -54,6 +54,14 @@ RETENTION: dict[str, str] = {
     "core.Upload": EHC + " (through the advice files that link them)",
     "core.LegalHold": "kept: the record of why personal data was kept",
     "core.RetentionRun": NONE,
+    "core.RateLimitHit": "kept: for the limit's window only (an hour); each hit deletes older "
+    "rows (opensend/core/rate_limits.py)",
+    **{
+        f"measures.{name}": EHC + " (a projection of the case, rebuilt from its records)"
+        for name in ("CaseFact", "RequestFact", "PlanFact", "ReviewFact", "AdviceFact",
+                     "TransferFact", "DisputeFact")
+    },
+    "measures.FactsVersion": NONE,
     "dataprotection.SubjectAccessRequest": "not yet: the record of a request and its answer "
     "(the ICO expects it kept long enough to show the duty was met; no period is set yet)",
     "dataprotection.ErasureRequest": "not yet: the record of a request and its outcome "

@@ -54,6 +54,19 @@ OUT_OF_SCOPE: dict[str, str] = {
         "are exported, and the staff member who placed it is in their own export"
     ),
     "core.RetentionRun": "how many records of each type the retention job removed: counts only",
+    "core.RateLimitHit": (
+        "a keyed hash of a client address and when it posted, kept only for the limit's "
+        "window (an hour); it cannot be linked back to a person"
+    ),
+    # measures: the projection the indicators count (issue 14)
+    **{
+        f"measures.{name}": (
+            "a projection of the casework records for counting, rebuilt from them: "
+            "the records it is built from are exported"
+        )
+        for name in ("CaseFact", "RequestFact", "PlanFact", "ReviewFact", "AdviceFact",
+                     "TransferFact", "DisputeFact")
+    },
     # people
     "people.Organisation": "councils, schools, NHS bodies and services, not people",
     # measures: published and aggregate figures

@@ -18,22 +18,22 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='casefact',
             name='ethnicity_group',
-            field=models.CharField(default='', max_length=60),
+            field=models.CharField(db_default='', default='', max_length=60),
         ),
         migrations.AddField(
             model_name='casefact',
             name='need_group',
-            field=models.CharField(default='', max_length=80),
+            field=models.CharField(db_default='', default='', max_length=80),
         ),
         migrations.AddField(
             model_name='casefact',
             name='postcode_district',
-            field=models.CharField(default='', max_length=8),
+            field=models.CharField(db_default='', default='', max_length=8),
         ),
         migrations.AddField(
             model_name='casefact',
             name='sex_group',
-            field=models.CharField(default='', max_length=40),
+            field=models.CharField(db_default='', default='', max_length=40),
         ),
         migrations.AddField(
             model_name='planfact',
