@@ -7,6 +7,7 @@ migration 0002), so no code path in the application can rewrite history.
 
 from django.conf import settings
 from django.db import models
+from django_otp.models import Device
 
 
 class AuditAction(models.TextChoices):
@@ -95,3 +96,24 @@ class Upload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class IdentityProviderDevice(Device):
+    """The second factor a staff member passed at their organisation's identity provider
+    (single sign-on: opensend/core/sso.py, docs/sso.md).
+
+    django-otp counts a staff user as having passed the second factor when their session
+    holds one of their devices (is_verified). The sign-in callback attaches this device
+    only when the provider's ID token asserted multi-factor authentication; it can check
+    no codes, so it is never a way in by itself. One per user and provider.
+    """
+
+    issuer = models.CharField(max_length=300, help_text="The identity provider's issuer")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "issuer"], name="idp_device_user_issuer")
+        ]
+
+    def verify_token(self, token: object) -> bool:
+        return False
