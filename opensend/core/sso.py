@@ -48,6 +48,8 @@ def _check_issuer_and_audience(payload: Mapping[str, Any]) -> None:
     client_id = settings.OIDC_RP_CLIENT_ID
     audience = payload.get("aud")
     audiences = [audience] if isinstance(audience, str) else list(audience or [])
+    if "exp" not in payload:  # present, PyJWT has checked it has not passed
+        raise SignInRefused("the ID token has no expiry")
     if payload.get("iss") != settings.OIDC_OP_ISSUER:
         raise SignInRefused("the ID token is from another issuer")
     if client_id not in audiences:

@@ -305,6 +305,8 @@ def test_the_sign_in_page_offers_single_sign_on_only_when_it_is_configured(
     page = client.get(reverse("core:sign_in"))
     assert button in page.content.decode()
     assert "Sign in with your organisation's account" in text_of(check_page(page))
+    asked = client.get(reverse("core:sign_in"), {"next": "/cases/"}).content.decode()
+    assert f'href="{reverse("core:sso_start")}?next=%2Fcases%2F"' in asked
     with override_settings(OIDC_ENABLED=False):
         page = client.get(reverse("core:sign_in")).content.decode()
         assert button not in page
