@@ -335,3 +335,32 @@ RETENTION_PERIODS = {
     name: env_str(f"RETENTION_{name.upper()}", default)
     for name, default in RETENTION_DEFAULTS.items()
 }
+
+# --- Staff single sign-on (issue 13 item 5, docs/sso.md) ---
+# OpenID Connect with the council's or NHS body's identity provider (Microsoft Entra ID...),
+# through mozilla-django-oidc. Off unless OIDC_RP_CLIENT_ID is set: then the sign-in page
+# offers "Sign in with your organisation's account" beside the password and security code,
+# which stay the default. The identity maps to an existing active staff user by verified
+# email only; no user is ever created. Without MFA asserted by the provider (amr "mfa" or
+# an acr in OIDC_MFA_ACR_VALUES) the user is asked for OpenSEND's own security code.
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+_OIDC_REQUIRED = None if OIDC_ENABLED else ""  # each is required once SSO is on
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", _OIDC_REQUIRED)
+OIDC_OP_ISSUER = env_str("OIDC_OP_ISSUER", _OIDC_REQUIRED)
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", _OIDC_REQUIRED)
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", _OIDC_REQUIRED)
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", _OIDC_REQUIRED)
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", _OIDC_REQUIRED)
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_MFA_ACR_VALUES = env_list("OIDC_MFA_ACR_VALUES", [])
+# The claim that says the provider checked the email address (Entra ID: see docs/sso.md).
+OIDC_EMAIL_VERIFIED_CLAIM = env_str("OIDC_EMAIL_VERIFIED_CLAIM", "email_verified")
+OIDC_RP_SCOPES = "openid email"
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "core:sso_callback"
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("opensend.core.sso.StaffOIDCBackend")

@@ -10,6 +10,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django_otp.models import Device
 
 
 class AuditAction(models.TextChoices):
@@ -161,3 +162,24 @@ class RateLimitHit(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["action", "address_key", "at"])]
+
+
+class IdentityProviderDevice(Device):
+    """The second factor a staff member passed at their organisation's identity provider
+    (single sign-on: opensend/core/sso.py, docs/sso.md).
+
+    django-otp counts a staff user as having passed the second factor when their session
+    holds one of their devices (is_verified). The sign-in callback attaches this device
+    only when the provider's ID token asserted multi-factor authentication; it can check
+    no codes, so it is never a way in by itself. One per user and provider.
+    """
+
+    issuer = models.CharField(max_length=300, help_text="The identity provider's issuer")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "issuer"], name="idp_device_user_issuer")
+        ]
+
+    def verify_token(self, token: object) -> bool:
+        return False

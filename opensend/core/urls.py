@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.core.views import about, auth, health, password_reset
+from opensend.core.views import about, auth, health, password_reset, sso
 from opensend.core.views.home import home
 
 app_name = "core"
@@ -10,6 +10,9 @@ urlpatterns = [
     path("sign-in/", auth.sign_in, name="sign_in"),
     path("sign-in/security-code/", auth.security_code, name="security_code"),
     path("sign-in/set-up-authenticator/", auth.set_up_authenticator, name="set_up_authenticator"),
+    # Staff single sign-on (issue 13 item 5, docs/sso.md): 404 unless configured
+    path("sign-in/organisation/", sso.start_sign_in, name="sso_start"),
+    path("sign-in/organisation/callback/", sso.finish_sign_in, name="sso_callback"),
     path("sign-out/", auth.sign_out, name="sign_out"),
     path("signed-out/", auth.signed_out, name="signed_out"),
     path("sign-in/forgotten-password/", password_reset.forgotten_password,

@@ -62,6 +62,7 @@ RETENTION: dict[str, str] = {
                      "TransferFact", "DisputeFact")
     },
     "measures.FactsVersion": NONE,
+    "core.IdentityProviderDevice": STAFF,
     "dataprotection.SubjectAccessRequest": "not yet: the record of a request and its answer "
     "(the ICO expects it kept long enough to show the duty was met; no period is set yet)",
     "dataprotection.ErasureRequest": "not yet: the record of a request and its outcome "

@@ -87,6 +87,8 @@ ROUTES: dict[str, Route] = {
     "core:sign_in": public(),
     "core:security_code": public("sign in", note="no password entered yet: back to sign in"),
     "core:set_up_authenticator": public("sign in", note="no password entered: back to sign in"),
+    "core:sso_start": public(404, note="single sign-on is off unless OIDC_RP_CLIENT_ID is set"),
+    "core:sso_callback": public(404, note="single sign-on is off: tests/core/test_sso.py"),
     "core:sign_out": public(405, 302, note="POST only, so another site cannot sign you out"),
     "core:signed_out": public(),
     "core:accessibility": public(),

@@ -1,5 +1,9 @@
 """Sign in: email and password, then (for staff) a TOTP code from an authenticator app.
 
+Staff may instead sign in with their organisation's account (OpenID Connect, when it is
+configured: views/sso.py); unless their identity provider asserted multi-factor
+authentication, they then give their security code here as well.
+
 Staff must pass the second factor (NHS DSPT; security.md goal 3). The first factor only
 records a pending user in the session; the user is signed in after the code is checked.
 A code cannot be used twice (django-otp records the last time step used). Unknown email
@@ -20,16 +24,18 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
+from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opensend.core.audit import audit
 from opensend.core.auth_forms import SecurityCodeForm, SignInForm
-from opensend.core.models import AuditAction
+from opensend.core.models import AuditAction, IdentityProviderDevice
 from opensend.core.navigation import landing_url
 from opensend.core.render import render_page
 
 _PENDING = "pending_user_id"
 _NEXT = "sign_in_next"
+_FIRST_FACTOR = "sign_in_first_factor"
 _BAD_SIGN_IN = "Enter a correct email address and password"
 
 
@@ -48,10 +54,13 @@ def _pending_user(request: HttpRequest) -> AbstractBaseUser | None:
     return get_user_model().objects.filter(pk=user_id, is_active=True).first() if user_id else None
 
 
-def _complete_sign_in(
-    request: HttpRequest, user: AbstractBaseUser, device: TOTPDevice | None
+def complete_sign_in(
+    request: HttpRequest, user: AbstractBaseUser, device: Device | None
 ) -> HttpResponse:
+    """Sign `user` in (after the second factor `device`, for staff) and go on to the page
+    asked for. Also the end of single sign-on (views/sso.py)."""
     target = request.session.pop(_NEXT, None)
+    first_factor = request.session.pop(_FIRST_FACTOR, "password")
     request.session.pop(_PENDING, None)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")  # new session key
     # An absolute end, 12 hours from sign-in: later saves keep this expiry date, so an
@@ -59,8 +68,36 @@ def _complete_sign_in(
     request.session.set_expiry(timezone.now() + dt.timedelta(seconds=settings.SESSION_COOKIE_AGE))
     if device is not None:
         otp_login(request, device)
-    audit(actor=user, action=AuditAction.SIGN_IN, request=request, why="sign in")
+    detail = {"first_factor": first_factor, "second_factor": _factor_name(device)}
+    audit(actor=user, action=AuditAction.SIGN_IN, request=request, why="sign in", detail=detail)
     return redirect(_safe_next(request, target))
+
+
+def _factor_name(device: Device | None) -> str:
+    if device is None:
+        return "none"
+    return "identity provider" if isinstance(device, IdentityProviderDevice) else "security code"
+
+
+def ask_second_factor(
+    request: HttpRequest,
+    user: AbstractBaseUser,
+    next_url: str,
+    *,
+    first_factor: str = "password",
+    passed: Device | None = None,
+) -> HttpResponse:
+    """The first factor passed: staff go on to their security code (or set up their
+    authenticator app), unless they already `passed` a second factor at their identity
+    provider (single sign-on, views/sso.py); families are signed in."""
+    request.session.cycle_key()
+    request.session[_NEXT] = next_url
+    request.session[_FIRST_FACTOR] = first_factor
+    if passed is not None or not user.is_staff_user:
+        return complete_sign_in(request, user, passed)
+    request.session[_PENDING] = user.pk
+    has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return redirect("core:security_code" if has_device else "core:set_up_authenticator")
 
 
 @require_http_methods(["GET", "POST"])
@@ -75,14 +112,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         if user is None:
             form.add_error(None, _BAD_SIGN_IN)
         else:
-            request.session.cycle_key()
-            request.session[_NEXT] = request.GET.get("next", "")
-            if not user.is_staff_user:
-                return _complete_sign_in(request, user, None)
-            request.session[_PENDING] = user.pk
-            has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-            return redirect("core:security_code" if has_device else "core:set_up_authenticator")
-    return render_page(request, "core/sign_in.html", {"form": form})
+            return ask_second_factor(request, user, request.GET.get("next", ""))
+    context = {"form": form, "sso": settings.OIDC_ENABLED, "next": request.GET.get("next", "")}
+    return render_page(request, "core/sign_in.html", context)
 
 
 def _verify(form: SecurityCodeForm, device: TOTPDevice) -> bool:
@@ -102,7 +134,7 @@ def security_code(request: HttpRequest) -> HttpResponse:
         return redirect("core:sign_in")
     form = SecurityCodeForm(request.POST or None)
     if request.method == "POST" and _verify(form, device):
-        return _complete_sign_in(request, user, device)
+        return complete_sign_in(request, user, device)
     return render_page(request, "core/security_code.html", {"form": form})
 
 
@@ -122,7 +154,7 @@ def set_up_authenticator(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and _verify(form, device):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        return _complete_sign_in(request, user, device)
+        return complete_sign_in(request, user, device)
     secret = base64.b32encode(device.bin_key).decode()
     return render_page(
         request,

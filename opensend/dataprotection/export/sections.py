@@ -261,6 +261,7 @@ ACCOUNT_SECTIONS = (
             Source("people.User", _of_user("pk"), leave_out=PASSWORD),
             Source("people.Membership", _of_user("user_id")),
             Source("otp_totp.TOTPDevice", _of_user("user_id"), leave_out=AUTHENTICATOR),
+            Source("core.IdentityProviderDevice", _of_user("user_id")),
             Source("directory.ProviderLink", _of_user("user_id")),
         ),
         applies=_has_account,
