@@ -50,11 +50,20 @@ def _pick(values: list[str]) -> str:
 
 
 def _reserve(cursor: Any, table: str, count: int) -> int:
-    """Reserve ``count`` ids of ``table``'s sequence; return the first minus one."""
-    cursor.execute(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))")
-    base = cursor.fetchone()[0]
-    cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), %s)", [base + count])
-    return int(base) - 1
+    """Reserve ``count`` ids of ``table``'s sequence; return the first minus one.
+
+    nextval only (USAGE on the sequence): the application role may not setval (issue 13,
+    finding 2). The loader runs alone, so the ids it draws in one statement follow on.
+    """
+    cursor.execute(
+        f"SELECT min(n), max(n) FROM (SELECT nextval(pg_get_serial_sequence('{table}', 'id'))"
+        " AS n FROM generate_series(1, %s)) AS drawn",
+        [max(count, 1)],
+    )
+    first, last = cursor.fetchone()
+    if last - first + 1 != max(count, 1):
+        raise RuntimeError(f"{table}: ids drawn were not consecutive; run the loader alone")
+    return int(first) - 1
 
 
 SCRATCH = """CREATE TEMP TABLE bench_case AS

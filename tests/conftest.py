@@ -154,6 +154,9 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
             # After the last test the test database is gone and the connection points at
             # the real one again: nothing to switch back on there.
             if connection.settings_dict["NAME"] == test_database:
+                # The clean-up may have reconnected as the application role (a live
+                # server's or a router's own connection handling): back to the owner.
+                connect_as(connection, settings.DATABASE_MIGRATION_OWNER)
                 with connection.cursor() as cursor:
                     cursor.execute(_AUDIT_TRUNCATE_TRIGGER.format("ENABLE"))
             connect_as(connection, application)

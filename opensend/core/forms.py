@@ -43,6 +43,9 @@ _MONTHS = {
 # plan section took 5.7 seconds to render as a PDF. 10,000 characters is about four
 # pages; a field that needs more (a plan section) sets its own max_length.
 TEXT_MAX_LENGTH = 10_000
+# A one-line answer (a name, an email, a search) is bounded more tightly, and stays a
+# one-line input: a limit over 500 would render it as a character count (a textarea).
+LINE_MAX_LENGTH = 500
 
 
 def too_long_message(label: object, limit: int) -> str:
@@ -50,10 +53,13 @@ def too_long_message(label: object, limit: int) -> str:
     return f"{label or 'This answer'} must be {limit:,} characters or less"
 
 
-def bound_text(field: forms.Field, limit: int = TEXT_MAX_LENGTH) -> None:
-    """Give a text field without a max_length this one, with a clear message."""
+def bound_text(field: forms.Field, limit: int | None = None) -> None:
+    """Give a text field without a max_length one (a textarea TEXT_MAX_LENGTH, a one-line
+    input LINE_MAX_LENGTH), with a clear message."""
     if not isinstance(field, forms.CharField) or isinstance(field, forms.UUIDField):
         return
+    if limit is None:
+        limit = TEXT_MAX_LENGTH if isinstance(field.widget, forms.Textarea) else LINE_MAX_LENGTH
     if field.max_length is None:
         field.max_length = limit
         field.validators.append(MaxLengthValidator(limit))

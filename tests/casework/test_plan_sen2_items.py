@@ -115,3 +115,19 @@ def test_a_final_the_order_allows_shows_whether_it_is_in_time(staff_client, cara
         reverse("casework:plan_issue", args=[final_to_issue.pk]) + "?as=final"))
     text = " ".join(page.itertext())
     assert "Issued within 20 weeks" in text and "cannot be recorded" not in text
+
+
+def test_not_residential_can_be_chosen_again(staff_client, cara, final_to_issue):
+    """GOV.UK radios render no empty choice: "Not residential" has a value of its own, so
+    an answer given by mistake can be taken back (it is stored empty: no SEN2 PlanRes)."""
+    url = reverse("casework:plan_issue", args=[final_to_issue.pk])
+    client = staff_client(cara)
+    page = check_page(client.get(url))
+    values = [radio.get("value") for radio in page.iterfind(".//input[@name='residential']")]
+    assert values[0] == "not_residential" and "B" in values
+    response = client.post(url, {
+        "version": final_to_issue.version, "kind": VersionKind.FINAL, **_dates(TODAY),
+        "residential": "not_residential",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Plan.objects.get(case=final_to_issue).residential == ""

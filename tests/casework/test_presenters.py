@@ -273,3 +273,11 @@ def test_family_steps_that_are_late_or_delayed() -> None:
     )
     waiting = family.family_step(Step("final_plan", due, None, "excused", "Reg 13(2)"))
     assert waiting.tag.text == "Delayed"
+
+
+@pytest.mark.parametrize(("number", "expected"), [(1, "1 outcome"), (2, "2 outcomes"),
+                                                   (0, "0 outcomes")])
+def test_the_plan_summary_counts_in_words(number, expected):
+    from opensend.casework.presenters.plan import _count
+
+    assert _count(number, "outcome") == expected

@@ -42,5 +42,5 @@ def test_a_search_leaves_no_name_or_date_of_birth_in_the_access_log(tmp_path: Pa
 
 def test_make_demo_runs_gunicorn_with_these_settings():
     makefile = (Path(settings.BASE_DIR) / "Makefile").read_text()
-    commands = re.findall(r"gunicorn[^\n]*", makefile)
+    commands = re.findall(r"bin/gunicorn[^\n]*", makefile)
     assert commands and all("-c python:opensend.config.gunicorn" in c for c in commands)

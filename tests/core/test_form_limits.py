@@ -7,12 +7,14 @@ import pkgutil
 from django import forms
 
 import opensend
-from opensend.core.forms import TEXT_MAX_LENGTH, GovukForm, GovukFormMixin
+from opensend.core.forms import LINE_MAX_LENGTH, TEXT_MAX_LENGTH, GovukForm, GovukFormMixin
+from opensend.core.govuk_forms import govuk_field
 
 
 class Note(GovukForm):
     note = forms.CharField(label="Note", required=False, widget=forms.Textarea)
     code = forms.CharField(label="Code", required=False, max_length=5)
+    name = forms.CharField(label="Name", required=False)
 
 
 def test_a_text_field_without_a_limit_gets_the_default_with_a_clear_message():
@@ -21,6 +23,13 @@ def test_a_text_field_without_a_limit_gets_the_default_with_a_clear_message():
     assert form.errors["note"] == ["Note must be 10,000 characters or less"]
     assert form.errors["code"] == ["Code must be 5 characters or less"]
     assert Note({"note": "x" * TEXT_MAX_LENGTH, "code": "12345"}).is_valid()
+
+
+def test_a_one_line_answer_gets_the_tighter_default_and_stays_one_line():
+    form = Note({"name": "x" * (LINE_MAX_LENGTH + 1)})
+    assert form.errors["name"] == ["Name must be 500 characters or less"]
+    assert Note({"name": "x" * LINE_MAX_LENGTH}).is_valid()
+    assert 'type="text"' in str(govuk_field(Note()["name"]))
 
 
 def _form_classes() -> set[type]:

@@ -19,7 +19,7 @@ from django.urls import include, path
 
 from opensend.core import frontend
 from opensend.core.formatting import govuk_date, govuk_datetime, govuk_time
-from opensend.core.forms import GovukDateField, GovukForm
+from opensend.core.forms import TEXT_MAX_LENGTH, GovukDateField, GovukForm
 from opensend.core.govuk_forms import govuk_error_summary, govuk_field, govuk_form_page_title
 from opensend.core.navigation import nav_items
 from opensend.core.views import errors
@@ -240,11 +240,14 @@ def test_select_marks_the_selected_option():
     assert options == [("", False), ("1", True)]
 
 
-def test_textarea_without_a_limit_has_no_character_count_and_no_stray_value():
+def test_a_textarea_given_no_limit_gets_the_default_one_and_no_stray_value():
+    """Every text field of a GovukForm is bounded (issue 13, finding 7): a textarea the
+    form gave no limit counts to the default, and shows nothing it was not given."""
     tree = fragment(str(govuk_field(EveryWidgetForm({})["notes"])))
     textarea = by_id(tree, "id_notes")
     assert (textarea.tag, textarea.get("rows"), textarea.text or "") == ("textarea", "5", "")
-    assert not elements_with_class(tree, "govuk-character-count")
+    group = elements_with_class(tree, "govuk-character-count")[0]
+    assert group.get("data-maxlength") == str(TEXT_MAX_LENGTH)
 
 
 def test_textarea_with_a_limit_is_a_character_count():

@@ -116,3 +116,40 @@ def test_the_last_page_that_fits_is_answered():
     response = Client().get(f"{ORUK}services?page=9223372036854775&per_page=1000")
     assert response.status_code == 200
     assert json.loads(response.content)["empty"] is True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "0429-11-19T01:48:30.7178%2B18:21",  # found by schemathesis: was a 500 (PostgreSQL
+        "0001-01-01T00:00:00%2B01:00",  # refuses an offset past 15:59; year 0 in UTC)
+    ],
+)
+def test_a_modified_after_postgresql_cannot_take_is_answered(moment: str):
+    response = Client().get(f"{ORUK}services?modified_after={moment}")
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert error_of(response)["parameter"] == "modified_after"
+
+
+@pytest.mark.django_db
+def test_an_empty_modified_after_is_a_json_400():
+    """Found by schemathesis: `modified_after=` was taken as absent, but the OpenAPI file
+    says a date-time."""
+    response = Client().get(f"{ORUK}services?modified_after=")
+    assert response.status_code == 400
+    assert error_of(response)["parameter"] == "modified_after"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("endpoint", "parameter"),
+    [("taxonomy_terms", "parent_id"), ("services", "taxonomy_id"), ("services", "minimal"),
+     ("service_at_locations", "proximity")],
+)
+def test_a_present_but_empty_typed_parameter_is_a_json_400(endpoint: str, parameter: str):
+    """Found by schemathesis: an empty UUID, boolean or number was taken as absent."""
+    response = Client().get(f"{ORUK}{endpoint}?{parameter}=")
+    assert response.status_code == 400
+    assert error_of(response)["parameter"] == parameter

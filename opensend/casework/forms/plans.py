@@ -268,7 +268,11 @@ BUDGET_CHOICES = [
     ("organised_arrangement", "Organised arrangement (the local authority arranges it)"),
     ("direct_payment", "Direct payment"),
 ]
-RESIDENTIAL_CHOICES = [("", "Not residential"), *codes.choices(codes.ResidentialPlacement)]
+# GOV.UK radios render no empty choice, so "not residential" needs a value of its own
+# (stored as "": the SEN2 PlanRes item is left out).
+NOT_RESIDENTIAL = "not_residential"
+RESIDENTIAL_CHOICES = [(NOT_RESIDENTIAL, "Not residential"),
+                       *codes.choices(codes.ResidentialPlacement)]
 FINAL_KINDS = (VersionKind.FINAL, VersionKind.AMENDED_FINAL)
 
 
@@ -312,7 +316,8 @@ class PlanIssueForm(CaseChangeForm):
         data = self.cleaned_data
         chosen = {*data.get("placement", []), *data.get("personal_budget", [])}
         flags = {name: name in chosen for name, _ in [*PLACEMENT_CHOICES, *BUDGET_CHOICES]}
-        return {**flags, "residential": data.get("residential") or "",
+        residential = data.get("residential") or ""
+        return {**flags, "residential": "" if residential == NOT_RESIDENTIAL else residential,
                 "transferred_from_la": data.get("transferred_from_la") or ""}
 
     def clean(self) -> dict[str, Any]:
@@ -329,5 +334,6 @@ class PlanIssueForm(CaseChangeForm):
 def _provision_initial(plan: Plan) -> dict[str, Any]:
     placement = [name for name, _ in PLACEMENT_CHOICES if getattr(plan, name)]
     budget = [name for name, _ in BUDGET_CHOICES if getattr(plan, name)]
-    return {"placement": placement, "personal_budget": budget, "residential": plan.residential,
+    return {"placement": placement, "personal_budget": budget,
+            "residential": plan.residential or NOT_RESIDENTIAL,
             "transferred_from_la": plan.transferred_from_la}

@@ -92,6 +92,10 @@ def plan_overview(case: Case, state: PlanState) -> PlanOverview:
     return PlanOverview(rows, issue_actions(case, state), tuple(found))
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _answer(section: Section, value: Any, kind: str) -> str:
     if section.shape == "placement":
         if kind == VersionKind.DRAFT:
@@ -101,9 +105,11 @@ def _answer(section: Section, value: Any, kind: str) -> str:
         return "; ".join(f"{rank}. {NEED_LABELS.get(row.get('need', ''), row.get('need', ''))}"
                          for rank, row in enumerate(value or [], start=1)) or "None"
     if section.shape == "outcomes":
-        return f"{len(value or [])} outcomes" if value else "None"
+        return _count(len(value), "outcome") if value else "None"
     if section.shape == "provision":
-        return f"{len(value or [])} provisions, each for a need in section B" if value else "None"
+        if not value:
+            return "None"
+        return f"{_count(len(value), 'provision')}, each for a need in section B"
     text = (value or "").strip()
     return text if len(text) <= 300 else f"{text[:297]}..."
 

@@ -131,6 +131,8 @@ class ListingForm(GovukForm):
             amount = Decimal(value)
         except InvalidOperation:
             raise ValidationError("Enter the price as a number, like 5 or 12.50") from None
+        if not amount.is_finite():  # "NaN", "sNaN", "Infinity" parse but are no price
+            raise ValidationError("Enter the price as a number, like 5 or 12.50")
         if amount < 0 or amount >= Decimal("10000000"):
             raise ValidationError("Enter a price from 0 to 9999999")
         return f"{amount:.2f}"

@@ -65,9 +65,9 @@ def text(query: QueryDict, name: str) -> str:
 
 
 def optional_uuid(query: QueryDict, name: str) -> uuid.UUID | None:
-    raw = query.get(name, "")
-    if raw == "":
+    if name not in query:
         return None
+    raw = query.get(name, "")  # present but empty is no UUID (the OpenAPI file)
     try:
         return uuid.UUID(raw)
     except ValueError:
@@ -75,8 +75,10 @@ def optional_uuid(query: QueryDict, name: str) -> uuid.UUID | None:
 
 
 def optional_bool(query: QueryDict, name: str) -> bool:
-    raw = query.get(name, "").lower()
-    if raw in ("", "false", "0"):
+    if name not in query:
+        return False
+    raw = query.get(name, "").lower()  # present but empty is no boolean (the OpenAPI file)
+    if raw in ("false", "0"):
         return False
     if raw in ("true", "1"):
         return True
@@ -84,9 +86,9 @@ def optional_bool(query: QueryDict, name: str) -> bool:
 
 
 def optional_datetime(query: QueryDict, name: str) -> dt.datetime | None:
-    raw = query.get(name, "")
-    if raw == "":
+    if name not in query:
         return None
+    raw = query.get(name, "")  # present but empty is no date-time either (the OpenAPI file)
     try:
         moment = parse_datetime(raw)
         if moment is None and (day := parse_date(raw)):
@@ -95,7 +97,13 @@ def optional_datetime(query: QueryDict, name: str) -> dt.datetime | None:
         moment = None
     if moment is None:
         raise BadRequest(name, f"{name} must be an ISO 8601 date or date-time")
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, dt.UTC)
+    if timezone.is_naive(moment):
+        return timezone.make_aware(moment, dt.UTC)
+    try:
+        # In UTC: PostgreSQL refuses offsets past 15:59 that Python accepts (+18:21).
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        raise BadRequest(name, f"{name} is out of range") from None
 
 
 def is_ndjson(query: QueryDict) -> bool:
@@ -116,9 +124,9 @@ def service_filters(query: QueryDict) -> ServiceFilters:
 
 
 def proximity_metres(query: QueryDict) -> float | None:
-    raw = query.get("proximity", "")
-    if raw == "":
+    if "proximity" not in query:
         return None
+    raw = query.get("proximity", "")  # present but empty is no number (the OpenAPI file)
     if not text(query, "postcode"):
         raise BadRequest("proximity", "proximity needs a postcode to measure from")
     try:
