@@ -133,18 +133,23 @@ def _form_page(request: HttpRequest, *, form: Any, save: Callable[[], object], s
     return render_page(request, template, {"form": form, **context})
 
 
+def _extend_page(request: HttpRequest, rights_request: Any, back_url: str) -> HttpResponse:
+    """Extending either kind of request by two months (Art. 12(3)): one form, one page."""
+    form = f.ExtendForm(_posted(request))
+    return _form_page(
+        request, form=form, success="The time to answer was extended",
+        save=lambda: request_extend(actor=request.user, rights_request=rights_request,
+                                    today=today(), reason=form.cleaned_data["extension_reason"],
+                                    request=request),
+        back=redirect(back_url, rights_request.pk), template="dataprotection/extend.html",
+        context={"rights_request": rights_request, "back_url": back_url})
+
+
 @permission_required(HANDLE)
 @require_http_methods(["GET", "POST"])
 def access_extend(request: HttpRequest, sar_id: int) -> HttpResponse:
     sar = _sar(request, sar_id, "extend a subject access request")
-    form = f.ExtendForm(_posted(request))
-    return _form_page(
-        request, form=form, success="The time to answer was extended",
-        save=lambda: request_extend(actor=request.user, rights_request=sar, today=today(),
-                                    reason=form.cleaned_data["extension_reason"],
-                                    request=request),
-        back=redirect("dataprotection:access", sar.pk), template="dataprotection/extend.html",
-        context={"rights_request": sar, "back_url": "dataprotection:access"})
+    return _extend_page(request, sar, "dataprotection:access")
 
 
 @permission_required(HANDLE)
@@ -173,14 +178,7 @@ def erasure(request: HttpRequest, erasure_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def erasure_extend(request: HttpRequest, erasure_id: int) -> HttpResponse:
     found = _erasure(request, erasure_id, "extend an erasure request")
-    form = f.ExtendForm(_posted(request))
-    return _form_page(
-        request, form=form, success="The time to answer was extended",
-        save=lambda: request_extend(actor=request.user, rights_request=found, today=today(),
-                                    reason=form.cleaned_data["extension_reason"],
-                                    request=request),
-        back=redirect("dataprotection:erasure", found.pk), template="dataprotection/extend.html",
-        context={"rights_request": found, "back_url": "dataprotection:erasure"})
+    return _extend_page(request, found, "dataprotection:erasure")
 
 
 @permission_required(HANDLE)
