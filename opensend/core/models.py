@@ -95,3 +95,7 @@ class Upload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+from opensend.core.notifications.models import (  # noqa: E402, F401  (issue 11, item 4)
+    Notification,
+    NotificationPreference,
+)
