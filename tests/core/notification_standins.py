@@ -119,7 +119,7 @@ class NotifyServer:
         stand_in = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+            def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 status, answer = stand_in.check(
                     self.path, self.headers.get("Authorization", ""), raw
