@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from opensend.casework.models import AdviceRequest, Case, CaseEvent, CaseStep, EventKind
-from opensend.casework.presenters.steps import step_name
+from opensend.casework.presenters.steps import WINDOW_STEPS, step_name
 from opensend.core.notifications import Message, notification_create
 from opensend.people.models import Child, Enrolment, Membership, Role
 
@@ -59,8 +59,14 @@ def family_link(case: Case) -> str:
     return reverse("family:case", args=[case.pk])
 
 
-def next_open_step(case: Case) -> CaseStep | None:
-    return CaseStep.objects.filter(case=case, done__isnull=True).order_by("due", "step").first()
+def next_open_step(case: Case, today: dt.date) -> CaseStep | None:
+    """The first step not yet done; a family's window that has closed is not next."""
+    return (
+        CaseStep.objects.filter(case=case, done__isnull=True)
+        .exclude(step__in=WINDOW_STEPS, due__lt=today)
+        .order_by("due", "step")
+        .first()
+    )
 
 
 def _active(emails: Iterable[str]) -> set[str]:
@@ -68,10 +74,10 @@ def _active(emails: Iterable[str]) -> set[str]:
 
 
 def family_emails(child: Child) -> set[str]:
-    """The family recorded on the case (their own address, else their account's), and
-    the young person's own account."""
+    """The family recorded on the case (the address they sign in with when they have an
+    account, else the one recorded), and the young person's own account."""
     emails = {
-        member.email or (member.user.email if member.user else "")
+        member.user.email if member.user and member.user.is_active else member.email
         for member in child.family.select_related("user")
     }
     if child.young_person_user is not None and child.young_person_user.is_active:
@@ -117,8 +123,8 @@ def audience_emails(case: Case, audience: str, today: dt.date) -> set[str]:
     return caseworker_emails(case)
 
 
-def _step_message(case: Case, words: str, link: str) -> Message:
-    step = next_open_step(case)
+def _step_message(case: Case, words: str, link: str, today: dt.date) -> Message:
+    step = next_open_step(case, today)
     return Message(
         child_first_name=first_name(case.child),
         event=words,
@@ -165,7 +171,7 @@ def case_event_notify(*, event_id: int, today: dt.date) -> int:
             notification_create(
                 key=f"case-event:{event.pk}",
                 recipients=recipients,
-                message=_step_message(case, words, link),
+                message=_step_message(case, words, link, today),
             )
         )
     return made
