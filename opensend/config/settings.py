@@ -228,10 +228,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "opensend@localhost")
 # Notifications (issue 11, item 4; docs/notifications.md): "email" sends through the mail
 # backend above, "notify" through GOV.UK Notify with its official client.
 NOTIFICATIONS_BACKEND = env_str("NOTIFICATIONS_BACKEND", "email")
-NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "")
+_NOTIFY_NEEDED = None if NOTIFICATIONS_BACKEND == "notify" else ""  # required for notify
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", _NOTIFY_NEEDED)
 NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
-NOTIFY_TEMPLATE_ID = env_str("NOTIFY_TEMPLATE_ID", "")  # ((child_first_name)) ((event)) ...
-NOTIFY_DIGEST_TEMPLATE_ID = env_str("NOTIFY_DIGEST_TEMPLATE_ID", "")  # ((changes)): a list
+NOTIFY_TEMPLATE_ID = env_str("NOTIFY_TEMPLATE_ID", _NOTIFY_NEEDED)  # ((child_first_name))...
+NOTIFY_DIGEST_TEMPLATE_ID = env_str("NOTIFY_DIGEST_TEMPLATE_ID", _NOTIFY_NEEDED)  # ((changes))
 
 OTP_TOTP_ISSUER = LOCAL_AUTHORITY_NAME
 NONPROD_ENABLED = env_bool("NONPROD_ENABLED", not PRODUCTION)
