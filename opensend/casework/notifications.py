@@ -70,7 +70,7 @@ def next_open_step(case: Case, today: dt.date) -> CaseStep | None:
 
 
 def _active(emails: Iterable[str]) -> set[str]:
-    return {email for email in emails if email}
+    return {email.strip().lower() for email in emails if email and email.strip()}
 
 
 def family_emails(child: Child) -> set[str]:
@@ -161,6 +161,8 @@ def case_event_notify(*, event_id: int, today: dt.date) -> int:
     event = CaseEvent.objects.select_related("case__child", "case__caseworker", "recorded_by").get(
         pk=event_id
     )
+    if event.corrections.filter(kind=EventKind.EVENT_WITHDRAWN).exists():
+        return 0  # recorded in error and withdrawn before anyone was told
     if event.kind == EventKind.ADVICE_REQUESTED:
         return advice_requested_notify(event)
     case, words, made = event.case, event_words(event), 0

@@ -11,6 +11,7 @@ from opensend.casework import tasks
 from opensend.casework.models import CaseEvent, CaseStep, EventKind
 from opensend.casework.notifications import case_event_notify
 from opensend.casework.reminders import reminders_send
+from opensend.casework.services.corrections import case_event_withdraw
 from opensend.core.formatting import govuk_date
 from opensend.core.models import Notification
 from opensend.people.models import AdviceService
@@ -71,6 +72,16 @@ def test_each_event_tells_each_person_once(requested):
 
     assert case_event_notify(event_id=event.pk, today=TODAY) == 0  # a retried job
     assert Notification.objects.count() == 2
+
+
+def test_an_event_withdrawn_before_the_job_ran_tells_no_one(requested, sam):
+    f.panel_decide(requested, agreed=True, met_on=TODAY - WEEK, actor=sam)
+    event = event_of(requested, EventKind.DECISION_TO_ASSESS)
+    case_event_withdraw(actor=sam, case=requested, event=event, reason="Wrong case",
+                        today=TODAY, expected_version=None)
+
+    assert case_event_notify(event_id=event.pk, today=TODAY) == 0
+    assert not Notification.objects.exists()
 
 
 def test_an_event_is_queued_for_notifying_when_it_commits(
