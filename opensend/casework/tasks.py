@@ -19,13 +19,16 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from procrastinate.contrib.django import app
 
 from opensend.casework.clock import clock_for
 from opensend.casework.models import Case, CaseStep
+from opensend.casework.notifications import case_event_notify
+from opensend.casework.reminders import reminders_send
 from opensend.casework.services.clock import case_steps_refresh
 from opensend.casework.services.transfers import phase_transfers_derive
-from opensend.core.jobs import RETRY, day_of
+from opensend.core.jobs import RETRY, SEND_RETRY, day_of
 from opensend.statutory.clock import ClockError
 
 logger = logging.getLogger(__name__)
@@ -125,3 +128,20 @@ def nightly_phase_transfers(timestamp: int) -> dict[str, Any]:
 def nightly_clock_refresh(timestamp: int) -> dict[str, Any]:
     """02:30: recompute every open case's steps, whose statuses depend on the date."""
     return clock_refresh_open_cases(today=day_of(timestamp)).as_dict()
+
+
+@app.task(queue="notifications", retry=SEND_RETRY)
+def case_event_notify_job(event_id: int) -> int:
+    """Tell the people a case event concerns (deferred when the event commits): the
+    notifications it creates are sent by opensend.core.jobs.notification_send."""
+    return case_event_notify(event_id=event_id, today=timezone.localdate())
+
+
+@app.periodic(cron="30 6 * * *")
+@app.task(queueing_lock="daily_reminders", lock="daily_reminders", retry=RETRY)
+def daily_reminders(timestamp: int) -> dict[str, int]:
+    """06:30 UTC: remind advisers, caseworkers, schools and families of what is due
+    (casework/reminders.py); each reminder is sent once, so a retry sends nothing twice."""
+    report = reminders_send(day_of(timestamp))
+    logger.info("Daily reminders: %s", report.as_dict())
+    return report.as_dict()

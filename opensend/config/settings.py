@@ -260,7 +260,24 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # with EMAIL_HOST...): the console backend would print emails about children to the logs.
 _DEV_MAIL = "django.core.mail.backends.console.EmailBackend"
 MAILERS = {"default": {"BACKEND": env_str("EMAIL_BACKEND", None if PRODUCTION else _DEV_MAIL)}}
+if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):  # Django 6.1 reads OPTIONS
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env_str("EMAIL_HOST"),
+        "port": env_int("EMAIL_PORT", 587),
+        "username": env_str("EMAIL_HOST_USER", ""),
+        "password": env_str("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", True),
+        "timeout": env_int("EMAIL_TIMEOUT", 30),
+    }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "opensend@localhost")
+# Notifications (issue 11, item 4; docs/notifications.md): "email" sends through the mail
+# backend above, "notify" through GOV.UK Notify with its official client.
+NOTIFICATIONS_BACKEND = env_str("NOTIFICATIONS_BACKEND", "email")
+_NOTIFY_NEEDED = None if NOTIFICATIONS_BACKEND == "notify" else ""  # required for notify
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", _NOTIFY_NEEDED)
+NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_TEMPLATE_ID = env_str("NOTIFY_TEMPLATE_ID", _NOTIFY_NEEDED)  # ((child_first_name))...
+NOTIFY_DIGEST_TEMPLATE_ID = env_str("NOTIFY_DIGEST_TEMPLATE_ID", _NOTIFY_NEEDED)  # ((changes))
 
 OTP_TOTP_ISSUER = LOCAL_AUTHORITY_NAME
 # /readyz (issue 13, item 6): a worker whose last heartbeat is older than this is not

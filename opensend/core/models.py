@@ -183,3 +183,9 @@ class IdentityProviderDevice(Device):
 
     def verify_token(self, token: object) -> bool:
         return False
+
+
+from opensend.core.notifications.models import (  # noqa: E402, F401  (issue 11, item 4)
+    Notification,
+    NotificationPreference,
+)

@@ -1,7 +1,8 @@
-"""Core's background job: retention (core/retention.py; docs/background-jobs.md).
+"""Core's background jobs: retention (core/retention.py) and notifications (core/jobs.py;
+docs/background-jobs.md).
 
 Procrastinate imports every installed app's `tasks.py` when Django starts, so the worker
-knows this task and its schedule.
+knows these tasks and their schedules.
 """
 
 import logging
@@ -9,10 +10,12 @@ from typing import Any
 
 from procrastinate.contrib.django import app
 
-from opensend.core.jobs import RETRY, day_of
+from opensend.core.jobs import RETRY, day_of, notification_digests, notification_send
 from opensend.core.retention import retention_run
 
 logger = logging.getLogger(__name__)
+
+__all__ = ["daily_retention", "notification_digests", "notification_send"]
 
 
 @app.periodic(cron="0 4 * * *")

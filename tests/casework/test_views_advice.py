@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from opensend.casework.models import AdviceFile, AdviceRequest, Case, CaseEvent, EventKind
-from opensend.core.models import AuditAction, AuditEvent, Upload
+from opensend.core.models import AuditAction, AuditEvent, Notification, Upload
 from opensend.people.models import AdviceService
 from tests import factories as f
 from tests.casework.test_views_actions import assert_saved, case_url, error_summary, on
@@ -209,18 +209,21 @@ def test_a_file_found_infected_is_never_served(staff_client, cara, advice):
         actor=cara, action=AuditAction.DENIED, why__contains="virus").exists()
 
 
-def test_a_chase_says_it_only_records_the_chase(staff_client, cara, colin, advice):
+def test_a_chase_sends_the_adviser_a_reminder(staff_client, cara, colin, aled, hari, advice):
     url = reverse("casework:advice_chase", args=[advice.pk])
     assert staff_client(cara).get(url).status_code == 405
     page = check_page(staff_client(cara).get(case_url(advice.case)))
-    assert "Recording a chase does not send anything" in text_of(page.find(".//main"))
+    assert "Chasing emails the adviser's team a reminder" in text_of(page.find(".//main"))
 
     response = staff_client(cara).post(url, {"version": advice.case.version})
 
     assert_saved(response, advice.case, "Chase of Northshire Community Health NHS Trust "
-                 "recorded. This only records the chase: OpenSEND cannot send reminders yet")
+                 "recorded. A reminder is being emailed to the adviser's team")
     advice.refresh_from_db()
     assert (advice.times_chased, advice.last_chased_on) == (1, TODAY)
+    reminders = Notification.objects.filter(key=f"advice:{advice.pk}:chase:1")
+    assert [n.recipient for n in reminders] == [aled.email]  # not Hari: another trust
+    assert {n.next_step_due for n in reminders} == {advice.due_on}
     assert staff_client(colin).post(url, {"version": 99}).status_code == 404
 
 

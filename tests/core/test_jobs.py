@@ -32,6 +32,8 @@ def test_a_job_works_for_the_london_date_of_its_scheduled_time(timestamp, day):
         "opensend.casework.tasks.nightly_clock_refresh",
         "opensend.measures.tasks.nightly_indicator_snapshots",
         "opensend.directory.editorial.tasks.local_offer_review_reminders",
+        "opensend.core.jobs.notification_digests",
+        "opensend.casework.tasks.daily_reminders",
     ],
 )
 def test_every_daily_job_is_retried_three_times_ten_minutes_apart(name):

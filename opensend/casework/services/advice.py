@@ -25,6 +25,7 @@ from opensend.casework.models import (
     PlanVersion,
     VersionKind,
 )
+from opensend.casework.notifications import advice_remind
 from opensend.casework.plan_sections import SECTION_BY_CODE
 from opensend.casework.services.common import case_change_finish, case_event_record, case_lock
 from opensend.casework.services.plans import plan_version_save, working_version
@@ -168,8 +169,8 @@ def advice_receive(
 def advice_chase(
     *, actor: User, advice: AdviceRequest, today: dt.date, expected_version: int | None
 ) -> AdviceRequest:
-    """Record that someone chased the adviser. It sends nothing: OpenSEND has no
-    notification service yet (the issue that adds one sends the reminder here)."""
+    """Record that someone chased the adviser, and send the adviser's organisation a
+    reminder (opensend.core.notifications; once per chase, after the change commits)."""
     case_lock(case=advice.case, expected_version=expected_version)
     AdviceRequest.objects.filter(pk=advice.pk).update(
         last_chased_on=today, times_chased=F("times_chased") + 1
@@ -182,6 +183,11 @@ def advice_chase(
         actor=actor,
         advice_request=advice.pk,
         source=advice.service,
+    )
+    advice_remind(
+        advice=advice,
+        key=f"chase:{advice.times_chased}",
+        words="The council is chasing your advice for an EHC needs assessment",
     )
     case_change_finish(case=advice.case, actor=actor, today=today, why="chase advice")
     return advice

@@ -4,10 +4,12 @@ statutory steps allows it), refresh the clock, audit the change."""
 import datetime as dt
 from typing import Any
 
+from django.db import transaction
 from django.db.models import F
 
 from opensend.casework.clock import clock_event, clock_history
 from opensend.casework.models import CLOCK_EVENT_KINDS, Case, CaseEvent, EventKind
+from opensend.casework.notifications import NOTIFYING_EVENTS
 from opensend.casework.services.clock import case_steps_refresh
 from opensend.core.audit import audit
 from opensend.core.formatting import govuk_date
@@ -112,7 +114,15 @@ def case_event_record(
     if event in CLOCK_EVENT_KINDS:
         case_order_check(case, stored)
     stored.save()
+    if event in NOTIFYING_EVENTS:  # told once the change commits (issue 11, item 4)
+        transaction.on_commit(lambda: _notify_later(stored.pk))
     return stored
+
+
+def _notify_later(event_id: int) -> None:
+    from opensend.casework.tasks import case_event_notify_job  # the jobs import services
+
+    case_event_notify_job.defer(event_id=event_id)
 
 
 def case_change_finish(

@@ -34,11 +34,8 @@ from opensend.core.permissions import permission_required
 from opensend.core.today import today
 from opensend.core.uploads import upload_response
 
-# No notification service exists yet: say so wherever a chase is recorded.
-CHASE_RECORDS_ONLY = (
-    "This only records the chase: OpenSEND cannot send reminders yet, "
-    "so contact the adviser yourself"
-)
+# A chase sends the adviser's organisation a reminder (opensend.core.notifications).
+CHASE_SENDS_REMINDER = "A reminder is being emailed to the adviser's team"
 
 
 def _posted_files(request: HttpRequest) -> object:
@@ -97,7 +94,7 @@ def advice_chase_view(request: HttpRequest, advice_id: int) -> HttpResponse:
         messages.error(request, f"The chase was not recorded. {error}")
         return redirect("casework:case", advice.case_id)
     return back_to_case(request, advice.case,
-                        f"Chase of {advice.organisation.name} recorded. {CHASE_RECORDS_ONLY}")
+                        f"Chase of {advice.organisation.name} recorded. {CHASE_SENDS_REMINDER}.")
 
 
 @permission_required("casework.change_case")

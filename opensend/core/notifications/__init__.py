@@ -1,0 +1,17 @@
+"""The one notification service (issue 11, item 4; docs/notifications.md)."""
+
+from opensend.core.notifications.service import (
+    Message,
+    digest_deliver,
+    digest_recipients,
+    notification_create,
+    notification_deliver,
+)
+
+__all__ = [
+    "Message",
+    "digest_deliver",
+    "digest_recipients",
+    "notification_create",
+    "notification_deliver",
+]
