@@ -1,7 +1,7 @@
 """The one upload gate (opensend/core/uploads.py; security.md goal 8, ASVS 5.2-5.4):
 allow-listed by extension AND content, size-limited while streaming with a clear error,
-stored outside the web root under random names, served only as an attachment, with a
-virus-scanning status and hook for a later issue."""
+stored outside the web root under random names, served only as an attachment. The virus
+scan is tested in test_uploads_scan.py."""
 
 import hashlib
 import io
@@ -137,20 +137,6 @@ def test_the_request_stops_keeping_a_file_past_the_limit(settings):
     assert 0 < len(upload.read()) <= 10_000  # the rest was never written to disk
     with pytest.raises(UploadRefused, match="must be smaller than"):
         upload_check(upload)
-
-
-def fake_scanner(upload: Upload, path: Path) -> str:
-    return ScanStatus.INFECTED if b"EICAR" in path.read_bytes() else ScanStatus.CLEAN
-
-
-def test_the_scanning_hook_records_its_verdict(db, settings):
-    settings.UPLOAD_SCANNER = "tests.core.test_uploads.fake_scanner"
-    user = f.UserFactory()
-    clean = upload_store(actor=user, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.7\n"))
-    infected = upload_store(actor=user, upload=SimpleUploadedFile("b.pdf", b"%PDF-1.7 EICAR"))
-    assert Upload.objects.get(pk=clean.pk).scan_status == ScanStatus.CLEAN
-    assert Upload.objects.get(pk=infected.pk).scan_status == ScanStatus.INFECTED
-    assert Upload.objects.get(pk=infected.pk).scanned_at is not None
 
 
 def test_a_download_is_an_attachment_never_inline(db):
