@@ -69,6 +69,14 @@ def _gif(head: bytes) -> bool:
     return head[:6] in (b"GIF87a", b"GIF89a")
 
 
+def _webp(head: bytes) -> bool:
+    return head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+
+
+def _heic(head: bytes) -> bool:  # a phone's photo (iPhone's default): an ISO-BMFF "ftyp" box
+    return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1")
+
+
 def _mp3(head: bytes) -> bool:
     frame_sync = len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0
     return head.startswith(b"ID3") or frame_sync
@@ -115,6 +123,8 @@ ALLOWED_KINDS: tuple[FileKind, ...] = (
     FileKind("PNG image", (".png",), "image/png", _png),
     FileKind("JPEG image", (".jpg", ".jpeg"), "image/jpeg", _jpeg),
     FileKind("GIF image", (".gif",), "image/gif", _gif),
+    FileKind("WebP image", (".webp",), "image/webp", _webp),
+    FileKind("HEIC image", (".heic", ".heif"), "image/heic", _heic),
     FileKind("MP3 audio", (".mp3",), "audio/mpeg", _mp3),
     FileKind("M4A audio", (".m4a",), "audio/mp4", _m4a),
     FileKind("WAV audio", (".wav",), "audio/wav", _wav),
@@ -122,7 +132,8 @@ ALLOWED_KINDS: tuple[FileKind, ...] = (
 )
 KIND_BY_EXTENSION = {ext: kind for kind in ALLOWED_KINDS for ext in kind.extensions}
 ALLOWED_DESCRIPTION = (
-    "a PDF, Word document, image (JPG, PNG or GIF) or audio file (MP3, M4A, WAV or OGG)"
+    "a PDF, Word document, image (JPG, PNG, GIF, WebP or HEIC) "
+    "or audio file (MP3, M4A, WAV or OGG)"
 )
 # For <input type=file accept=...>: a hint to the browser; the server decides.
 ACCEPT = ",".join(sorted(KIND_BY_EXTENSION))
@@ -283,6 +294,21 @@ def upload_scan_failed(upload_id: int, reason: str) -> None:
     stored = Upload.objects.filter(pk=upload_id, scan_status=ScanStatus.PENDING).first()
     if stored is not None:
         _scan_record(stored, ScanStatus.FAILED, {"error": reason[:200]})
+
+
+def uploads_scan_again(*, failed: bool, not_scanned: bool) -> int:
+    """Queue the scan of every upload waiting for one (a job lost before it was queued),
+    and with `failed` / `not_scanned` of those whose scan failed or that were stored while
+    scanning was off (they are held until scanned). Returns how many were queued."""
+    if not scanning_on():
+        raise ValueError("Virus scanning is switched off: set CLAMD_ADDRESS first")
+    again = [ScanStatus.FAILED] * failed + [ScanStatus.NOT_SCANNED] * not_scanned
+    Upload.objects.filter(scan_status__in=again).update(scan_status=ScanStatus.PENDING)
+    waiting = Upload.objects.filter(scan_status=ScanStatus.PENDING).order_by("pk")
+    ids = list(waiting.values_list("pk", flat=True))
+    for upload_id in ids:
+        upload_scan_defer(upload_id)
+    return len(ids)
 
 
 def _scan_record(stored: Upload, status: ScanStatus, detail: dict[str, object]) -> ScanStatus:

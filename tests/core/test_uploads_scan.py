@@ -7,12 +7,14 @@ clamd is a stand-in started by each test (tests/clamd.py) on a local TCP port or
 socket: it answers "stream: OK" or "stream: Eicar-Test-Signature FOUND".
 """
 
+import io
 import socket
 import tempfile
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from procrastinate import testing
 from procrastinate.contrib.django import app
 from procrastinate.job_context import JobContext
@@ -226,3 +228,35 @@ def test_who_may_have_a_file_in_each_scan_status(db, status, uploader_may, other
     assert upload_servable(stored, uploader) is uploader_may
     assert upload_servable(stored, f.UserFactory()) is others_may
     assert upload_servable(stored, None) is others_may
+
+
+def test_scan_uploads_queues_the_waiting_and_on_request_the_failed_and_not_scanned(
+    db, settings, scanning
+):
+    connector, _ = scanning
+    waiting, failed, old = store("a.pdf", PDF), store("b.pdf", PDF), store("c.pdf", PDF)
+    clean = store("d.pdf", PDF)
+    Upload.objects.filter(pk=failed.pk).update(scan_status=ScanStatus.FAILED)
+    Upload.objects.filter(pk=old.pk).update(scan_status=ScanStatus.NOT_SCANNED)
+    Upload.objects.filter(pk=clean.pk).update(scan_status=ScanStatus.CLEAN)
+    out = io.StringIO()
+
+    call_command("scan_uploads", stdout=out)
+    assert queued_ids(connector) == [waiting.pk]
+    assert "Queued the virus scan of 1 upload(s)." in out.getvalue()
+
+    connector.reset()
+    call_command("scan_uploads", "--failed", "--not-scanned", stdout=out)
+    assert queued_ids(connector) == [waiting.pk, failed.pk, old.pk]
+    assert Upload.objects.get(pk=old.pk).scan_status == ScanStatus.PENDING  # held till scanned
+    assert Upload.objects.get(pk=clean.pk).scan_status == ScanStatus.CLEAN
+
+
+def test_scan_uploads_with_scanning_switched_off_says_so(db, settings):
+    settings.CLAMD_ADDRESS = ""
+    with pytest.raises(CommandError, match="Virus scanning is switched off"):
+        call_command("scan_uploads")
+
+
+def queued_ids(connector) -> list[int]:
+    return sorted(job["args"]["upload_id"] for job in connector.jobs.values())
