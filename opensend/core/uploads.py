@@ -323,10 +323,10 @@ def _scan_record(stored: Upload, status: ScanStatus, detail: dict[str, object]) 
     return status
 
 
-def upload_servable(stored: Upload, user: Any) -> bool:
+def upload_servable(stored: Upload, user: Any = None) -> bool:
     """Whether `user` may have the file: never with a virus found; only its uploader while
     it waits for its scan or the scan failed; anyone the record allows once scanned clean
-    or when scanning is switched off."""
+    or when scanning is switched off. Without a user (an export, a job) only the last."""
     if stored.scan_status == ScanStatus.INFECTED:
         return False
     if stored.scan_status in (ScanStatus.PENDING, ScanStatus.FAILED):
