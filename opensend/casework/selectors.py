@@ -30,7 +30,7 @@ from opensend.casework.models import (
 )
 from opensend.core.audit import audit, audit_list
 from opensend.core.models import AuditAction
-from opensend.core.uploads import upload_servable
+from opensend.core.uploads import upload_held_why, upload_servable
 from opensend.people.models import Child, Organisation, Role, User
 from opensend.people.rules import visible_children
 
@@ -112,15 +112,15 @@ def advice_file_for(
     *, user: User, file_id: int, today: dt.date, request: object = None
 ) -> AdviceFile:
     """A file sent with or received for an advice request, on a case the user may see,
-    with the download audited; 404 (the refusal audited) otherwise, or while a virus
-    scanner holds the file as infected."""
+    with the download audited; 404 (the refusal audited) otherwise, or while the virus
+    scan holds the file back (opensend.core.uploads.upload_servable)."""
     found = (
         AdviceFile.objects.filter(pk=file_id, advice_request__case__in=cases_visible(user, today))
         .select_related("upload", "advice_request__case")
         .first()
     )
-    if found is None or not upload_servable(found.upload):
-        why = "advice file" if found is None else "advice file held: a virus was found"
+    if found is None or not upload_servable(found.upload, user):
+        why = "advice file" if found is None else f"advice file {upload_held_why(found.upload)}"
         audit(actor=user, action=AuditAction.DENIED, why=why, request=request,
               detail={"advice_file": file_id})
         raise Http404

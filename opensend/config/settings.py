@@ -326,9 +326,11 @@ LOCAL_OFFER_IMPORT_MAX_BYTES = env_int("LOCAL_OFFER_IMPORT_MAX_BYTES", 5 * 1024 
 # The largest file anyone may upload (an advice attachment, a report). Larger files are
 # refused while the request streams in, with the limit in the error.
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
-# A later issue adds virus scanning: the dotted path of a callable taking the stored
-# Upload and its path and returning a ScanStatus. Blank: files stay "not scanned".
-UPLOAD_SCANNER = env_str("UPLOAD_SCANNER", "")
+# Virus scanning (issue 11, item 5): ClamAV's clamd, "tcp://host:3310" or
+# "unix:///run/clamav/clamd.ctl". Each upload is held from everyone but its uploader until
+# clamd says clean. Blank: scanning is switched off and every upload says "not scanned".
+CLAMD_ADDRESS = env_str("CLAMD_ADDRESS", "")
+CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 60)  # seconds for one scan
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "opensend.core.uploads.SizeLimitedUploadHandler",

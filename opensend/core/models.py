@@ -67,10 +67,12 @@ class FormSubmission(models.Model):
 
 
 class ScanStatus(models.TextChoices):
-    """Whether a virus scanner has looked at an upload (a later issue adds the scanner:
-    settings.UPLOAD_SCANNER, called by opensend.core.uploads)."""
+    """Whether ClamAV has looked at an upload (settings.CLAMD_ADDRESS; opensend.core.uploads).
+    Only the uploader may open a file waiting for its scan or whose scan failed; nobody
+    may open one with a virus found."""
 
-    NOT_SCANNED = "not_scanned", "Not scanned"
+    NOT_SCANNED = "not_scanned", "Not scanned: virus scanning is switched off"
+    PENDING = "pending", "Waiting for a virus scan"
     CLEAN = "clean", "No virus found"
     INFECTED = "infected", "Virus found"
     FAILED = "failed", "Scan failed"

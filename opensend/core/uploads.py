@@ -10,9 +10,11 @@
   nothing about the child or the file; the original name is kept in the database only.
 - Served only as an attachment (`upload_response`), by an app's own view that has
   checked who may see the record the file belongs to and audited the download.
-- Scanned for viruses by settings.UPLOAD_SCANNER when a later issue sets one; until
-  then each upload says "not scanned" (Upload.scan_status). A file found infected is
-  never served.
+- Scanned for viruses by ClamAV's clamd (settings.CLAMD_ADDRESS, opensend/core/clamd.py)
+  in a background job deferred once the upload commits, retried while clamd cannot be
+  reached. Until the scan says clean, only the uploader may open the file; a file with a
+  virus found is never served to anyone, and the uploader is told on the page that lists
+  it. With no CLAMD_ADDRESS scanning is switched off and each upload says so.
 """
 
 import codecs
@@ -32,9 +34,10 @@ from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.db import transaction
 from django.http import FileResponse
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
-from opensend.core.models import ScanStatus, Upload
+from opensend.core.audit import audit
+from opensend.core.clamd import ClamdError, clamd_scan
+from opensend.core.models import AuditAction, ScanStatus, Upload
 
 HEAD_BYTES = 2048  # enough for every signature below
 
@@ -69,6 +72,14 @@ def _jpeg(head: bytes) -> bool:
 
 def _gif(head: bytes) -> bool:
     return head[:6] in (b"GIF87a", b"GIF89a")
+
+
+def _webp(head: bytes) -> bool:
+    return head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+
+
+def _heic(head: bytes) -> bool:  # a phone's photo (iPhone's default): an ISO-BMFF "ftyp" box
+    return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1")
 
 
 def _mp3(head: bytes) -> bool:
@@ -138,6 +149,8 @@ ALLOWED_KINDS: tuple[FileKind, ...] = (
     FileKind("PNG image", (".png",), "image/png", _png),
     FileKind("JPEG image", (".jpg", ".jpeg"), "image/jpeg", _jpeg),
     FileKind("GIF image", (".gif",), "image/gif", _gif),
+    FileKind("WebP image", (".webp",), "image/webp", _webp),
+    FileKind("HEIC image", (".heic", ".heif"), "image/heic", _heic),
     FileKind("MP3 audio", (".mp3",), "audio/mpeg", _mp3),
     FileKind("M4A audio", (".m4a",), "audio/mp4", _m4a),
     FileKind("WAV audio", (".wav",), "audio/wav", _wav),
@@ -152,7 +165,8 @@ IMPORT_KINDS: tuple[FileKind, ...] = (
 IMPORT_DESCRIPTION = "a CSV, JSON or NDJSON file (.csv, .json, .ndjson or .jsonl)"
 KIND_BY_EXTENSION = {ext: kind for kind in ALLOWED_KINDS for ext in kind.extensions}
 ALLOWED_DESCRIPTION = (
-    "a PDF, Word document, image (JPG, PNG or GIF) or audio file (MP3, M4A, WAV or OGG)"
+    "a PDF, Word document, image (JPG, PNG, GIF, WebP or HEIC) "
+    "or audio file (MP3, M4A, WAV or OGG)"
 )
 # For <input type=file accept=...>: a hint to the browser; the server decides.
 ACCEPT = ",".join(sorted(KIND_BY_EXTENSION))
@@ -316,24 +330,92 @@ def upload_store(*, actor: Any, upload: UploadedFile) -> Upload:
         size=size,
         sha256=sha256,
         uploaded_by=actor,
+        scan_status=ScanStatus.PENDING if scanning_on() else ScanStatus.NOT_SCANNED,
     )
-    upload_scan(stored)
+    if scanning_on():
+        transaction.on_commit(lambda: upload_scan_defer(stored.pk))
     return stored
 
 
-def upload_scan(stored: Upload) -> None:
-    """Ask the virus scanner, when one is configured (a later issue); else the upload
-    stays 'not scanned'."""
-    if not settings.UPLOAD_SCANNER:
-        return
-    scanner = import_string(settings.UPLOAD_SCANNER)
-    status = ScanStatus(scanner(stored, stored_path(stored.stored_name)))
-    Upload.objects.filter(pk=stored.pk).update(scan_status=status, scanned_at=timezone.now())
+def scanning_on() -> bool:
+    """Whether uploads are scanned for viruses: a clamd is configured."""
+    return bool(settings.CLAMD_ADDRESS)
+
+
+def upload_scan_defer(upload_id: int) -> None:
+    """Queue the scan (after the upload's transaction commits, so the job finds the row)."""
+    from opensend.core.tasks import upload_virus_scan  # tasks import this module
+
+    upload_virus_scan.defer(upload_id=upload_id)
+
+
+def upload_scan(upload_id: int) -> ScanStatus | None:
+    """Send a waiting upload to clamd and record its verdict; ClamdUnavailable (from
+    opensend.core.clamd) when clamd cannot be reached, for the job to try again. Returns
+    the new status, or None when the upload is not waiting (scanned already, or gone)."""
+    stored = Upload.objects.filter(pk=upload_id, scan_status=ScanStatus.PENDING).first()
+    if stored is None:
+        return None
+    path = stored_path(stored.stored_name)
+    try:
+        verdict = clamd_scan(settings.CLAMD_ADDRESS, path, settings.CLAMD_TIMEOUT)
+    except ClamdError as error:
+        return _scan_record(stored, ScanStatus.FAILED, {"error": str(error)[:200]})
+    if verdict.infected:
+        return _scan_record(stored, ScanStatus.INFECTED, {"signature": verdict.signature})
+    return _scan_record(stored, ScanStatus.CLEAN, {})
+
+
+def upload_scan_failed(upload_id: int, reason: str) -> None:
+    """The last try could not reach clamd: the file stays held (its uploader only)."""
+    stored = Upload.objects.filter(pk=upload_id, scan_status=ScanStatus.PENDING).first()
+    if stored is not None:
+        _scan_record(stored, ScanStatus.FAILED, {"error": reason[:200]})
+
+
+def uploads_scan_again(*, failed: bool, not_scanned: bool) -> int:
+    """Queue the scan of every upload waiting for one (a job lost before it was queued),
+    and with `failed` / `not_scanned` of those whose scan failed or that were stored while
+    scanning was off (they are held until scanned). Returns how many were queued."""
+    if not scanning_on():
+        raise ValueError("Virus scanning is switched off: set CLAMD_ADDRESS first")
+    again = [ScanStatus.FAILED] * failed + [ScanStatus.NOT_SCANNED] * not_scanned
+    Upload.objects.filter(scan_status__in=again).update(scan_status=ScanStatus.PENDING)
+    waiting = Upload.objects.filter(scan_status=ScanStatus.PENDING).order_by("pk")
+    ids = list(waiting.values_list("pk", flat=True))
+    for upload_id in ids:
+        upload_scan_defer(upload_id)
+    return len(ids)
+
+
+def _scan_record(stored: Upload, status: ScanStatus, detail: dict[str, object]) -> ScanStatus:
+    updated = Upload.objects.filter(pk=stored.pk, scan_status=ScanStatus.PENDING).update(
+        scan_status=status, scanned_at=timezone.now()
+    )
+    if updated:  # audited once, by whichever run recorded it
+        audit(actor=None, action=AuditAction.CHANGE, obj=stored,
+              why=f"virus scan: {ScanStatus(status).label.lower()}",
+              detail={"sha256": stored.sha256, **detail})
     stored.scan_status = status
+    return status
 
 
-def upload_servable(stored: Upload) -> bool:
-    return stored.scan_status != ScanStatus.INFECTED
+def upload_servable(stored: Upload, user: Any = None) -> bool:
+    """Whether `user` may have the file: never with a virus found; only its uploader while
+    it waits for its scan or the scan failed; anyone the record allows once scanned clean
+    or when scanning is switched off. Without a user (an export, a job) only the last."""
+    if stored.scan_status == ScanStatus.INFECTED:
+        return False
+    if stored.scan_status in (ScanStatus.PENDING, ScanStatus.FAILED):
+        return getattr(user, "pk", None) == stored.uploaded_by_id
+    return True
+
+
+def upload_held_why(stored: Upload) -> str:
+    """Why a file was not served, for the audit row of the refusal."""
+    if stored.scan_status == ScanStatus.INFECTED:
+        return "held: a virus was found"
+    return f"held: {stored.get_scan_status_display().lower()}"
 
 
 def upload_open(stored: Upload) -> IO[bytes]:

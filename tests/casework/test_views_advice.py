@@ -12,12 +12,16 @@ import datetime as dt
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from procrastinate import testing
+from procrastinate.contrib.django import app
 
 from opensend.casework.models import AdviceFile, AdviceRequest, Case, CaseEvent, EventKind
 from opensend.core.models import AuditAction, AuditEvent, Notification, Upload
 from opensend.people.models import AdviceService
 from tests import factories as f
 from tests.casework.test_views_actions import assert_saved, case_url, error_summary, on
+from tests.clamd import EICAR, clamd_standin
+from tests.core.test_uploads_scan import run_scan
 from tests.factories import TODAY, WEEK
 from tests.pages import check_page, elements_with_class, text_of
 
@@ -91,20 +95,31 @@ def test_a_school_cannot_be_asked_for_health_advice(staff_client, cara, assessin
     assert not AdviceRequest.objects.exists()
 
 
+WINDOWS_EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"\x00" * 54 + b"PE\x00\x00"
+LINUX_EXE = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56
+
+
+@pytest.mark.parametrize(("name", "content", "told"), [
+    ("report.pdf", b"<script>alert(1)</script>", "report.pdf is not a real PDF"),
+    ("report.pdf", WINDOWS_EXE, "report.pdf is not a real PDF"),  # a renamed .exe
+    ("voice note.mp3", LINUX_EXE, "voice note.mp3 is not a real MP3 audio"),
+    ("drawing.jpg", WINDOWS_EXE, "drawing.jpg is not a real JPEG image"),
+    ("setup.exe", WINDOWS_EXE, "setup.exe must be a PDF, Word document, image"),
+])
 def test_a_file_of_the_wrong_kind_is_refused_and_nothing_is_asked(
-    staff_client, cara, assessing, area
+    staff_client, cara, assessing, area, name, content, told
 ):
     url = reverse("casework:advice_request", args=[assessing.pk])
     data = {
         "version": assessing.version,
         "adviser_health": area.health.pk,
-        "attachments": [SimpleUploadedFile("report.pdf", b"<script>alert(1)</script>")],
+        "attachments": [SimpleUploadedFile(name, content)],
         **on("requested_on", TODAY),
     }
 
     summary = error_summary(staff_client(cara).post(url, data))
 
-    assert "report.pdf is not a real PDF: its contents do not match its name" in summary
+    assert told in summary
     assert not AdviceRequest.objects.exists() and not Upload.objects.exists()
 
 
@@ -200,13 +215,82 @@ def test_the_file_is_refused_to_unrelated_users_and_families(
     assert AuditEvent.objects.filter(actor=colin, action=AuditAction.DENIED).exists()
 
 
-def test_a_file_found_infected_is_never_served(staff_client, cara, advice):
-    stored = _received_with_file(advice, cara)
-    Upload.objects.filter(pk=stored.upload_id).update(scan_status="infected")
-    response = staff_client(cara).get(reverse("casework:advice_file", args=[stored.pk]))
-    assert response.status_code == 404
-    assert AuditEvent.objects.filter(
-        actor=cara, action=AuditAction.DENIED, why__contains="virus").exists()
+def _received_through_the_form(client, advice: AdviceRequest, content: bytes) -> AdviceFile:
+    """The caseworker records the advice with a file, as the page does; the upload's scan
+    job is queued when the request's transaction commits."""
+    response = client.post(reverse("casework:advice_received", args=[advice.pk]), {
+        "version": advice.case.version, "summary": "Daily speech therapy.",
+        "files": [pdf("health-advice.pdf", content)], **on("received_on", TODAY - DAY)})
+    assert response.status_code == 302
+    return advice.files.get()
+
+
+def _file_on_case_page(client, advice: AdviceRequest) -> tuple[str, bool]:
+    """The received file's line on the case page, and whether it is a download link."""
+    page = check_page(client.get(case_url(advice.case)))
+    cards = [c for c in elements_with_class(page, "govuk-summary-card")
+             if "Daily speech therapy." in text_of(c)]
+    return text_of(cards[0]), cards[0].find(".//a[@download]") is not None
+
+
+@pytest.fixture
+def clamd(settings):
+    """ClamAV's clamd (a stand-in speaking INSTREAM) and a queue keeping the scan jobs."""
+    with clamd_standin() as (address, scanned):
+        settings.CLAMD_ADDRESS = address
+        connector = testing.InMemoryConnector()
+        with app.replace_connector(connector):
+            yield connector, scanned
+
+
+def _run_queued_scans(connector) -> None:
+    for job in list(connector.jobs.values()):
+        run_scan(job["args"]["upload_id"])
+
+
+def test_a_file_clamd_flags_is_never_served_and_its_uploader_is_told(
+    staff_client, cara, aled, advice, clamd, django_capture_on_commit_callbacks
+):
+    connector, scanned = clamd
+    with django_capture_on_commit_callbacks(execute=True):
+        stored = _received_through_the_form(staff_client(cara), advice, PDF + EICAR)
+    _run_queued_scans(connector)
+    assert len(scanned) == 1
+
+    assert Upload.objects.get(pk=stored.upload_id).scan_status == "infected"
+    url = reverse("casework:advice_file", args=[stored.pk])
+    for user in (cara, aled):  # the uploader included
+        response = staff_client(user).get(url)
+        assert response.status_code == 404 and "Content-Disposition" not in response
+        assert AuditEvent.objects.filter(
+            actor=user, action=AuditAction.DENIED, why="advice file held: a virus was found",
+        ).exists()
+    line, linked = _file_on_case_page(staff_client(cara), advice)
+    assert "a virus was found: nobody can open it. Upload a clean copy" in line and not linked
+    line, linked = _file_on_case_page(staff_client(aled), advice)
+    assert "a virus was found: it cannot be opened" in line and not linked
+
+
+def test_a_file_waiting_for_its_scan_is_held_from_all_but_its_uploader(
+    staff_client, cara, aled, advice, clamd, django_capture_on_commit_callbacks
+):
+    connector, _ = clamd
+    with django_capture_on_commit_callbacks(execute=True):
+        stored = _received_through_the_form(staff_client(cara), advice, PDF)
+    url = reverse("casework:advice_file", args=[stored.pk])
+
+    assert staff_client(cara).get(url).status_code == 200
+    assert staff_client(aled).get(url).status_code == 404
+    line, linked = _file_on_case_page(staff_client(aled), advice)
+    assert "waiting for a virus scan before it can be opened" in line and not linked
+    line, linked = _file_on_case_page(staff_client(cara), advice)
+    assert "only you can open it until then" in line and linked
+
+    _run_queued_scans(connector)  # clamd says clean
+
+    assert staff_client(aled).get(url).status_code == 200
+    line, linked = _file_on_case_page(staff_client(aled), advice)
+    assert "no virus found" in line and linked
 
 
 def test_a_chase_sends_the_adviser_a_reminder(staff_client, cara, colin, aled, hari, advice):

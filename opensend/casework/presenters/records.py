@@ -7,6 +7,7 @@ from typing import Any
 
 from opensend.casework.models import Case, Dispute, PlanVersion, Stage, VersionKind
 from opensend.casework.presenters.steps import Tag, advice_label, days_left, status_tag
+from opensend.core.models import ScanStatus
 from opensend.statutory.clock.steps import duty_status
 
 
@@ -16,7 +17,30 @@ class AdviceFileLink:
     name: str
     size: str  # "240 KB"
     received: bool  # came with the advice (else: sent with the request)
-    scan_status: str  # "Not scanned" until a virus scanner is configured
+    scan_status: str  # "No virus found", "Waiting for a virus scan", ...
+    scan: str  # the ScanStatus value
+    uploader_id: int
+
+    def openable_by(self, user_id: int | None) -> bool:
+        """The same rule as the download view (opensend.core.uploads.upload_servable)."""
+        if self.scan == ScanStatus.INFECTED:
+            return False
+        held = self.scan in (ScanStatus.PENDING, ScanStatus.FAILED)
+        return not held or user_id == self.uploader_id
+
+    def note_for(self, user_id: int | None) -> str:
+        """What the person looking is told about the scan, the uploader most of all."""
+        mine = user_id == self.uploader_id
+        if self.scan == ScanStatus.INFECTED:
+            return ("a virus was found: nobody can open it. Upload a clean copy"
+                    if mine else "a virus was found: it cannot be opened")
+        if self.scan == ScanStatus.PENDING:
+            return ("waiting for a virus scan: only you can open it until then"
+                    if mine else "waiting for a virus scan before it can be opened")
+        if self.scan == ScanStatus.FAILED:
+            return ("the virus scan failed: only you can open it; ask support to scan it again"
+                    if mine else "the virus scan failed: it cannot be opened")
+        return self.scan_status.lower()
 
 
 def _size(size: int) -> str:
@@ -31,7 +55,8 @@ def advice_file_links(advice: Any) -> list[AdviceFileLink]:
     return [
         AdviceFileLink(pk=f.pk, name=f.upload.original_name, size=_size(f.upload.size),
                        received=f.direction == "received",
-                       scan_status=f.upload.get_scan_status_display())
+                       scan_status=f.upload.get_scan_status_display(),
+                       scan=f.upload.scan_status, uploader_id=f.upload.uploaded_by_id)
         for f in files
     ]
 
