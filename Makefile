@@ -73,7 +73,11 @@ demo-data: migrate
 demo: install demo-data
 	$(PY) manage.py collectstatic --noinput -v 0
 	@echo "OpenSEND is starting on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(VENV)/bin/gunicorn -c python:opensend.config.gunicorn opensend.config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
+	@echo "Background jobs (notifications, scans, nightly jobs) run beside it: var/worker.log"
+	@# The worker runs as long as the web server: /readyz needs its heartbeat.
+	$(PY) manage.py procrastinate worker > var/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn -c python:opensend.config.gunicorn opensend.config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 	  --access-logfile - --forwarded-allow-ips=127.0.0.1
 
 lint: install-python
