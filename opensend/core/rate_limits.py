@@ -13,12 +13,13 @@ import hashlib
 import hmac
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
 from opensend.core.models import RateLimitHit
 
-__all__ = ["address_over_limit", "address_record", "client_address"]
+__all__ = ["address_over_limit", "address_record", "address_take", "client_address"]
 
 
 def client_address(request: HttpRequest) -> str:
@@ -52,3 +53,23 @@ def address_record(request: HttpRequest, *, action: str, window_seconds: int) ->
     """Count one `action` for this address; forget this action's hits past the window."""
     RateLimitHit.objects.filter(action=action, at__lt=_since(window_seconds)).delete()
     RateLimitHit.objects.create(action=action, address_key=_address_key(request))
+
+
+def address_take(request: HttpRequest, *, action: str, limit: int, window_seconds: int) -> bool:
+    """Count one `action` for this address if it is under `limit` in the window, and say
+    whether it was. Atomic: the check and the count happen under a transaction-scoped
+    advisory lock on (action, address), so simultaneous requests from one address (every
+    gunicorn worker and thread) cannot all pass a check made before any of them counted."""
+    key = _address_key(request)
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            lock = "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))"
+            cursor.execute(lock, [f"{action}:{key}"])
+        recent = RateLimitHit.objects.filter(
+            action=action, address_key=key, at__gte=_since(window_seconds)
+        )
+        if recent.count() >= limit:
+            return False
+        RateLimitHit.objects.filter(action=action, at__lt=_since(window_seconds)).delete()
+        RateLimitHit.objects.create(action=action, address_key=key)
+        return True

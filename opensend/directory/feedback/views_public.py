@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
-from opensend.core.rate_limits import address_over_limit, address_record
+from opensend.core.rate_limits import address_take
 from opensend.core.render import render_page
 from opensend.directory.feedback.forms import (
     ABOUT_PAGE,
@@ -53,8 +53,9 @@ def _recent_sends(request: HttpRequest) -> list[float]:
 
 
 def _over_limit(request: HttpRequest, sends: list[float]) -> bool:
+    """Over the session's limit, or over the address's (which counts this post if not)."""
     limit = settings.FEEDBACK_RATE_LIMIT_PER_ADDRESS
-    return len(sends) >= RATE_LIMIT or address_over_limit(
+    return len(sends) >= RATE_LIMIT or not address_take(
         request, action=ADDRESS_ACTION, limit=limit, window_seconds=RATE_WINDOW_SECONDS
     )
 
@@ -85,7 +86,6 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             return render_page(request, "directory/feedback/give.html", context, status=429)
         if not form.is_robot():  # a robot is thanked as well, and nothing is saved
             _save(request, form, service, page)
-        address_record(request, action=ADDRESS_ACTION, window_seconds=RATE_WINDOW_SECONDS)
         request.session[SENT_KEY] = [*sends, time.time()]
         request.session[BACK_KEY] = page
         return redirect("feedback:sent")
