@@ -89,7 +89,7 @@ lint: install-python
 	$(PY) manage.py check
 
 test: install install-browser db lint
-	$(VENV)/bin/pytest -n 2 --dist loadfile
+	$(VENV)/bin/pytest -n 2 --dist loadfile --durations=30  # the slowest 30: keep CI under 20 min
 
 bench: install db
 	$(PY) bench/bench_casework.py
