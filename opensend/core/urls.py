@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.core.views import about, auth, health, password_reset, sso
+from opensend.core.views import about, account, auth, health, password_reset, sso
 from opensend.core.views.home import home
 
 app_name = "core"
@@ -22,6 +22,7 @@ urlpatterns = [
     path("sign-in/reset/<str:uidb64>/<str:token>/", password_reset.reset_password,
          name="reset_password"),
     path("sign-in/password-changed/", password_reset.password_changed, name="password_changed"),
+    path("account/notifications/", account.notifications, name="account_notifications"),
     path("accessibility/", about.accessibility, name="accessibility"),
     path("privacy/", about.privacy, name="privacy"),
     # operations (issue 13, item 6): liveness and readiness probes, docs/deploy.md

@@ -91,6 +91,8 @@ ROUTES: dict[str, Route] = {
     "core:sso_callback": public(404, note="single sign-on is off: tests/core/test_sso.py"),
     "core:sign_out": public(405, 302, note="POST only, so another site cannot sign you out"),
     "core:signed_out": public(),
+    "core:account_notifications": Route("core.choose_notifications", post=200,
+                                        note="an empty POST shows its error"),
     "core:accessibility": public(),
     "core:forgotten_password": public(post=200, note="an empty POST shows its errors"),
     "core:password_reset_sent": public(),
