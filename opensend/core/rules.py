@@ -9,4 +9,4 @@ from opensend.core.permissions import rule
 def choose_notifications(user: Any, obj: object = None) -> bool:
     """Anyone signed in with an email address chooses how they are told (issue 11,
     item 4): immediately or in a daily digest."""
-    return bool(user.is_active and user.email)
+    return bool(getattr(user, "is_active", False) and getattr(user, "email", ""))
