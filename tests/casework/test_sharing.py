@@ -8,6 +8,8 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from procrastinate import testing
+from procrastinate.contrib.django import app
 
 from opensend.casework.issued_files import stored_bytes
 from opensend.casework.models import AdviceFile, Case, IssuedDocument, SettingConsultation
@@ -16,12 +18,15 @@ from opensend.casework.services.sharing import (
     SharingRefused,
     setting_consult,
 )
-from opensend.core.models import AuditAction, AuditEvent, Notification
+from opensend.core.models import AuditAction, AuditEvent, Notification, Upload
+from opensend.core.uploads import uploads_scan_again
 from opensend.people.models import AdviceService
 from opensend.people.services import consent_record
 from opensend.statutory.disclosure import ConsentScope, Decision, GivenBy, Reg17Ground
 from tests import factories as f
 from tests.casework.test_views_actions import error_summary
+from tests.clamd import EICAR, clamd_standin
+from tests.core.test_uploads_scan import run_scan
 from tests.factories import TODAY
 from tests.pages import check_page, text_of
 
@@ -241,3 +246,39 @@ def test_a_parent_s_consent_expires_when_the_child_becomes_a_young_person(
     child.save(update_fields=["date_of_birth"])
 
     assert staff_client(sian).get(consultation_url(consulted)).status_code == 404
+
+
+# --- a file the virus scan flags is never served -------------------------------------------
+
+
+def test_a_shared_file_clamd_flags_later_is_never_served_on_any_route(
+    drafted, cara, sian, area, staff_client, settings
+):
+    """A report stored while scanning was off is shared; scanning is switched on and the
+    stored files scanned again (uploads_scan_again); clamd flags it: from then on no route
+    serves it, to the setting or to the caseworker who uploaded it."""
+    flagged = f.advice_file_add(drafted.advice_requests.get(), name="report.pdf",
+                                content=b"%PDF-1.7\n" + EICAR, direction="received")
+    share_consent(drafted, cara, area.riverside)
+    consultation = setting_consult(actor=cara, case=drafted, organisation=area.riverside,
+                                   advice_files=[flagged], today=TODAY)
+    urls = [reverse("casework:advice_file", args=[flagged.pk]),
+            consultation_url(consultation, "consultation_file", flagged.pk)]
+    assert staff_client(sian).get(urls[1]).status_code == 200
+
+    with clamd_standin() as (address, _scanned):
+        settings.CLAMD_ADDRESS = address
+        with app.replace_connector(testing.InMemoryConnector()):
+            uploads_scan_again(failed=False, not_scanned=True)
+        for upload_id in Upload.objects.filter(scan_status="pending").values_list("pk", flat=True):
+            run_scan(upload_id)
+
+    assert Upload.objects.get(pk=flagged.upload_id).scan_status == "infected"
+    for user, url in [(cara, urls[0]), (sian, urls[1]), (cara, urls[1])]:
+        response = staff_client(user).get(url)
+        assert response.status_code == 404 and "Content-Disposition" not in response, url
+    # Nor is it accepted for sharing with another setting.
+    share_consent(drafted, cara, area.oakfield)
+    again = setting_consult(actor=cara, case=drafted, organisation=area.oakfield,
+                            advice_files=[flagged], today=TODAY)
+    assert not again.advice_files.exists()

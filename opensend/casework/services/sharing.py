@@ -27,6 +27,7 @@ from opensend.casework.sharing_selectors import sharing_basis
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction
 from opensend.core.notifications import Message, notification_create
+from opensend.core.uploads import upload_servable
 from opensend.people.models import Organisation, OrganisationKind, User
 from opensend.people.selectors import is_young_person
 from opensend.statutory.consultation import Answer, consultation_due
@@ -76,10 +77,13 @@ def _check(case: Case, organisation: Organisation, today: dt.date) -> IssuedDocu
 
 
 def _received_files(case: Case, advice_files: Iterable[AdviceFile]) -> list[AdviceFile]:
+    """The chosen advice received on this case that anyone may have: never a file held
+    back by the virus scan (opensend.core.uploads.upload_servable)."""
     chosen = [a.pk for a in advice_files]
-    return list(AdviceFile.objects.filter(
+    received = AdviceFile.objects.filter(
         pk__in=chosen, advice_request__case=case, direction=AdviceFileDirection.RECEIVED
-    ))
+    ).select_related("upload")
+    return [a for a in received if upload_servable(a.upload)]
 
 
 @transaction.atomic
