@@ -52,6 +52,7 @@ from opensend.casework.models import (
     Dispute,
     IssuedDocument,
     PlanVersion,
+    SettingConsultation,
 )
 from opensend.people.models import (
     AdviceService,
@@ -446,6 +447,7 @@ class Bundle:
     dispute: Dispute | None = None
     family_member: FamilyMember | None = None
     issued_document: IssuedDocument | None = None
+    consultation: SettingConsultation | None = None  # sharing outside the case (issue 11)
 
 
 @dataclass
@@ -576,6 +578,8 @@ def _build_world(
     )
     review = f.review_meeting(tom_case, today=today)
     mediation = f.dispute(tom_case, today=today)
+    tom_advice_file = AdviceFile.objects.filter(advice_request__case=tom_case).last()
+    consultation = _tom_consultation(tom_case, area, cara, today)
     lily_case = f.case_with_draft_plan(
         child=lily,
         caseworker=colin,
@@ -597,10 +601,37 @@ def _build_world(
         area=area,
         people=people,
         tom=_bundle(
-            tom_case, advice=review_advice, review=review, exception=exception, dispute=mediation
+            tom_case, advice=review_advice, review=review, exception=exception, dispute=mediation,
+            advice_file=tom_advice_file, consultation=consultation,
         ),
         lily=_bundle(lily_case),
         yasmin=_bundle(yasmin_case, review=yasmin_review),
         ben=_bundle(ben_case),
         cases=[tom_case, lily_case, yasmin_case, ben_case],
     )
+
+
+# --- sharing outside the case (issue 11, item 6) ------------------------------------------
+
+
+def _tom_consultation(
+    tom_case: Case, area: Area, cara: User, today: dt.date
+) -> SettingConsultation:
+    """While Tom's draft was out, Hillside was consulted before being named (CFA 2014
+    s39(2)), with Paula's consent to share with it, and sent the EP's report. Not yet
+    answered. Sian's Riverside was not consulted: her school is the unrelated one."""
+    from opensend.people.services import consent_record
+    from opensend.statutory.consultation import consultation_due
+
+    consent_record(actor=cara, child=tom_case.child, scope="share_outside_case",
+                   decision="given", given_by="parent", organisation=area.hillside,
+                   decided_on=today, today=today)
+    draft = IssuedDocument.objects.get(case=tom_case, kind="draft_plan")
+    report = f.advice_file_add(tom_case.advice_requests.get(organisation=area.ep_service),
+                               name="Tom - EP report.pdf", direction="received")
+    consultation = SettingConsultation.objects.create(
+        case=tom_case, organisation=area.hillside, draft=draft, consulted_on=draft.issued_on,
+        due_on=consultation_due(draft.issued_on), consulted_by=cara,
+    )
+    consultation.advice_files.set([report])
+    return consultation

@@ -365,3 +365,6 @@ class Dispute(models.Model):
 
 # The documents as sent (a module of their own: models.py would pass 400 lines).
 from opensend.casework.issued_documents import DocumentKind, IssuedDocument  # noqa: E402, F401
+
+# Consulting a setting on a draft plan: sharing outside the case (issue 11, item 6).
+from opensend.casework.sharing import SettingConsultation  # noqa: E402, F401

@@ -177,3 +177,20 @@ def see_unissued_documents(user: User, case: Case | None = None) -> bool:
 def record_consent(user: User, case: Case | None = None) -> bool:
     """Record a consent given or withdrawn, or a Reg 17 ground: the SEN team."""
     return is_staff_with(user, *CASEWORK_STAFF) and (case is None or _sees_case(user, case))
+
+
+# --- sharing outside the case: consulting a setting (issue 11, item 6; ADR 0030) ------
+
+
+@rule("casework.consult_setting")
+def consult_setting(user: User, case: Case | None = None) -> bool:
+    """Send the draft plan to a school or college before naming it (CFA 2014 s39(2)):
+    the SEN team, on a case they may see. The service asks for the consent."""
+    return is_staff_with(user, *CASEWORK_STAFF) and (case is None or _sees_case(user, case))
+
+
+@rule("casework.answer_consultation")
+def answer_consultation(user: User) -> bool:
+    """A SENCO sees the consultations sent to their setting and answers them; which ones,
+    and only while the family's consent stands, is casework/sharing_selectors.py's."""
+    return is_staff_with(user, Role.SENCO)

@@ -16,7 +16,7 @@ from opensend.casework.views import actions_plan_issue as issue
 from opensend.casework.views import actions_plans as plans
 from opensend.casework.views import actions_records as records
 from opensend.casework.views import actions_reviews as reviews
-from opensend.casework.views import case, consent, queue, search
+from opensend.casework.views import case, consent, queue, search, sharing
 
 app_name = "casework"
 
@@ -47,6 +47,14 @@ actions = [
     path("<int:case_id>/events/<int:event_id>/correct/", corrections.event_correct,
          name="event_correct"),
     path("<int:case_id>/consent/", consent.consent, name="consent"),
+    # consulting a setting on a draft plan: sharing outside the case (issue 11, item 6)
+    path("<int:case_id>/consult/", sharing.consult_setting, name="consult_setting"),
+    path("consultations/", sharing.consultations, name="consultations"),
+    path("consultations/<int:consultation_id>/", sharing.consultation, name="consultation"),
+    path("consultations/<int:consultation_id>/draft.pdf", sharing.consultation_draft,
+         name="consultation_draft"),
+    path("consultations/<int:consultation_id>/files/<int:shared_file_id>/",
+         sharing.consultation_file, name="consultation_file"),
     path("<int:case_id>/plan/<int:number>.pdf", issue.plan_pdf, name="plan_pdf"),
     path("<int:case_id>/plan/<int:number>.docx", issue.plan_docx, name="plan_docx"),
     path("<int:case_id>/documents/<int:document_id>.pdf", issue.issued_document_pdf,

@@ -23,6 +23,8 @@ _STAFF_LINKS = [
     ("casework:search", "Find a child", "casework.search_children"),
     ("casework:team", "Team caseload", "casework.view_team_caseload"),
     ("casework:my_cases", "My cases", "casework.view_my_cases"),
+    # settings consulted on draft plans (issue 11, item 6)
+    ("casework:consultations", "Consultations", "casework.answer_consultation"),
     # Local Offer feedback (task: feedback)
     ("feedback:queue", "Local Offer feedback", "directory.triage_feedback"),
     # sen2 (issue 3, items 6-7)

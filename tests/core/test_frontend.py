@@ -43,6 +43,7 @@ _casework = (
         path("search/", _stub, name="search"),
         path("team/", _stub, name="team"),
         path("mine/", _stub, name="my_cases"),
+        path("consultations/", _stub, name="consultations"),
     ],
     "casework",
 )
@@ -474,7 +475,7 @@ def test_date_filters_are_the_core_formatting_functions():
         (None, ["Sign in"]),
         (user(roles=("caseworker",)), ["Work queue", "Find a child", "My cases", "Sign out"]),
         (user(roles=("sen_manager",)), ["Work queue", "Find a child", "Team caseload", "Sign out"]),
-        (user(roles=("senco",)), ["My cases", "Sign out"]),
+        (user(roles=("senco",)), ["My cases", "Consultations", "Sign out"]),
         (user(roles=("advice_giver", "panel_member")), ["My cases", "Sign out"]),
         (user(roles=("analyst",)), ["Sign out"]),
         (user(kind="parent"), ["Your EHC plans", "Sign out"]),

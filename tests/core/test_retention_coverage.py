@@ -31,6 +31,7 @@ RETENTION: dict[str, str] = {
             "PhaseTransfer",
             "Plan",
             "PlanVersion",
+            "SettingConsultation",  # sharing outside the case (issue 11, item 6)
         )
     },
     **{

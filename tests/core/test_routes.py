@@ -138,6 +138,14 @@ ROUTES: dict[str, Route] = {
     "casework:plan_setting_code": Route("casework.change_case", post=200),
     # casework: consent and Reg 17 grounds (issue 13; an empty POST shows the errors)
     "casework:consent": Route("casework.record_consent", post=200, on=CASE),
+    # casework: consulting a setting on a draft plan, sharing outside the case (issue 11,
+    # item 6): the SEN team consults (Tom's plan is final: the page says no draft is out);
+    # the consulted setting's SENCO sees, answers and downloads (an empty POST: errors)
+    "casework:consult_setting": Route("casework.consult_setting", post=200, on=CASE),
+    "casework:consultations": Route("casework.answer_consultation"),
+    "casework:consultation": Route("casework.answer_consultation", post=200),
+    "casework:consultation_draft": Route("casework.answer_consultation", note="stored bytes"),
+    "casework:consultation_file": Route("casework.answer_consultation", note="a shared file"),
     # casework: downloads, for anyone who may see the case (families: issued versions)
     "casework:plan_pdf": Route("casework.download_plan", on=CASE),
     "casework:plan_docx": Route("casework.download_plan", on=CASE),
@@ -260,6 +268,9 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "exception_id": lambda bundle: bundle.exception.pk,  # type: ignore[union-attr]
     "section": lambda bundle: "f",  # a section of the plan (issue 9: the plan editor)
     "document_id": lambda bundle: bundle.issued_document.pk,  # type: ignore[union-attr]
+    # sharing outside the case (issue 11, item 6): Tom's consultation of Hillside
+    "consultation_id": lambda bundle: bundle.consultation.pk,  # type: ignore[union-attr]
+    "shared_file_id": lambda bundle: bundle.consultation.advice_files.get().pk,  # type: ignore[union-attr]
     "dispute_id": lambda bundle: bundle.dispute.pk,  # type: ignore[union-attr]
     "member_id": lambda bundle: getattr(bundle.family_member, "pk", 0),
     "uidb64": lambda bundle: "MQ",  # "1", with no valid token

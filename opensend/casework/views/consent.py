@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from opensend.casework.forms.consent import ConsentForm
 from opensend.casework.models import Case
 from opensend.casework.presenters.consent import consent_rows
-from opensend.casework.selectors import case_organisations
+from opensend.casework.presenters.sharing import consent_recipients
 from opensend.casework.views.actions_common import action_case, posted
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
@@ -24,7 +24,8 @@ from opensend.people.services import ConsentRefused, consent_record
 def consent(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "consent and Reg 17 grounds")
     day = today()
-    form = ConsentForm(posted(request), today=day, organisations=case_organisations(case))
+    asked = request.POST.get("organisation") or request.GET.get("setting", "")
+    form = ConsentForm(posted(request), today=day, organisations=consent_recipients(case, asked))
     if request.method == "POST" and form.is_valid():
         try:
             consent_record(

@@ -220,6 +220,8 @@ CHILD_SECTIONS = (
             # The bytes go in the files folder exactly as sent, not in the tables.
             Source("casework.IssuedDocument", _of_child(CASE, "issued_on"),
                    leave_out=ISSUED_BYTES),
+            # Who the draft plan was shared with, outside the case (issue 11, item 6).
+            Source("casework.SettingConsultation", _of_child(CASE, "consulted_on")),
         ),
         applies=_about_a_child,
     ),
