@@ -23,6 +23,8 @@ _STAFF_LINKS = [
     ("casework:search", "Find a child", "casework.search_children"),
     ("casework:team", "Team caseload", "casework.view_team_caseload"),
     ("casework:my_cases", "My cases", "casework.view_my_cases"),
+    # schools and settings (issue 11 item 3): the SENCO's pupils with plans
+    ("schools:pupils", "Pupils with plans", "schools.view_pupils"),
     # Local Offer feedback (task: feedback)
     ("feedback:queue", "Local Offer feedback", "directory.triage_feedback"),
     # sen2 (issue 3, items 6-7)

@@ -30,8 +30,9 @@ class _Dated(GovukForm):
     past: tuple[str, ...] = ()
     future: tuple[str, ...] = ()
 
-    def __init__(self, data: Any = None, *, today: dt.date, **kwargs: Any) -> None:
-        super().__init__(data, **kwargs)
+    def __init__(self, data: Any = None, files: Any = None, *, today: dt.date,
+                 **kwargs: Any) -> None:
+        super().__init__(data, files, **kwargs)
         self.today = today
 
     def clean(self) -> dict[str, Any]:
