@@ -18,8 +18,9 @@ DAY = dt.timedelta(days=1)
 
 @pytest.fixture
 def tom_case(today, tom, cara, paula, area):
-    return f.case_with_final_plan(child=tom, caseworker=cara, today=today,
-                                  named_setting=area.hillside)
+    return f.case_with_final_plan(
+        child=tom, caseworker=cara, today=today, named_setting=area.hillside
+    )
 
 
 def test_starting_invites_the_people_reg_20_2_names_and_tells_them(tom_case, sue, today):
@@ -33,7 +34,10 @@ def test_starting_invites_the_people_reg_20_2_names_and_tells_them(tom_case, sue
     }
     told = Notification.objects.filter(key__startswith=f"school-review:{review.pk}:")
     assert sorted(told.values_list("recipient", flat=True)) == [
-        "cara.clarke@northshire.example", "nurse@nhs.example", "paula.baker@example.net"]
+        "cara.clarke@northshire.example",
+        "nurse@nhs.example",
+        "paula.baker@example.net",
+    ]
     assert {n.child_first_name for n in told} == {"Tom"}
     assert {n.next_step_due for n in told} == {review.meeting_on}
 
@@ -54,11 +58,18 @@ def test_the_meeting_waits_two_weeks_after_circulation_unless_late_is_explained(
     held = today - 5 * DAY
     review = review_started(tom_case, sue, started_on=held - 30 * DAY, meeting_in_days=30)
     views_received(review, sue, on=held - 20 * DAY)
-    services.review_circulate(actor=sue, review=review,
-                              circulated_on=held - circulated_days_before * DAY)
+    services.review_circulate(
+        actor=sue, review=review, circulated_on=held - circulated_days_before * DAY
+    )
     hold = lambda: services.review_meeting_hold(  # noqa: E731
-        actor=sue, review=review, held_on=held, attended_by="Sue, Paula, Cara",
-        views="Tom is happier", late_reason=reason, today=today)
+        actor=sue,
+        review=review,
+        held_on=held,
+        attended_by="Sue, Paula, Cara",
+        views="Tom is happier",
+        late_reason=reason,
+        today=today,
+    )
     if refused:
         with pytest.raises(services.ReviewRefused, match="less than 2 weeks"):
             hold()
@@ -78,16 +89,23 @@ def test_the_report_reaches_the_council_and_the_decision_is_due_4_weeks_after_th
     review = review_started(tom_case, sue, started_on=held - 30 * DAY, meeting_in_days=30)
     views_received(review, sue, on=held - 25 * DAY)
     services.review_circulate(actor=sue, review=review, circulated_on=held - 20 * DAY)
-    services.review_meeting_hold(actor=sue, review=review, held_on=held, attended_by="Sue",
-                                 views="Keep the plan", late_reason="", today=today)
-    timing = services.review_report_submit(actor=sue, review=review, report="Maintain.",
-                                           today=today)
+    services.review_meeting_hold(
+        actor=sue,
+        review=review,
+        held_on=held,
+        attended_by="Sue",
+        views="Keep the plan",
+        late_reason="",
+        today=today,
+    )
+    timing = services.review_report_submit(
+        actor=sue, review=review, report="Maintain.", today=today
+    )
     assert (timing.due, timing.days_late) == (held + 14 * DAY, days_late)
     assert AnnualReview.objects.get(pk=review.annual_review_id).report_received_on == today
     steps = {s.step: s for s in CaseStep.objects.filter(case=tom_case, due__gt=held)}
     assert steps["review_report"].done == today
-    assert (steps["review_decision"].due, steps["review_decision"].done) == (
-        held + 28 * DAY, None)
+    assert (steps["review_decision"].due, steps["review_decision"].done) == (held + 28 * DAY, None)
     event = CaseEvent.objects.get(case=tom_case, kind=EventKind.REVIEW_REPORT_RECEIVED)
     assert case_event_notify(event_id=event.pk, today=today) == 1  # Cara, not Sue
     told = Notification.objects.get(key=f"case-event:{event.pk}")

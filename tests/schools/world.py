@@ -23,8 +23,12 @@ def school_review_of(bundle: object) -> SchoolReview:
     setting = enrolment.setting if enrolment else case.child.local_authority
     review, _ = SchoolReview.objects.get_or_create(
         case=case,
-        defaults={"setting": setting, "started_by": case.caseworker, "started_on": TODAY,
-                  "meeting_on": TODAY + dt.timedelta(weeks=3)},
+        defaults={
+            "setting": setting,
+            "started_by": case.caseworker,
+            "started_on": TODAY,
+            "meeting_on": TODAY + dt.timedelta(weeks=3),
+        },
     )
     return review
 
@@ -35,9 +39,12 @@ def contribution_file_of(bundle: object) -> ReviewContributionFile:
     if found is not None:
         return found
     contribution = ReviewContribution.objects.create(
-        review=review, role=InviteeRole.FAMILY, from_name="The family", received_on=TODAY,
-        text="Our views", recorded_by=review.started_by,
+        review=review,
+        role=InviteeRole.FAMILY,
+        from_name="The family",
+        received_on=TODAY,
+        text="Our views",
+        recorded_by=review.started_by,
     )
-    upload = upload_store(actor=review.started_by,
-                          upload=SimpleUploadedFile("views.pdf", PDF))
+    upload = upload_store(actor=review.started_by, upload=SimpleUploadedFile("views.pdf", PDF))
     return ReviewContributionFile.objects.create(contribution=contribution, upload=upload)
