@@ -349,6 +349,7 @@ RETENTION_DEFAULTS = {
     "ehc_record": "P31Y",
     # The school's annual review files go with the EHC record (issue 11 item 3).
     "ehc_annual_review_views": "P31Y",
+    "ehc_assessment_request_files": "P31Y",
     "local_offer_feedback_text": "P2Y",  # from when it was received
     "local_offer_zero_result_search": "P1Y",  # from the day it was counted
     "form_submission": "P90D",  # one-time form tokens, from when they were spent

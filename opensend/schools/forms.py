@@ -100,3 +100,77 @@ class ReportForm(GovukForm):
                        hint="What the meeting recommends: keep the plan as it is, amend it "
                             "(and which sections) or cease it, with the reasons and any "
                             "difference of view (Regulation 20(7) and (8))")
+
+
+def _cycle_fields(number: int, required: bool) -> dict[str, forms.Field]:
+    def text(label: str) -> forms.CharField:
+        return text_area(label, required=required, rows=3)
+
+    return {
+        f"cycle{number}_started_on": date_field("When did the cycle start?",
+                                                "the date the cycle started",
+                                                required=required),
+        f"cycle{number}_reviewed_on": date_field("When was it reviewed?",
+                                                 "the date it was reviewed", required=required),
+        f"cycle{number}_assessed": text("Assess: what was assessed, and what it found"),
+        f"cycle{number}_planned": text("Plan: the outcomes sought and the support planned"),
+        f"cycle{number}_provision": text("Do: the provision made"),
+        f"cycle{number}_cost": forms.IntegerField(
+            label="Its cost, in pounds", required=required, min_value=0, max_value=1_000_000,
+            error_messages={"required": "Enter the cost of the provision, in pounds",
+                            "invalid": "Enter the cost as a whole number of pounds"}),
+        f"cycle{number}_outcomes": text("Review: the outcomes and the progress made"),
+    }
+
+
+CYCLE_PARTS = ("started_on", "reviewed_on", "assessed", "planned", "provision", "cost",
+               "outcomes")
+CYCLES = 2  # the first is required; "add another" without JavaScript: a second, optional
+
+
+class SchoolRequestForm(_Dated):
+    pupil = forms.TypedChoiceField(label="Which pupil is the request for?", coerce=int,
+                                   error_messages={"required": "Select the pupil"})
+    child_views = text_area("The pupil's views", required=True, rows=4,
+                            hint="In their own words where you can")
+    family_views = text_area("The family's views", required=True, rows=4)
+    files = UploadsField(label="Attach evidence (optional)",
+                         help_text="For example, reports from specialists or the support plan")
+
+    def __init__(self, data: Any = None, files: Any = None, *, pupils: list[Any],
+                 today: dt.date) -> None:
+        super().__init__(data, files, today=today)
+        self.fields["pupil"].choices = [("", "Choose a pupil")] + [
+            (child.pk, f"{child.full_name} (born {child.date_of_birth:%d/%m/%Y})")
+            for child in pupils
+        ]
+        for number in range(1, CYCLES + 1):
+            self.fields.update(_cycle_fields(number, required=number == 1))
+        self.bound_text_fields()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        second = [cleaned.get(f"cycle2_{part}") for part in CYCLE_PARTS]
+        if any(value not in (None, "") for value in second) and not all(
+            value not in (None, "") for value in second
+        ):
+            self.add_error("cycle2_assessed", "Complete every part of the second cycle, or "
+                           "leave it all blank")
+        for number in range(1, CYCLES + 1):
+            start, review = (cleaned.get(f"cycle{number}_started_on"),
+                             cleaned.get(f"cycle{number}_reviewed_on"))
+            if start and review and review < start:
+                self.add_error(f"cycle{number}_reviewed_on",
+                               "The review must be on or after the start of the cycle")
+            if review and review > self.today:
+                self.add_error(f"cycle{number}_reviewed_on",
+                               "The review date must be today or in the past")
+        return cleaned
+
+    def cycles(self) -> list[dict[str, Any]]:
+        data = self.cleaned_data
+        return [
+            {part: data[f"cycle{number}_{part}"] for part in CYCLE_PARTS}
+            for number in range(1, CYCLES + 1)
+            if data.get(f"cycle{number}_started_on")
+        ]

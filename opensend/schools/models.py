@@ -76,3 +76,42 @@ class ReviewContributionFile(models.Model):
 
     class Meta:
         ordering = ["pk"]
+
+
+class SchoolRequest(models.Model):
+    """A school's request for an EHC needs assessment (CFA s36(1); Reg 3) with the views of
+    the child and family; the request itself is casework's EhcRequest on the case."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="school_request")
+    setting = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    made_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    child_views = models.TextField()
+    family_views = models.TextField()
+
+
+class GraduatedApproachCycle(models.Model):
+    """One assess-plan-do-review cycle of SEN support (Code of Practice 6.44-6.56)."""
+
+    request = models.ForeignKey(SchoolRequest, on_delete=models.CASCADE, related_name="cycles")
+    number = models.PositiveSmallIntegerField()
+    started_on = models.DateField()
+    reviewed_on = models.DateField()
+    assessed = models.TextField()  # assess: what was assessed and found
+    planned = models.TextField()  # plan: the outcomes sought and the support planned
+    provision = models.TextField()  # do: the provision made
+    cost = models.PositiveIntegerField()  # its cost, in whole pounds
+    outcomes = models.TextField()  # review: the outcomes and the progress made
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "number"], name="apdr_cycle_unique")
+        ]
+
+
+class SchoolRequestFile(models.Model):
+    request = models.ForeignKey(SchoolRequest, on_delete=models.CASCADE, related_name="files")
+    upload = models.OneToOneField(Upload, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["pk"]

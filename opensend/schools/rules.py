@@ -24,3 +24,9 @@ def run_review(user: User, case: Case | None = None) -> bool:
     if not is_staff_with(user, Role.SENCO):
         return False
     return case is None or pupils_on_roll_q(user, today()).filter(pk=case.child_id).exists()
+
+
+@rule("schools.make_request")
+def make_request(user: User) -> bool:
+    """Ask the council for an EHC needs assessment of a pupil on the roll (CFA s36(1))."""
+    return is_staff_with(user, Role.SENCO)

@@ -123,8 +123,30 @@ def contribution_file_get(
 
 def pupil_setting(user: User, case: Case, today: dt.date) -> Organisation:
     """The SENCO's school where the pupil is on roll today (the school running the review)."""
+    return pupil_enrolment_setting(user, case.child, today)
+
+
+def pupils_without_request(user: User, today: dt.date) -> list[Child]:
+    """Pupils on the SENCO's roll today with no open request or plan (who a school may
+    ask an assessment for)."""
+    open_case = Case.objects.filter(child=OuterRef("pk"), stage__in=PUPIL_STAGES)
+    return list(
+        pupils_on_roll_q(user, today)
+        .exclude(Exists(open_case))
+        .order_by("legal_surname", "legal_forename", "pk")
+    )
+
+
+def pupil_get(*, user: User, child_id: int, today: dt.date, request: object = None) -> Child:
+    child = pupils_on_roll_q(user, today).filter(pk=child_id).first()
+    if child is None:
+        raise _denied(user, "school request for assessment", request, child=child_id)
+    return child
+
+
+def pupil_enrolment_setting(user: User, child: Child, today: dt.date) -> Organisation:
     enrolment = (
-        Enrolment.objects.filter(child_id=case.child_id, setting_id__in=senco_settings(user),
+        Enrolment.objects.filter(child=child, setting_id__in=senco_settings(user),
                                  start__lte=today)
         .filter(Q(end__isnull=True) | Q(end__gte=today))
         .select_related("setting")

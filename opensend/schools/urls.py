@@ -7,6 +7,7 @@ from opensend.schools import views
 app_name = "schools"
 urlpatterns = [
     path("pupils/", views.pupils, name="pupils"),
+    path("request/", views.request_new, name="request_new"),
     path("cases/<int:case_id>/review/", views.review_start, name="review_start"),
     path("reviews/<int:school_review_id>/", views.review, name="review"),
     path("reviews/<int:school_review_id>/views/", views.review_views, name="review_views"),

@@ -17,6 +17,7 @@ from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.core.uploads import UploadRefused, upload_response, upload_servable
 from opensend.schools import forms, presenters, selectors, services
+from opensend.schools import requests as school_requests
 from opensend.schools.models import SchoolReview
 
 
@@ -157,3 +158,30 @@ def contribution_file(request: HttpRequest, contribution_file_id: int) -> HttpRe
     if not servable:
         return render_page(request, "schools/file_held.html", {"case": case}, status=404)
     return upload_response(found.upload)
+
+
+@permission_required("schools.make_request")
+@require_http_methods(["GET", "POST"])
+def request_new(request: HttpRequest) -> HttpResponse:
+    day = today()
+    pupils = selectors.pupils_without_request(request.user, day)
+    form = forms.SchoolRequestForm(_posted(request), request.FILES or None, pupils=pupils,
+                                   today=day)
+    made: list[Any] = []
+
+    def save() -> None:
+        data = form.cleaned_data
+        child = selectors.pupil_get(user=request.user, child_id=data["pupil"], today=day,
+                                    request=request)
+        made.append(school_requests.school_request_make(
+            actor=request.user, child=child,
+            setting=selectors.pupil_enrolment_setting(request.user, child, day),
+            cycles=[school_requests.Cycle(**cycle) for cycle in form.cycles()],
+            child_views=data["child_views"], family_views=data["family_views"],
+            files=data["files"], today=day))
+
+    return _form_page(request, form=form, template="schools/request_new.html",
+                      context={"pupils": pupils}, save=save,
+                      done=lambda: redirect("schools:pupils"),
+                      success="Request sent to the council. It must decide whether to "
+                              "assess within 6 weeks")

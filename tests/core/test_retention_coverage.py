@@ -58,6 +58,9 @@ RETENTION: dict[str, str] = {
     "schools.ReviewInvitation": EHC,
     "schools.ReviewContribution": "ehc_annual_review_views",
     "schools.ReviewContributionFile": "ehc_annual_review_views",
+    "schools.SchoolRequest": EHC,
+    "schools.GraduatedApproachCycle": EHC,
+    "schools.SchoolRequestFile": "ehc_assessment_request_files",
     "core.LegalHold": "kept: the record of why personal data was kept",
     "core.RetentionRun": NONE,
     "core.RateLimitHit": "kept: for the limit's window only (an hour); each hit deletes older "

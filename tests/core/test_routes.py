@@ -245,6 +245,7 @@ ROUTES: dict[str, Route] = {
     # schools and settings (issue 11 item 3): a SENCO, on the pupils on their roll today
     # (an empty POST shows the form's errors)
     "schools:pupils": Route("schools.view_pupils"),
+    "schools:request_new": Route("schools.make_request", post=200),
     "schools:review_start": Route("schools.run_review", post=200, on=CASE),
     "schools:review": Route("schools.run_review", on=CASE),
     "schools:review_views": Route("schools.run_review", post=200, on=CASE),

@@ -117,8 +117,13 @@ def _advice_uploads(subject: Subject, model: type) -> Iterable:
     reviews = apps.get_model("schools.ReviewContributionFile").objects.filter(
         contribution__review__case__child_id=subject.child_id
     )
+    requests = apps.get_model("schools.SchoolRequestFile").objects.filter(
+        request__case__child_id=subject.child_id
+    )
     return model.objects.filter(
-        Q(pk__in=linked.values("upload_id")) | Q(pk__in=reviews.values("upload_id"))
+        Q(pk__in=linked.values("upload_id"))
+        | Q(pk__in=reviews.values("upload_id"))
+        | Q(pk__in=requests.values("upload_id"))
     ).order_by("pk")
 
 
@@ -217,6 +222,10 @@ CHILD_SECTIONS = (
             Source("schools.ReviewContribution", _of_child(f"review__{CASE}", "received_on")),
             Source("schools.ReviewContributionFile",
                    _of_child(f"contribution__review__{CASE}")),
+            # A school's request for an assessment, with its assess-plan-do-review cycles.
+            Source("schools.SchoolRequest", _of_child(CASE)),
+            Source("schools.GraduatedApproachCycle", _of_child(f"request__{CASE}", "number")),
+            Source("schools.SchoolRequestFile", _of_child(f"request__{CASE}")),
             Source("core.Upload", _advice_uploads),
         ),
         applies=_about_a_child,
