@@ -60,6 +60,7 @@ class EventKind(models.TextChoices):
     FINAL_PLAN_ISSUED = "final_plan_issued", "Final plan issued"
     EXCEPTION = "exception", "Exception to the time limits"
     REVIEW_MEETING = "review_meeting", "Annual review meeting"
+    REVIEW_REPORT_RECEIVED = "review_report_received", "Annual review report received"
     REVIEW_DECISION = "review_decision", "Annual review decision"
     AMENDMENT_PROPOSED = "amendment_proposed", "Amendments proposed"
     AMENDED_PLAN_ISSUED = "amended_plan_issued", "Amended plan issued"

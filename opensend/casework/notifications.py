@@ -37,6 +37,7 @@ NOTIFYING_EVENTS: dict[str, tuple[str, ...]] = {
     EventKind.ADVICE_REQUESTED: (),
     EventKind.DRAFT_PLAN_ISSUED: EVERYONE,
     EventKind.FINAL_PLAN_ISSUED: EVERYONE,
+    EventKind.REVIEW_REPORT_RECEIVED: (CASEWORKER,),  # the decision is due: Reg 20(10)
     EventKind.REVIEW_DECISION: EVERYONE,
 }
 
@@ -45,6 +46,7 @@ EVENT_WORDS = {
     EventKind.ADVICE_REQUESTED: "The council asked for your advice for an EHC needs assessment",
     EventKind.DRAFT_PLAN_ISSUED: "The draft EHC plan was sent",
     EventKind.FINAL_PLAN_ISSUED: "The final EHC plan was issued",
+    EventKind.REVIEW_REPORT_RECEIVED: "The school sent the annual review report",
     EventKind.REVIEW_DECISION: "The council decided the outcome of the annual review",
 }
 

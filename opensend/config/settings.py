@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "opensend.core",
     "opensend.people",
     "opensend.casework",
+    "opensend.schools",  # issue 11 item 3: schools and settings (SENCO)
     "opensend.measures",
     "opensend.directory",
     "opensend.dataprotection",  # issue 13 item 3: subject access and erasure requests
@@ -346,6 +347,9 @@ RETENTION_DEFAULTS = {
     # Closed EHC records: until the young person is 31 (date of birth + 31 years): the
     # plan can run to 25 and claims can be brought for 6 years after (Limitation Act 1980).
     "ehc_record": "P31Y",
+    # The school's annual review files go with the EHC record (issue 11 item 3).
+    "ehc_annual_review_views": "P31Y",
+    "ehc_assessment_request_files": "P31Y",
     "local_offer_feedback_text": "P2Y",  # from when it was received
     "local_offer_zero_result_search": "P1Y",  # from the day it was counted
     "form_submission": "P90D",  # one-time form tokens, from when they were spent

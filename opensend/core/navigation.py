@@ -25,6 +25,8 @@ _STAFF_LINKS = [
     ("casework:my_cases", "My cases", "casework.view_my_cases"),
     # settings consulted on draft plans (issue 11, item 6)
     ("casework:consultations", "Consultations", "casework.answer_consultation"),
+    # schools and settings (issue 11 item 3): the SENCO's pupils with plans
+    ("schools:pupils", "Pupils with plans", "schools.view_pupils"),
     # Local Offer feedback (task: feedback)
     ("feedback:queue", "Local Offer feedback", "directory.triage_feedback"),
     # sen2 (issue 3, items 6-7)

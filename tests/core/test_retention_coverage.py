@@ -52,7 +52,16 @@ RETENTION: dict[str, str] = {
     "core.AuditEvent": "not yet: append-only; deleting old rows needs the migration-owner "
     "database role (issue 13 finding 2), not the application",
     "core.FormSubmission": "form_submission",
-    "core.Upload": EHC + " (through the advice files that link them)",
+    "core.Upload": EHC + " (through the advice files that link them) and "
+    "ehc_annual_review_views (the files of views received for a school's annual review)",
+    # The annual review the school runs (issue 11 item 3, opensend/schools/retention.py).
+    "schools.SchoolReview": EHC,
+    "schools.ReviewInvitation": EHC,
+    "schools.ReviewContribution": "ehc_annual_review_views",
+    "schools.ReviewContributionFile": "ehc_annual_review_views",
+    "schools.SchoolRequest": EHC,
+    "schools.GraduatedApproachCycle": EHC,
+    "schools.SchoolRequestFile": "ehc_assessment_request_files",
     "core.LegalHold": "kept: the record of why personal data was kept",
     "core.RetentionRun": NONE,
     "core.RateLimitHit": "kept: for the limit's window only (an hour); each hit deletes older "

@@ -252,6 +252,17 @@ ROUTES: dict[str, Route] = {
     "dataprotection:erasure": Route(DATA_PROTECTION),
     "dataprotection:erasure_extend": Route(DATA_PROTECTION, post=200),
     "dataprotection:erasure_outcome": Route(DATA_PROTECTION, post=200),
+    # schools and settings (issue 11 item 3): a SENCO, on the pupils on their roll today
+    # (an empty POST shows the form's errors)
+    "schools:pupils": Route("schools.view_pupils"),
+    "schools:request_new": Route("schools.make_request", post=200),
+    "schools:review_start": Route("schools.run_review", post=200, on=CASE),
+    "schools:review": Route("schools.run_review", on=CASE),
+    "schools:review_views": Route("schools.run_review", post=200, on=CASE),
+    "schools:review_circulate": Route("schools.run_review", post=200, on=CASE),
+    "schools:review_meeting": Route("schools.run_review", post=200, on=CASE),
+    "schools:review_report": Route("schools.run_review", post=200, on=CASE),
+    "schools:contribution_file": Route("schools.run_review", on=CASE, note="the file, audited"),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -291,7 +302,16 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # subject access and erasure requests (issue 13 item 3): one about the bundle's child
     "sar_id": lambda bundle: _rights_request("SubjectAccessRequest", bundle.child),
     "erasure_id": lambda bundle: _rights_request("ErasureRequest", bundle.child),
+    # schools (issue 11 item 3): the school's review of the bundle's case, and a file
+    "school_review_id": lambda bundle: _school("school_review_of", bundle),
+    "contribution_file_id": lambda bundle: _school("contribution_file_of", bundle),
 }
+
+
+def _school(maker: str, bundle: Bundle) -> object:
+    from tests.schools import world
+
+    return getattr(world, maker)(bundle).pk
 
 
 def _matrix_feedback() -> object:

@@ -21,12 +21,16 @@ def ehc_request_record(
     requesting_setting: Organisation | None = None,
     graduated_approach_evidence: str = "",
     caseworker: User | None = None,
+    unallocated: bool = False,
 ) -> Case:
-    """Open a case for a request. The 6-week decision clock starts on `received_on`."""
+    """Open a case for a request. The 6-week decision clock starts on `received_on`.
+    ``unallocated``: made from outside the council (a school's request), so no
+    caseworker yet; the SEN managers' queue shows it as not allocated."""
+    allocated = caseworker or (None if unallocated else actor)
     case = Case.objects.create(
         child=child,
         local_authority=child.local_authority,
-        caseworker=caseworker or actor,
+        caseworker=allocated,
         stage=Stage.REQUESTED,
         opened_on=received_on,
     )
@@ -45,13 +49,14 @@ def ehc_request_record(
         actor=actor,
         request_source=source,
     )
-    case_event_record(
-        case=case,
-        event=EventKind.CASEWORKER_ALLOCATED,
-        occurred_on=today,
-        actor=actor,
-        caseworker=case.caseworker_id,
-    )
+    if allocated is not None:
+        case_event_record(
+            case=case,
+            event=EventKind.CASEWORKER_ALLOCATED,
+            occurred_on=today,
+            actor=actor,
+            caseworker=case.caseworker_id,
+        )
     case_change_finish(case=case, actor=actor, today=today, why="record EHC request")
     return case
 

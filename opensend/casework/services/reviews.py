@@ -52,6 +52,32 @@ def review_meeting_record(
 
 
 @transaction.atomic
+def review_report_record(
+    *,
+    actor: User,
+    review: AnnualReview,
+    received_on: dt.date,
+    today: dt.date,
+    expected_version: int | None,
+) -> AnnualReview:
+    """The school's report of the meeting reached the LA (Reg 20(7): due within 2 weeks
+    of the meeting): the clock's report step is met and the decision is next (Reg 20(10))."""
+    case = review.case
+    case_lock(case=case, expected_version=expected_version)
+    AnnualReview.objects.filter(pk=review.pk).update(report_received_on=received_on)
+    review.report_received_on = received_on
+    case_event_record(
+        case=case,
+        event=EventKind.REVIEW_REPORT_RECEIVED,
+        occurred_on=received_on,
+        actor=actor,
+        review=review.pk,
+    )
+    case_change_finish(case=case, actor=actor, today=today, why="record review report")
+    return review
+
+
+@transaction.atomic
 def review_decision_record(
     *,
     actor: User,

@@ -114,7 +114,17 @@ def _advice_uploads(subject: Subject, model: type) -> Iterable:
     linked = apps.get_model("casework.AdviceFile").objects.filter(
         advice_request__case__child_id=subject.child_id
     )
-    return model.objects.filter(pk__in=linked.values("upload_id")).order_by("pk")
+    reviews = apps.get_model("schools.ReviewContributionFile").objects.filter(
+        contribution__review__case__child_id=subject.child_id
+    )
+    requests = apps.get_model("schools.SchoolRequestFile").objects.filter(
+        request__case__child_id=subject.child_id
+    )
+    return model.objects.filter(
+        Q(pk__in=linked.values("upload_id"))
+        | Q(pk__in=reviews.values("upload_id"))
+        | Q(pk__in=requests.values("upload_id"))
+    ).order_by("pk")
 
 
 def _sen2_returns(subject: Subject, model: type) -> Iterable:
@@ -206,6 +216,16 @@ CHILD_SECTIONS = (
         (
             Source("casework.AdviceRequest", _of_child(CASE, "requested_on")),
             Source("casework.AdviceFile", _of_child(f"advice_request__{CASE}")),
+            # The annual reviews the school ran (issue 11 item 3), with what it received.
+            Source("schools.SchoolReview", _of_child(CASE, "meeting_on")),
+            Source("schools.ReviewInvitation", _of_child(f"review__{CASE}")),
+            Source("schools.ReviewContribution", _of_child(f"review__{CASE}", "received_on")),
+            Source("schools.ReviewContributionFile",
+                   _of_child(f"contribution__review__{CASE}")),
+            # A school's request for an assessment, with its assess-plan-do-review cycles.
+            Source("schools.SchoolRequest", _of_child(CASE)),
+            Source("schools.GraduatedApproachCycle", _of_child(f"request__{CASE}", "number")),
+            Source("schools.SchoolRequestFile", _of_child(f"request__{CASE}")),
             Source("core.Upload", _advice_uploads),
         ),
         applies=_about_a_child,
