@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0010_review_report_received'),
+        ('casework', '0011_review_report_received'),
         ('core', '0011_upload_scan_pending'),
         ('people', '0005_consent'),
         ('schools', '0001_initial'),
