@@ -52,6 +52,8 @@ RETENTION: dict[str, str] = {
     "database role (issue 13 finding 2), not the application",
     "core.FormSubmission": "form_submission",
     "core.Upload": EHC + " (through the advice files that link them)",
+    # issue 11 item 2: deleted with its advice request (CASCADE), files are AdviceFiles
+    "advice.AdviceSubmission": EHC + " (through its advice request)",
     "core.LegalHold": "kept: the record of why personal data was kept",
     "core.RetentionRun": NONE,
     "core.RateLimitHit": "kept: for the limit's window only (an hour); each hit deletes older "

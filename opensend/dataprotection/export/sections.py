@@ -206,6 +206,8 @@ CHILD_SECTIONS = (
         (
             Source("casework.AdviceRequest", _of_child(CASE, "requested_on")),
             Source("casework.AdviceFile", _of_child(f"advice_request__{CASE}")),
+            # issue 11 item 2: the advice as the adviser submitted it, every version
+            Source("advice.AdviceSubmission", _of_child(f"advice_request__{CASE}", "pk")),
             Source("core.Upload", _advice_uploads),
         ),
         applies=_about_a_child,
