@@ -67,6 +67,12 @@ def case_link(case: Case) -> str:
     return reverse("casework:case", args=[case.pk])
 
 
+def adviser_link(advice: AdviceRequest) -> str:
+    """The adviser's own page of the request (issue 11 item 2, opensend/advice: only
+    what the advice needs), named by its route: casework does not import advice."""
+    return reverse("advice:request", args=[advice.pk])
+
+
 def family_link(case: Case) -> str:
     return reverse("family:case", args=[case.pk])
 
@@ -183,7 +189,7 @@ def advice_requested_notify(event: CaseEvent) -> int:
     message = Message(
         child_first_name=first_name(advice.case.child),
         event=event_words(event),
-        link=case_link(advice.case),
+        link=adviser_link(advice),
         next_step="Send your advice",
         next_step_due=advice.due_on,
     )
@@ -224,7 +230,7 @@ def advice_remind(*, advice: AdviceRequest, key: str, words: str) -> int:
     message = Message(
         child_first_name=first_name(advice.case.child),
         event=words,
-        link=case_link(advice.case),
+        link=adviser_link(advice),
         next_step="Send your advice",
         next_step_due=advice.due_on,
     )

@@ -23,6 +23,8 @@ urlpatterns = [
     path("local-offer/manage/", include("opensend.directory.editorial.urls")),
     # subject access and erasure requests (issue 13 item 3)
     path("data-protection/", include("opensend.dataprotection.urls")),
+    # advice givers act in the case (issue 11, item 2)
+    path("advice/", include("opensend.advice.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

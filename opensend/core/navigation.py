@@ -38,6 +38,9 @@ _STAFF_LINKS = [
     ("editorial:queue", "Approvals", "directory.approve_revision"),
     # subject access and erasure requests (issue 13 item 3)
     ("dataprotection:requests", "Data protection", "dataprotection.handle_requests"),
+    # advice givers act in the case (issue 11 item 2)
+    ("advice:queue", "Advice requests", "advice.view_queue"),
+    ("advice:oversight", "Advice timeliness", "advice.view_oversight"),
 ]
 
 

@@ -83,6 +83,11 @@ class Role(models.TextChoices):
     # (opensend/directory/editorial/models.py ProviderLink says which).
     PROVIDER = "provider", "Local Offer provider"
     ADMINISTRATOR = "administrator", "Administrator"
+    # Advice oversight (issue 11, item 2): the Designated Clinical/Medical Officer sees
+    # the timeliness of every health advice request of the area; the social care lead
+    # the same for social care advice (SEND Code of Practice 3.45-3.51).
+    DCO = "dco", "Designated Clinical/Medical Officer"
+    SOCIAL_CARE_LEAD = "social_care_lead", "Social care lead for SEND"
 
 
 class AdviceService(models.TextChoices):

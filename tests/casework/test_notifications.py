@@ -123,6 +123,7 @@ def test_advice_requested_tells_the_advisers_of_that_service_only(
     [note] = Notification.objects.filter(key=f"case-event:{event.pk}")
     assert note.recipient == aled.email  # not Hari (another trust), not the family
     assert (note.next_step, note.next_step_due) == ("Send your advice", advice.due_on)
+    assert note.link == f"/advice/{advice.pk}/"  # the adviser's page of the request
 
 
 def test_a_draft_plan_tells_the_family_when_their_comments_are_due(tom, cara, paula):

@@ -62,6 +62,8 @@ RETENTION: dict[str, str] = {
     "schools.SchoolRequest": EHC,
     "schools.GraduatedApproachCycle": EHC,
     "schools.SchoolRequestFile": "ehc_assessment_request_files",
+    # issue 11 item 2: deleted with its advice request (CASCADE), files are AdviceFiles
+    "advice.AdviceSubmission": EHC + " (through its advice request)",
     "core.LegalHold": "kept: the record of why personal data was kept",
     "core.RetentionRun": NONE,
     "core.RateLimitHit": "kept: for the limit's window only (an hour); each hit deletes older "

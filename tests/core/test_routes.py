@@ -44,6 +44,11 @@ def CASE(bundle: Bundle) -> object:
     return bundle.case
 
 
+def ADVICE(bundle: Bundle) -> object:
+    """The related advice request (issue 11 item 2: asked of the adviser's organisation)."""
+    return bundle.advice
+
+
 # An HTTP status, or "sign in" for a redirect to the sign-in page; None: not tested.
 Status = int | str | None
 
@@ -263,6 +268,16 @@ ROUTES: dict[str, Route] = {
     "schools:review_meeting": Route("schools.run_review", post=200, on=CASE),
     "schools:review_report": Route("schools.run_review", post=200, on=CASE),
     "schools:contribution_file": Route("schools.run_review", on=CASE, note="the file, audited"),
+    # advice givers act in the case (issue 11 item 2): the advice givers of the
+    # organisation asked (Aled for Tom's health advice); oversight for the DCO and the
+    # social care lead (no persona in the matrix: tests/advice/test_views.py)
+    "advice:queue": Route("advice.view_queue"),
+    "advice:request": Route("advice.give_advice", on=ADVICE),
+    "advice:give": Route("advice.give_advice", post=200, on=ADVICE,
+                         note="an empty POST shows the form's errors"),
+    "advice:oversight": Route("advice.view_oversight"),
+    "advice:plan_pull": Route("casework.change_case", get=302, post=302,
+                              note="no structured advice in the world: to the free-text page"),
 }
 
 # How to fill each id a route takes, from the records related to the persona.

@@ -166,6 +166,19 @@ def advice_receive(
 
 
 @transaction.atomic
+def advice_files_add(
+    *, actor: User, advice: AdviceRequest, files: Sequence[UploadedFile], today: dt.date
+) -> list[AdviceFile]:
+    """More files received from the adviser after the advice (a new version of it:
+    opensend/advice), kept with the request like the first ones."""
+    uploads = [upload_store(actor=actor, upload=f) for f in files]
+    _attach([advice], uploads, AdviceFileDirection.RECEIVED)
+    case_change_finish(case=advice.case, actor=actor, today=today, why="add advice files",
+                       detail={"advice_request": advice.pk, "files": len(files)})
+    return list(advice.files.filter(upload__in=uploads))
+
+
+@transaction.atomic
 def advice_chase(
     *, actor: User, advice: AdviceRequest, today: dt.date, expected_version: int | None
 ) -> AdviceRequest:
@@ -201,7 +214,7 @@ def advice_quote(advice: AdviceRequest) -> str:
     return f"{source} (received {received}):\n{advice.summary.strip()}"
 
 
-def _target_kind(plan: Plan, working: PlanVersion | None) -> str:
+def plan_target_kind(plan: Plan, working: PlanVersion | None) -> str:
     """The kind of the version the advice goes into: the one being written, else a new
     draft (no plan issued yet) or proposed amendments (after the final plan, Reg 22)."""
     if working is not None:
@@ -238,7 +251,7 @@ def plan_advice_pull(
     return plan_version_save(
         actor=actor,
         case=case,
-        kind=_target_kind(plan, working),
+        kind=plan_target_kind(plan, working),
         sections={section: text},
         today=today,
         expected_version=expected_version,

@@ -1,6 +1,7 @@
 """Advice (Reg 6-8): ask several advisers at once, record the advice received, chase,
 pull the advice into the plan, and download the files sent or received."""
 
+from django.apps import apps
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -97,10 +98,19 @@ def advice_chase_view(request: HttpRequest, advice_id: int) -> HttpResponse:
                         f"Chase of {advice.organisation.name} recorded. {CHASE_SENDS_REMINDER}.")
 
 
+def _structured_advice(advice: AdviceRequest) -> bool:
+    """Whether the adviser sent structured advice (opensend/advice, a layer above
+    casework: its model is looked up lazily, as people/rules.py looks up casework's)."""
+    submission = apps.get_model("advice", "AdviceSubmission")
+    return bool(submission.objects.filter(advice_request=advice, answer="advice").exists())
+
+
 @permission_required("casework.change_case")
 @require_http_methods(["GET", "POST"])
 def advice_pull(request: HttpRequest, advice_id: int) -> HttpResponse:
     advice = advice_request_get(request, advice_id, "add advice to the plan")
+    if _structured_advice(advice):  # the adviser's own sections, not the free text
+        return redirect("advice:plan_pull", advice.pk)
     form = AdvicePullForm(posted(request), advice=advice, today=today())
     return case_form_page(
         request, case=advice.case, form=form, template="casework/action_advice_pull.html",

@@ -226,6 +226,8 @@ CHILD_SECTIONS = (
             Source("schools.SchoolRequest", _of_child(CASE)),
             Source("schools.GraduatedApproachCycle", _of_child(f"request__{CASE}", "number")),
             Source("schools.SchoolRequestFile", _of_child(f"request__{CASE}")),
+            # issue 11 item 2: the advice as the adviser submitted it, every version
+            Source("advice.AdviceSubmission", _of_child(f"advice_request__{CASE}", "pk")),
             Source("core.Upload", _advice_uploads),
         ),
         applies=_about_a_child,
