@@ -147,6 +147,15 @@ ROUTES: dict[str, Route] = {
     # family: parents, carers and young people
     "family:home": Route("casework.view_family_plans"),
     "family:case": Route("casework.view_family_plans"),
+    # the family's own actions (issue 11 item 1: opensend/contributions). POSTs with no
+    # data answer with the form's errors, or "the comment period has closed" (Tom's draft
+    # was followed by his final plan).
+    "contributions:request": Route("contributions.request_assessment", post=200),
+    "contributions:request_sent": Route("contributions.request_assessment"),
+    "contributions:draft_plan": Route("contributions.comment_on_draft", post=200),
+    "contributions:meeting": Route("contributions.comment_on_draft", post=200),
+    "contributions:preferred_setting": Route("contributions.comment_on_draft", post=200),
+    "contributions:request_file": Route("contributions.download_request_file"),
     # sen2 (issue 3, items 6-7): statutory returns, SEN managers only
     "returns:index": Route("measures.view_returns"),
     "returns:sen2": Route(
@@ -278,7 +287,15 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # subject access and erasure requests (issue 13 item 3): one about the bundle's child
     "sar_id": lambda bundle: _rights_request("SubjectAccessRequest", bundle.child),
     "erasure_id": lambda bundle: _rights_request("ErasureRequest", bundle.child),
+    # a file the family sent with their request (issue 11 item 1): one on the bundle's case
+    "family_file_id": lambda bundle: _family_request_file(bundle.case),
 }
+
+
+def _family_request_file(case: object) -> object:
+    from tests.contributions.factories import family_request_file
+
+    return family_request_file(case).pk  # type: ignore[arg-type]
 
 
 def _matrix_feedback() -> object:

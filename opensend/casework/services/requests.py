@@ -7,6 +7,7 @@ from django.db import transaction
 from opensend.casework.models import Case, EhcRequest, EventKind, Stage
 from opensend.casework.services.common import case_change_finish, case_event_record, case_lock
 from opensend.people.models import Child, Organisation, User
+from opensend.people.rules import is_staff
 
 
 @transaction.atomic
@@ -22,11 +23,16 @@ def ehc_request_record(
     graduated_approach_evidence: str = "",
     caseworker: User | None = None,
 ) -> Case:
-    """Open a case for a request. The 6-week decision clock starts on `received_on`."""
+    """Open a case for a request. The 6-week decision clock starts on `received_on`.
+
+    Staff who record a request become its caseworker unless they name one; a request a
+    parent or young person makes themselves (opensend.contributions) stays unallocated,
+    in the SEN manager's queue, until a caseworker is chosen."""
+    caseworker = caseworker or (actor if is_staff(actor) else None)
     case = Case.objects.create(
         child=child,
         local_authority=child.local_authority,
-        caseworker=caseworker or actor,
+        caseworker=caseworker,
         stage=Stage.REQUESTED,
         opened_on=received_on,
     )
@@ -45,13 +51,14 @@ def ehc_request_record(
         actor=actor,
         request_source=source,
     )
-    case_event_record(
-        case=case,
-        event=EventKind.CASEWORKER_ALLOCATED,
-        occurred_on=today,
-        actor=actor,
-        caseworker=case.caseworker_id,
-    )
+    if caseworker is not None:
+        case_event_record(
+            case=case,
+            event=EventKind.CASEWORKER_ALLOCATED,
+            occurred_on=today,
+            actor=actor,
+            caseworker=caseworker.pk,
+        )
     case_change_finish(case=case, actor=actor, today=today, why="record EHC request")
     return case
 

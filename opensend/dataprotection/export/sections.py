@@ -114,7 +114,13 @@ def _advice_uploads(subject: Subject, model: type) -> Iterable:
     linked = apps.get_model("casework.AdviceFile").objects.filter(
         advice_request__case__child_id=subject.child_id
     )
-    return model.objects.filter(pk__in=linked.values("upload_id")).order_by("pk")
+    # and the files the family sent with their request (issue 11 item 1)
+    sent = apps.get_model("contributions.FamilyRequestFile").objects.filter(
+        family_request__ehc_request__case__child_id=subject.child_id
+    )
+    return model.objects.filter(
+        Q(pk__in=linked.values("upload_id")) | Q(pk__in=sent.values("upload_id"))
+    ).order_by("pk")
 
 
 def _sen2_returns(subject: Subject, model: type) -> Iterable:
@@ -220,6 +226,20 @@ CHILD_SECTIONS = (
             # The bytes go in the files folder exactly as sent, not in the tables.
             Source("casework.IssuedDocument", _of_child(CASE, "issued_on"),
                    leave_out=ISSUED_BYTES),
+        ),
+        applies=_about_a_child,
+    ),
+    SectionSpec(
+        "family-contributions", "What the family sent",
+        "The family's own request for an assessment, their comments on draft plans, "
+        "meetings asked for and the school or college they asked for (issue 11).",
+        (
+            Source("contributions.FamilyRequest", _of_child(f"ehc_request__{CASE}")),
+            Source("contributions.FamilyRequestFile",
+                   _of_child(f"family_request__ehc_request__{CASE}")),
+            Source("contributions.DraftComment", _of_child(CASE, "created_at")),
+            Source("contributions.MeetingRequest", _of_child(CASE, "created_at")),
+            Source("contributions.PreferredSetting", _of_child(CASE, "created_at")),
         ),
         applies=_about_a_child,
     ),
