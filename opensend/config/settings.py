@@ -358,6 +358,7 @@ RETENTION_PERIODS = {
 # The files a family sent with their request go with the child's EHC record, at the same
 # time (opensend/contributions/retention.py; run before ehc_record: sorted by name).
 RETENTION_PERIODS["ehc_contribution_files"] = RETENTION_PERIODS["ehc_record"]
+RETENTION_PERIODS["ehc_about_me_files"] = RETENTION_PERIODS["ehc_record"]
 
 # --- Staff single sign-on (issue 13 item 5, docs/sso.md) ---
 # OpenID Connect with the council's or NHS body's identity provider (Microsoft Entra ID...),

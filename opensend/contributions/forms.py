@@ -120,3 +120,34 @@ class PreferredSettingForm(GovukForm):
         return cleaned
 
 
+
+
+class AllAboutMeForm(GovukForm):
+    """In the child's or young person's own words (Section A of the plan)."""
+
+    views = text_area("What I think about school, home and my life", rows=4)
+    interests = text_area("What I like doing", rows=4)
+    aspirations = text_area("What I want to do in the future", rows=4)
+    important = text_area("What is important to me", rows=4)
+    support = text_area("How people can best help me", rows=4)
+    files = UploadsField(label="Add pictures or a short recording (optional)")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = (
+            f"Each file must be {ALLOWED_DESCRIPTION}, smaller than "
+            f"{megabytes(settings.UPLOAD_MAX_BYTES)}")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        words = [str(cleaned.get(name, "")).strip() for name in ABOUT_ME_PARTS]
+        if not self.errors and not any(words) and not cleaned.get("files"):
+            self.add_error("views", ValidationError(
+                "Write something in at least one box, or add a file", code="required"))
+        return cleaned
+
+    def words(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in ABOUT_ME_PARTS}
+
+
+ABOUT_ME_PARTS = ("views", "interests", "aspirations", "important", "support")

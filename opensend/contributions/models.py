@@ -6,7 +6,7 @@ from django.db import models
 
 from opensend.casework.models import Case, EhcRequest, PlanVersion
 from opensend.core.models import Upload
-from opensend.people.models import Organisation
+from opensend.people.models import Child, Organisation
 
 USER = settings.AUTH_USER_MODEL
 
@@ -95,3 +95,42 @@ class PreferredSetting(AppendOnly):
     @property
     def setting_name(self) -> str:
         return self.organisation.name if self.organisation else self.other_name
+
+
+class AllAboutMe(AppendOnly):
+    """One saved version of the child's or young person's own profile, in their own words
+    (feeds the plan's Section A: Reg 12(1)(a), SEND Code of Practice 9.69). Owned by the
+    family and keyed to the child, not to a case, so that it outlives a case and can feed
+    a Transition Passport later. Each save is a new version."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="all_about_me")
+    number = models.PositiveIntegerField()
+    views = models.TextField(blank=True)
+    interests = models.TextField(blank=True)
+    aspirations = models.TextField(blank=True)
+    important = models.TextField(blank=True)
+    support = models.TextField(blank=True)
+    saved_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["child", "number"], name="all_about_me_version")
+        ]
+
+
+class AllAboutMeFile(AppendOnly):
+    """A picture or a short recording in a version (a later version links it again)."""
+
+    version = models.ForeignKey(AllAboutMe, on_delete=models.CASCADE, related_name="files")
+    upload = models.ForeignKey(Upload, on_delete=models.PROTECT, related_name="+")
+
+
+class AllAboutMeUse(AppendOnly):
+    """Which version of "All about me" a caseworker copied into which plan version."""
+
+    all_about_me = models.ForeignKey(AllAboutMe, on_delete=models.CASCADE, related_name="uses")
+    plan_version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="+")
+    used_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)

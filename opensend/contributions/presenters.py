@@ -6,6 +6,7 @@ from typing import Any
 
 from opensend.casework.models import Case, CaseStep, PlanVersion
 from opensend.casework.plan_sections import SECTIONS
+from opensend.contributions.about_me import latest_about_me
 from opensend.contributions.models import DraftComment
 from opensend.contributions.selectors import (
     comments_by_section,
@@ -68,6 +69,7 @@ def plan_editor_panel(case: Case, section_code: str) -> dict[str, Any]:
         "comments": grouped.get(section_code, []),
         "general": grouped.get("", []),
         "preferred": preferred_setting(case) if section_code == "I" else None,
+        "about_me": latest_about_me(case.child) if section_code == "A" else None,
     }
 
 

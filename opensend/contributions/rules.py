@@ -28,3 +28,24 @@ def download_request_file(user: User) -> bool:
     """A file the family sent with their request: the family, or casework staff, on a
     case they may see (the selector decides and audits)."""
     return is_family(user) or is_staff_with(user, *CASEWORK_STAFF)
+
+
+@rule("contributions.edit_all_about_me")
+def edit_all_about_me(user: User) -> bool:
+    """The family writes the child's or young person's "All about me" (Section A); the
+    selector decides which child."""
+    return is_family(user)
+
+
+@rule("contributions.use_all_about_me")
+def use_all_about_me(user: User) -> bool:
+    """Casework staff copy "All about me" into the plan's Section A, on a case they may
+    see (casework's action_case decides)."""
+    return is_staff_with(user, *CASEWORK_STAFF)
+
+
+@rule("contributions.download_all_about_me_file")
+def download_all_about_me_file(user: User) -> bool:
+    """A picture or recording in "All about me": the family, or casework staff who may
+    see the child (the selector decides and audits)."""
+    return is_family(user) or is_staff_with(user, *CASEWORK_STAFF)

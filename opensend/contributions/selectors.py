@@ -10,6 +10,7 @@ from opensend.casework.clock import clock_for
 from opensend.casework.models import Case, CaseEvent, PlanVersion, VersionKind
 from opensend.casework.selectors import OPEN_STAGES, case_get, cases_visible
 from opensend.contributions.models import (
+    AllAboutMeFile,
     DraftComment,
     FamilyRequest,
     FamilyRequestFile,
@@ -142,4 +143,34 @@ def request_file_for(
           child_id=found.family_request.ehc_request.case.child_id,
           why="download family request file", detail={"sha256": found.upload.sha256},
           request=request)
+    return found
+
+
+def about_me_child(*, user: User, child_id: int, today: dt.date, request: object) -> Child:
+    """A child the family may see, or 404 with the refusal audited."""
+    child = visible_children(user, today).filter(pk=child_id).first()
+    if child is None:
+        audit(actor=user, action=AuditAction.DENIED, why="All about me", request=request,
+              detail={"child": child_id})
+        raise Http404
+    audit(actor=user, action=AuditAction.READ, obj=child, child_id=child.pk,
+          why="All about me", request=request)
+    return child
+
+
+def about_me_file_for(
+    *, user: User, file_id: int, today: dt.date, request: object
+) -> AllAboutMeFile:
+    """A picture or recording in "All about me" of a child the user may see (audited)."""
+    found = (
+        AllAboutMeFile.objects.filter(pk=file_id,
+                                      version__child__in=visible_children(user, today))
+        .select_related("upload", "version").first()
+    )
+    if found is None or not upload_servable(found.upload, user):
+        audit(actor=user, action=AuditAction.DENIED, why="All about me file", request=request,
+              detail={"all_about_me_file": file_id})
+        raise Http404
+    audit(actor=user, action=AuditAction.DOWNLOAD, obj=found.upload,
+          child_id=found.version.child_id, why="download All about me file", request=request)
     return found

@@ -7,12 +7,15 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from opensend.casework.models import Case
 from opensend.casework.notifications import first_name
-from opensend.contributions import selectors
+from opensend.casework.views.actions_common import action_case
+from opensend.contributions import about_me, selectors
 from opensend.contributions.forms import (
+    ABOUT_ME_PARTS,
+    AllAboutMeForm,
     DraftCommentsForm,
     FamilyRequestForm,
     MeetingRequestForm,
@@ -145,3 +148,44 @@ def request_file(request: HttpRequest, family_file_id: int) -> HttpResponse:
     found = selectors.request_file_for(user=request.user, file_id=family_file_id,
                                        today=today(), request=request)
     return upload_response(found.upload)
+
+
+@permission_required("contributions.edit_all_about_me")
+@require_http_methods(["GET", "POST"])
+def all_about_me(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = selectors.about_me_child(user=request.user, child_id=child_id, today=today(),
+                                     request=request)
+    latest = about_me.latest_about_me(child)
+    initial = {name: getattr(latest, name) for name in ABOUT_ME_PARTS} if latest else None
+    form = AllAboutMeForm(_posted(request), _files(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = about_me.all_about_me_save(actor=request.user, child=child,
+                                           words=form.words(), files=form.cleaned_data["files"])
+        messages.success(request, f"Saved. This is version {saved.number}: every earlier "
+                         "version is kept")
+        return redirect("contributions:all_about_me", child_id=child.pk)
+    return render_page(request, "contributions/all_about_me.html", {
+        "child": child, "form": form, "latest": latest,
+        "own": child.young_person_user_id == request.user.pk,
+        "first_name": child.preferred_name or child.legal_forename})
+
+
+@permission_required("contributions.download_all_about_me_file")
+@require_GET
+def all_about_me_file(request: HttpRequest, about_me_file_id: int) -> HttpResponse:
+    found = selectors.about_me_file_for(user=request.user, file_id=about_me_file_id,
+                                        today=today(), request=request)
+    return upload_response(found.upload)
+
+
+@permission_required("contributions.use_all_about_me")
+@require_POST
+def all_about_me_use(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = action_case(request, case_id, "use All about me in the plan")
+    used = about_me.all_about_me_use(actor=request.user, case=case, today=today())
+    if used is None:
+        messages.warning(request, "The family has not written All about me yet")
+    else:
+        messages.success(request, f"Section A now holds All about me, version "
+                         f"{used.all_about_me.number}")
+    return redirect("casework:plan_section", case_id=case.pk, section="a")

@@ -3,9 +3,11 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from opensend.casework.models import Case
-from opensend.contributions.models import FamilyRequest, FamilyRequestFile
+from opensend.contributions.about_me import all_about_me_save
+from opensend.contributions.models import AllAboutMeFile, FamilyRequest, FamilyRequestFile
 from opensend.core.uploads import upload_store
-from opensend.people.models import User
+from opensend.people.models import Child, User
+from tests.factories import parent_of
 
 
 def family_request_file(case: Case, *, by: User | None = None) -> FamilyRequestFile:
@@ -22,3 +24,15 @@ def family_request_file(case: Case, *, by: User | None = None) -> FamilyRequestF
     upload = upload_store(actor=made_by, upload=SimpleUploadedFile(
         "letter from the GP.pdf", b"%PDF-1.7\n%%EOF\n"))
     return FamilyRequestFile.objects.create(family_request=request, upload=upload)
+
+
+def about_me_file(child: Child) -> AllAboutMeFile:
+    """A version of the child's "All about me" with a picture (one per child is enough)."""
+    found = AllAboutMeFile.objects.filter(version__child=child).first()
+    if found is not None:
+        return found
+    user = (child.young_person_user or User.objects.filter(family_links__child=child).first()
+            or parent_of(child))
+    saved = all_about_me_save(actor=user, child=child, words={"interests": "Trains"}, files=[
+        SimpleUploadedFile("me.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)])
+    return saved.files.get()

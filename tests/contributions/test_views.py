@@ -76,3 +76,27 @@ def test_after_the_comment_period_the_family_is_told_it_has_closed(
         reverse("contributions:meeting", args=[case.pk]), {"reasons": "Please"})
     assert "The time to comment on the draft plan closed on" in response.content.decode()
     assert not case.meeting_requests.exists()
+
+
+def test_all_about_me_is_versioned_and_the_caseworker_copies_it_into_section_a(
+    family_client, staff_client, pete: User, cara: User, paula: User, draft_case: Case
+):
+    from opensend.contributions.models import AllAboutMe, AllAboutMeUse
+
+    ben = draft_case.child
+    url = reverse("contributions:all_about_me", args=[ben.pk])
+    client = family_client(pete)
+    client.post(url, {"interests": "Trains", "files": [
+        SimpleUploadedFile("my drawing.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)]})
+    client.post(url, {"interests": "Trains and buses", "aspirations": "To drive a train"})
+    versions = list(AllAboutMe.objects.filter(child=ben).order_by("number"))
+    assert [(v.number, v.interests) for v in versions] == [(1, "Trains"), (2, "Trains and buses")]
+    assert versions[1].files.get().upload.original_name == "my drawing.png"  # kept
+    assert family_client(paula).get(url).status_code == 404  # another family's child
+
+    response = staff_client(cara).post(
+        reverse("contributions:all_about_me_use", args=[draft_case.pk]))
+    assert response.status_code == 302
+    used = AllAboutMeUse.objects.get()
+    assert used.all_about_me == versions[1]
+    assert "What I want for the future\nTo drive a train" in used.plan_version.sections["A"]

@@ -31,6 +31,8 @@ from opensend.casework.models import (
     PlanVersion,
 )
 from opensend.contributions.models import (
+    AllAboutMe,
+    AllAboutMeUse,
     DraftComment,
     FamilyRequest,
     MeetingRequest,
@@ -86,7 +88,8 @@ def state(world: World) -> dict[str, object]:
         "cases": Case.objects.count(),
         # the family's contributions (issue 11 item 1)
         "family_contributions": [model.objects.count() for model in (
-            DraftComment, MeetingRequest, PreferredSetting, FamilyRequest)],
+            DraftComment, MeetingRequest, PreferredSetting, FamilyRequest, AllAboutMe,
+            AllAboutMeUse)],
         # subject access and erasure requests (issue 13 item 3)
         "access_requests": list(SubjectAccessRequest.objects.values_list(
             "pk", "due_on", "extended_on", "completed_on")),

@@ -156,6 +156,10 @@ ROUTES: dict[str, Route] = {
     "contributions:meeting": Route("contributions.comment_on_draft", post=200),
     "contributions:preferred_setting": Route("contributions.comment_on_draft", post=200),
     "contributions:request_file": Route("contributions.download_request_file"),
+    "contributions:all_about_me": Route("contributions.edit_all_about_me", post=200),
+    "contributions:all_about_me_file": Route("contributions.download_all_about_me_file"),
+    "contributions:all_about_me_use": Route("contributions.use_all_about_me", get=405,
+                                            post=302),
     # sen2 (issue 3, items 6-7): statutory returns, SEN managers only
     "returns:index": Route("measures.view_returns"),
     "returns:sen2": Route(
@@ -289,7 +293,14 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "erasure_id": lambda bundle: _rights_request("ErasureRequest", bundle.child),
     # a file the family sent with their request (issue 11 item 1): one on the bundle's case
     "family_file_id": lambda bundle: _family_request_file(bundle.case),
+    "about_me_file_id": lambda bundle: _about_me_file(bundle.child),
 }
+
+
+def _about_me_file(child: object) -> object:
+    from tests.contributions.factories import about_me_file
+
+    return about_me_file(child).pk  # type: ignore[arg-type]
 
 
 def _family_request_file(case: object) -> object:

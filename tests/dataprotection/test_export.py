@@ -88,8 +88,9 @@ def fill_what_toms_world_lacks(world: World, today: dt.date) -> None:
 def family_contributions_add(case: Case, parent: User, today: dt.date) -> None:
     """What a family sends (issue 11 item 1): rows written directly, as Tom's draft is
     past its comment period (the services would refuse)."""
+    from opensend.contributions.about_me import all_about_me_use
     from opensend.contributions.models import DraftComment, MeetingRequest, PreferredSetting
-    from tests.contributions.factories import family_request_file
+    from tests.contributions.factories import about_me_file, family_request_file
 
     family_request_file(case, by=parent)
     draft = case.plan.versions.filter(kind="draft").first()
@@ -97,6 +98,8 @@ def family_contributions_add(case: Case, parent: User, today: dt.date) -> None:
     DraftComment.objects.create(section="A", text="Tom loves trains", **common)
     MeetingRequest.objects.create(reasons="About speech therapy", **common)
     PreferredSetting.objects.create(other_name="Hillside First School", **common)
+    about_me_file(case.child)
+    all_about_me_use(actor=case.caseworker, case=case, today=today)
 
 
 def test_the_zip_holds_readable_pages_a_pdf_the_files_and_json(world: World, today: dt.date):
