@@ -107,7 +107,22 @@ def environment(**options: Any) -> jinja2.Environment:
     # Local Offer activities calendar (calendar task): sessions on the service page.
     env.filters.update(govuk_time=govuk_time)
     env.globals.update(upcoming_sessions=_upcoming_sessions, shortlist_form=_shortlist_form)
+    # Family contributions (issue 11 item 1) shown on casework's staff pages: casework
+    # cannot import the app above it, so its templates ask through these globals.
+    env.globals.update(family_plan_panel=_family_plan_panel, family_case_panel=_family_case_panel)
     return env
+
+
+def _family_plan_panel(case: Any, section_code: str) -> Any:
+    from opensend.contributions.presenters import plan_editor_panel
+
+    return plan_editor_panel(case, section_code)
+
+
+def _family_case_panel(case: Any) -> Any:
+    from opensend.contributions.presenters import case_page_panel
+
+    return case_page_panel(case)
 
 
 def _upcoming_sessions(service: Any) -> Any:

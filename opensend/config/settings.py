@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "opensend.directory",
     "opensend.dataprotection",  # issue 13 item 3: subject access and erasure requests
     "opensend.advice",  # issue 11 item 2: advice givers act in the case
+    "opensend.contributions",  # issue 11 item 1: what families contribute
 ]
 # The demo and benchmark data (generators, demo commands) only where OPENSEND_ENV is
 # development, demo, test or bench: production cannot even import it (docs/architecture.md).
@@ -359,6 +360,10 @@ RETENTION_PERIODS = {
     name: env_str(f"RETENTION_{name.upper()}", default)
     for name, default in RETENTION_DEFAULTS.items()
 }
+# The files a family sent with their request go with the child's EHC record, at the same
+# time (opensend/contributions/retention.py; run before ehc_record: sorted by name).
+RETENTION_PERIODS["ehc_contribution_files"] = RETENTION_PERIODS["ehc_record"]
+RETENTION_PERIODS["ehc_about_me_files"] = RETENTION_PERIODS["ehc_record"]
 
 # --- Staff single sign-on (issue 13 item 5, docs/sso.md) ---
 # OpenID Connect with the council's or NHS body's identity provider (Microsoft Entra ID...),

@@ -5,6 +5,7 @@ urlpatterns = [
     path("cases/", include("opensend.casework.urls")),
     path("family/", include("opensend.casework.family_urls")),
     path("school/", include("opensend.schools.urls")),
+    path("family/", include("opensend.contributions.urls")),  # the family's own actions
     path("api/oruk/v3/", include("opensend.directory.oruk.urls")),
     # measures dashboard (issue 3, dashboard task)
     path("measures/", include("opensend.measures.dashboard.urls")),

@@ -30,6 +30,14 @@ from opensend.casework.models import (
     IssuedDocument,
     PlanVersion,
 )
+from opensend.contributions.models import (
+    AllAboutMe,
+    AllAboutMeUse,
+    DraftComment,
+    FamilyRequest,
+    MeetingRequest,
+    PreferredSetting,
+)
 from opensend.core.models import AuditAction, AuditEvent
 from opensend.dataprotection.models import ErasureRequest, SubjectAccessRequest
 from tests.core.test_routes import OBJECT_IDS, ROUTED, ROUTES, url_for
@@ -78,6 +86,10 @@ def state(world: World) -> dict[str, object]:
         "exceptions": ClockException.objects.count(),
         "disputes": Dispute.objects.count(),
         "cases": Case.objects.count(),
+        # the family's contributions (issue 11 item 1)
+        "family_contributions": [model.objects.count() for model in (
+            DraftComment, MeetingRequest, PreferredSetting, FamilyRequest, AllAboutMe,
+            AllAboutMeUse)],
         # subject access and erasure requests (issue 13 item 3)
         "access_requests": list(SubjectAccessRequest.objects.values_list(
             "pk", "due_on", "extended_on", "completed_on")),

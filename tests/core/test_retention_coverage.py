@@ -46,6 +46,15 @@ RETENTION: dict[str, str] = {
             "YoungPersonConsent",
         )
     },
+    **{
+        f"contributions.{name}": EHC + " (with the case, the request or the draft: CASCADE)"
+        for name in ("DraftComment", "FamilyRequest", "MeetingRequest", "PreferredSetting",
+                     "AllAboutMe", "AllAboutMeUse")
+    },
+    "contributions.FamilyRequestFile": "ehc_contribution_files (with their stored uploads, "
+    "just before the rest of the EHC record)",
+    "contributions.AllAboutMeFile": "ehc_about_me_files (with their stored uploads, just "
+    "before the rest of the EHC record)",
     "people.User": "not yet: accounts are deactivated by hand; audit rows keep them (PROTECT)",
     "people.Membership": STAFF,
     "people.Organisation": NONE,

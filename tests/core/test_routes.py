@@ -162,6 +162,19 @@ ROUTES: dict[str, Route] = {
     # family: parents, carers and young people
     "family:home": Route("casework.view_family_plans"),
     "family:case": Route("casework.view_family_plans"),
+    # the family's own actions (issue 11 item 1: opensend/contributions). POSTs with no
+    # data answer with the form's errors, or "the comment period has closed" (Tom's draft
+    # was followed by his final plan).
+    "contributions:request": Route("contributions.request_assessment", post=200),
+    "contributions:request_sent": Route("contributions.request_assessment"),
+    "contributions:draft_plan": Route("contributions.comment_on_draft", post=200),
+    "contributions:meeting": Route("contributions.comment_on_draft", post=200),
+    "contributions:preferred_setting": Route("contributions.comment_on_draft", post=200),
+    "contributions:request_file": Route("contributions.download_request_file"),
+    "contributions:all_about_me": Route("contributions.edit_all_about_me", post=200),
+    "contributions:all_about_me_file": Route("contributions.download_all_about_me_file"),
+    "contributions:all_about_me_use": Route("contributions.use_all_about_me", get=405,
+                                            post=302),
     # sen2 (issue 3, items 6-7): statutory returns, SEN managers only
     "returns:index": Route("measures.view_returns"),
     "returns:sen2": Route(
@@ -320,6 +333,9 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # schools (issue 11 item 3): the school's review of the bundle's case, and a file
     "school_review_id": lambda bundle: _school("school_review_of", bundle),
     "contribution_file_id": lambda bundle: _school("contribution_file_of", bundle),
+    # a file the family sent with their request (issue 11 item 1): one on the bundle's case
+    "family_file_id": lambda bundle: _family_request_file(bundle.case),
+    "about_me_file_id": lambda bundle: _about_me_file(bundle.child),
 }
 
 
@@ -327,6 +343,18 @@ def _school(maker: str, bundle: Bundle) -> object:
     from tests.schools import world
 
     return getattr(world, maker)(bundle).pk
+
+
+def _about_me_file(child: object) -> object:
+    from tests.contributions.factories import about_me_file
+
+    return about_me_file(child).pk  # type: ignore[arg-type]
+
+
+def _family_request_file(case: object) -> object:
+    from tests.contributions.factories import family_request_file
+
+    return family_request_file(case).pk  # type: ignore[arg-type]
 
 
 def _matrix_feedback() -> object:

@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from opensend.casework.models import (
+    Case,
     DocumentKind,
     IssuedDocument,
     PanelAttendance,
@@ -21,7 +22,7 @@ from opensend.dataprotection.export.package import export_build
 from opensend.dataprotection.export.sections import ACCOUNT_SECTIONS, CHILD_SECTIONS
 from opensend.directory.feedback.models import Feedback
 from opensend.measures.returns.sen2.models import Sen2Run
-from opensend.people.models import ChildRecordChange, Consent, YoungPersonConsent
+from opensend.people.models import ChildRecordChange, Consent, User, YoungPersonConsent
 from opensend.statutory.disclosure import ConsentScope, Decision, GivenBy
 from tests.dataprotection.factories import rights_request
 from tests.personas import World
@@ -81,6 +82,24 @@ def fill_what_toms_world_lacks(world: World, today: dt.date) -> None:
         children=[tom.child.pk, world.lily.child.pk],
         status="done",
     )
+    family_contributions_add(tom.case, world.people["paula"], today)
+
+
+def family_contributions_add(case: Case, parent: User, today: dt.date) -> None:
+    """What a family sends (issue 11 item 1): rows written directly, as Tom's draft is
+    past its comment period (the services would refuse)."""
+    from opensend.contributions.about_me import all_about_me_use
+    from opensend.contributions.models import DraftComment, MeetingRequest, PreferredSetting
+    from tests.contributions.factories import about_me_file, family_request_file
+
+    family_request_file(case, by=parent)
+    draft = case.plan.versions.filter(kind="draft").first()
+    common = {"case": case, "plan_version": draft, "made_by": parent, "made_on": today}
+    DraftComment.objects.create(section="A", text="Tom loves trains", **common)
+    MeetingRequest.objects.create(reasons="About speech therapy", **common)
+    PreferredSetting.objects.create(other_name="Hillside First School", **common)
+    about_me_file(case.child)
+    all_about_me_use(actor=case.caseworker, case=case, today=today)
 
 
 def test_the_zip_holds_readable_pages_a_pdf_the_files_and_json(world: World, today: dt.date):

@@ -7,6 +7,7 @@ from django.db import transaction
 from opensend.casework.models import Case, EhcRequest, EventKind, Stage
 from opensend.casework.services.common import case_change_finish, case_event_record, case_lock
 from opensend.people.models import Child, Organisation, User
+from opensend.people.rules import is_staff
 
 
 @transaction.atomic
@@ -24,9 +25,12 @@ def ehc_request_record(
     unallocated: bool = False,
 ) -> Case:
     """Open a case for a request. The 6-week decision clock starts on `received_on`.
-    ``unallocated``: made from outside the council (a school's request), so no
-    caseworker yet; the SEN managers' queue shows it as not allocated."""
-    allocated = caseworker or (None if unallocated else actor)
+
+    Staff who record a request become its caseworker unless they name one. A request made
+    from outside the council stays unallocated, in the SEN managers' queue, until a
+    caseworker is chosen: a school's (``unallocated``) or one a parent or young person
+    makes themselves (opensend.contributions)."""
+    allocated = caseworker or (None if unallocated or not is_staff(actor) else actor)
     case = Case.objects.create(
         child=child,
         local_authority=child.local_authority,

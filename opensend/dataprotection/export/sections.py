@@ -120,10 +120,19 @@ def _advice_uploads(subject: Subject, model: type) -> Iterable:
     requests = apps.get_model("schools.SchoolRequestFile").objects.filter(
         request__case__child_id=subject.child_id
     )
+    # and the files the family sent with their request or All about me (issue 11 item 1)
+    sent = apps.get_model("contributions.FamilyRequestFile").objects.filter(
+        family_request__ehc_request__case__child_id=subject.child_id
+    )
+    about_me = apps.get_model("contributions.AllAboutMeFile").objects.filter(
+        version__child_id=subject.child_id
+    )
     return model.objects.filter(
         Q(pk__in=linked.values("upload_id"))
         | Q(pk__in=reviews.values("upload_id"))
         | Q(pk__in=requests.values("upload_id"))
+        | Q(pk__in=sent.values("upload_id"))
+        | Q(pk__in=about_me.values("upload_id"))
     ).order_by("pk")
 
 
@@ -244,6 +253,23 @@ CHILD_SECTIONS = (
                    leave_out=ISSUED_BYTES),
             # Who the draft plan was shared with, outside the case (issue 11, item 6).
             Source("casework.SettingConsultation", _of_child(CASE, "consulted_on")),
+        ),
+        applies=_about_a_child,
+    ),
+    SectionSpec(
+        "family-contributions", "What the family sent",
+        "The family's own request for an assessment, their comments on draft plans, "
+        "meetings asked for, the school or college they asked for, and All about me (issue 11).",
+        (
+            Source("contributions.FamilyRequest", _of_child(f"ehc_request__{CASE}")),
+            Source("contributions.FamilyRequestFile",
+                   _of_child(f"family_request__ehc_request__{CASE}")),
+            Source("contributions.DraftComment", _of_child(CASE, "created_at")),
+            Source("contributions.MeetingRequest", _of_child(CASE, "created_at")),
+            Source("contributions.PreferredSetting", _of_child(CASE, "created_at")),
+            Source("contributions.AllAboutMe", _of_child("child_id", "number")),
+            Source("contributions.AllAboutMeFile", _of_child("version__child_id")),
+            Source("contributions.AllAboutMeUse", _of_child("all_about_me__child_id")),
         ),
         applies=_about_a_child,
     ),
