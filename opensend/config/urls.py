@@ -22,6 +22,8 @@ urlpatterns = [
     path("local-offer/manage/", include("opensend.directory.editorial.urls")),
     # subject access and erasure requests (issue 13 item 3)
     path("data-protection/", include("opensend.dataprotection.urls")),
+    # the partnership's strategy and action plans (issue 12)
+    path("strategy/", include("opensend.strategy.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

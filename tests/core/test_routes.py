@@ -75,6 +75,7 @@ class Route:
 
 
 DATA_PROTECTION = "dataprotection.handle_requests"
+STRATEGY_VIEW, STRATEGY_EDIT = "strategy.view_strategy", "strategy.edit_strategy"
 
 
 def public(get: Status = 200, post: Status = None, note: str = "") -> Route:
@@ -242,6 +243,29 @@ ROUTES: dict[str, Route] = {
     "dataprotection:erasure": Route(DATA_PROTECTION),
     "dataprotection:erasure_extend": Route(DATA_PROTECTION, post=200),
     "dataprotection:erasure_outcome": Route(DATA_PROTECTION, post=200),
+    # the partnership's strategy and action plans (issue 12): an empty POST shows its errors
+    **{
+        f"strategy:{name}": Route(STRATEGY_VIEW, note="area-wide: tests/strategy/test_views.py")
+        for name in ("strategies", "strategy", "action", "measure", "evidence")
+    },
+    **{
+        f"strategy:{name}": Route(STRATEGY_EDIT, post=200)
+        for name in (
+            "strategy_new",
+            "strategy_edit",
+            "priority_new",
+            "action_new",
+            "action_edit",
+            "milestone_new",
+            "measure_new",
+        )
+    },
+    "strategy:progress_new": Route(
+        "strategy.report_progress",
+        post=200,
+        on=lambda bundle: _matrix_plan().overdue,
+        note="the plan's editors, and the action's owner",
+    ),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -278,7 +302,24 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # subject access and erasure requests (issue 13 item 3): one about the bundle's child
     "sar_id": lambda bundle: _rights_request("SubjectAccessRequest", bundle.child),
     "erasure_id": lambda bundle: _rights_request("ErasureRequest", bundle.child),
+    # strategy (issue 12): Northshire's plan, its action 1.2 (with an evidence file), a measure
+    "strategy_id": lambda bundle: _matrix_plan().strategy.pk,
+    "action_id": lambda bundle: _matrix_plan().overdue.pk,
+    "measure_id": lambda bundle: _matrix_plan().timeliness.pk,
+    "evidence_id": lambda bundle: _matrix_evidence(),
 }
+
+
+def _matrix_plan():
+    from tests.strategy.world import matrix_plan
+
+    return matrix_plan()
+
+
+def _matrix_evidence() -> object:
+    from opensend.strategy.models import EvidenceFile
+
+    return EvidenceFile.objects.get(progress_update__action=_matrix_plan().overdue).pk
 
 
 def _matrix_feedback() -> object:
