@@ -31,7 +31,7 @@ READERS = (
 @rule("strategy.view_strategy")
 def view_strategy(user: User) -> bool:
     """The list of plans, a plan on one page, its actions and success measures."""
-    return user.is_active and is_staff_with(user, *READERS)
+    return is_staff_with(user, *READERS)
 
 
 @rule("strategy.edit_strategy")

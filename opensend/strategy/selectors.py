@@ -13,6 +13,7 @@ from opensend.people.models import Organisation, OrganisationKind, Role, User
 from opensend.strategy.models import (
     Action,
     EvidenceFile,
+    Milestone,
     Priority,
     ProgressUpdate,
     Strategy,
@@ -92,6 +93,17 @@ def action_get(*, user: User, action_id: int) -> Action:
     )
     if found is None:
         raise Http404("No such action")
+    return found
+
+
+def milestone_get(*, user: User, milestone_id: int) -> Milestone:
+    found = (
+        Milestone.objects.filter(_area_filter(user, "action__strategy__"), pk=milestone_id)
+        .select_related("action")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such milestone")
     return found
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("actions/<int:action_id>/edit/", views.action_edit, name="action_edit"),
     path("actions/<int:action_id>/milestones/new/", views.milestone_new, name="milestone_new"),
     path("actions/<int:action_id>/progress/new/", views.progress_new, name="progress_new"),
+    path("milestones/<int:milestone_id>/done/", views.milestone_done, name="milestone_done"),
     path("measures/<int:measure_id>/", views.measure, name="measure"),
     path("evidence/<int:evidence_id>/", views.evidence, name="evidence"),
 ]

@@ -198,6 +198,18 @@ def milestone_new(request: HttpRequest, action_id: int) -> HttpResponse:
 
 
 @permission_required(REPORT)
+@require_http_methods(["POST"])
+def milestone_done(request: HttpRequest, milestone_id: int) -> HttpResponse:
+    """Mark a milestone done today: the plan's editors, or the action's owner."""
+    found = s.milestone_get(user=request.user, milestone_id=milestone_id)  # type: ignore[arg-type]
+    if not has_perm(request.user, REPORT, found.action):
+        raise Http404("Not an action of yours")
+    services.milestone_done(milestone=found, done_date=today())
+    messages.success(request, f"“{found.title}” was marked done")
+    return redirect("strategy:action", found.action_id)
+
+
+@permission_required(REPORT)
 @GET_POST
 def progress_new(request: HttpRequest, action_id: int) -> HttpResponse:
     found = s.action_get(user=request.user, action_id=action_id)  # type: ignore[arg-type]

@@ -266,6 +266,13 @@ ROUTES: dict[str, Route] = {
         on=lambda bundle: _matrix_plan().overdue,
         note="the plan's editors, and the action's owner",
     ),
+    "strategy:milestone_done": Route(
+        "strategy.report_progress",
+        get=405,
+        post=302,
+        on=lambda bundle: _matrix_plan().overdue,
+        note="POST only: the plan's editors, and the action's owner; back to the action",
+    ),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -307,6 +314,7 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "action_id": lambda bundle: _matrix_plan().overdue.pk,
     "measure_id": lambda bundle: _matrix_plan().timeliness.pk,
     "evidence_id": lambda bundle: _matrix_evidence(),
+    "milestone_id": lambda bundle: _matrix_plan().overdue.milestones.get().pk,
 }
 
 

@@ -101,6 +101,19 @@ def test_an_update_in_the_future_or_without_words_is_refused(plan, staff_client,
     assert plan.timely.progress_updates.count() == 1
 
 
+def test_the_owner_marks_a_milestone_done(plan, staff_client, cara, colin, today):
+    from opensend.strategy import services
+
+    milestone = services.milestone_create(action=plan.timely, title="Chair named", due_date=today)
+    url = reverse("strategy:milestone_done", args=[milestone.pk])
+    assert staff_client(colin).post(url).status_code == 404  # not his action
+    assert staff_client(cara).get(url).status_code == 405
+    assert staff_client(cara).post(url).status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.done_date == today
+    assert "Mark done" not in _get(staff_client(cara), "strategy:action", plan.timely.pk)
+
+
 def test_only_editors_and_the_owner_may_report(plan, staff_client, colin, sam):
     url = reverse("strategy:progress_new", args=[plan.overdue.pk])
     Action.objects.filter(pk=plan.overdue.pk).update(owner_user=colin)

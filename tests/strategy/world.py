@@ -137,6 +137,9 @@ def matrix_plan() -> PlanWorld:
     if found is None:
         lead = User.objects.get(email="sam.shah@northshire.example")
         world = plan_world(la=Organisation.objects.get(name="Northshire County Council"), lead=lead)
+        services.milestone_create(
+            action=world.overdue, title="Draft shared", due_date=dt.date(2026, 9, 1)
+        )
         services.progress_report(
             action=world.overdue, actor=lead, reported_on=dt.date(2026, 11, 1),
             status=ProgressStatus.AT_RISK, narrative="Waiting for health's comments.",
