@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "opensend.dataprotection",  # issue 13 item 3: subject access and erasure requests
     "opensend.advice",  # issue 11 item 2: advice givers act in the case
     "opensend.contributions",  # issue 11 item 1: what families contribute
+    "opensend.strategy",  # issue 12: the partnership's strategy and action plans
 ]
 # The demo and benchmark data (generators, demo commands) only where OPENSEND_ENV is
 # development, demo, test or bench: production cannot even import it (docs/architecture.md).

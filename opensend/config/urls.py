@@ -26,6 +26,8 @@ urlpatterns = [
     path("data-protection/", include("opensend.dataprotection.urls")),
     # advice givers act in the case (issue 11, item 2)
     path("advice/", include("opensend.advice.urls")),
+    # the partnership's strategy and action plans (issue 12)
+    path("strategy/", include("opensend.strategy.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

@@ -53,6 +53,10 @@ ROLE_WIDE_ROUTES = {"feedback:item"}
 # directory editor may open all of them; providers are kept to their own organisation's
 # listings by tests/directory/test_editorial_access.py.
 ROLE_WIDE_ROUTES |= {name for name in ROUTED if name.startswith("editorial:")}
+# strategy (issue 12): a partnership's plans hold no child's record, and every reader of
+# the area may open all of them; staff of another area get 404
+# (tests/strategy/test_views.py test_another_areas_staff_see_nothing).
+ROLE_WIDE_ROUTES |= {name for name in ROUTED if name.startswith("strategy:")}
 # measures dashboard (issue 3): an indicator's code and a month name no record; who may
 # use those routes is the route matrix's to check (tests/core/test_routes.py).
 NOT_RECORD_IDS = frozenset({"code", "month"})

@@ -80,6 +80,7 @@ class Route:
 
 
 DATA_PROTECTION = "dataprotection.handle_requests"
+STRATEGY_VIEW, STRATEGY_EDIT = "strategy.view_strategy", "strategy.edit_strategy"
 
 
 def public(get: Status = 200, post: Status = None, note: str = "") -> Route:
@@ -291,6 +292,36 @@ ROUTES: dict[str, Route] = {
     "advice:oversight": Route("advice.view_oversight"),
     "advice:plan_pull": Route("casework.change_case", get=302, post=302,
                               note="no structured advice in the world: to the free-text page"),
+    # the partnership's strategy and action plans (issue 12): an empty POST shows its errors
+    **{
+        f"strategy:{name}": Route(STRATEGY_VIEW, note="area-wide: tests/strategy/test_views.py")
+        for name in ("strategies", "strategy", "action", "measure", "evidence")
+    },
+    **{
+        f"strategy:{name}": Route(STRATEGY_EDIT, post=200)
+        for name in (
+            "strategy_new",
+            "strategy_edit",
+            "priority_new",
+            "action_new",
+            "action_edit",
+            "milestone_new",
+            "measure_new",
+        )
+    },
+    "strategy:progress_new": Route(
+        "strategy.report_progress",
+        post=200,
+        on=lambda bundle: _matrix_plan().overdue,
+        note="the plan's editors, and the action's owner",
+    ),
+    "strategy:milestone_done": Route(
+        "strategy.report_progress",
+        get=405,
+        post=302,
+        on=lambda bundle: _matrix_plan().overdue,
+        note="POST only: the plan's editors, and the action's owner; back to the action",
+    ),
 }
 
 # How to fill each id a route takes, from the records related to the persona.
@@ -355,6 +386,25 @@ def _family_request_file(case: object) -> object:
     from tests.contributions.factories import family_request_file
 
     return family_request_file(case).pk  # type: ignore[arg-type]
+    # strategy (issue 12): Northshire's plan, its action 1.2 (with an evidence file), a measure
+    "strategy_id": lambda bundle: _matrix_plan().strategy.pk,
+    "action_id": lambda bundle: _matrix_plan().overdue.pk,
+    "measure_id": lambda bundle: _matrix_plan().timeliness.pk,
+    "evidence_id": lambda bundle: _matrix_evidence(),
+    "milestone_id": lambda bundle: _matrix_plan().overdue.milestones.get().pk,
+}
+
+
+def _matrix_plan():
+    from tests.strategy.world import matrix_plan
+
+    return matrix_plan()
+
+
+def _matrix_evidence() -> object:
+    from opensend.strategy.models import EvidenceFile
+
+    return EvidenceFile.objects.get(progress_update__action=_matrix_plan().overdue).pk
 
 
 def _matrix_feedback() -> object:
