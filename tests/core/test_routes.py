@@ -367,6 +367,12 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # a file the family sent with their request (issue 11 item 1): one on the bundle's case
     "family_file_id": lambda bundle: _family_request_file(bundle.case),
     "about_me_file_id": lambda bundle: _about_me_file(bundle.child),
+    # strategy (issue 12): Northshire's plan, its action 1.2 (with an evidence file), a measure
+    "strategy_id": lambda bundle: _matrix_plan().strategy.pk,
+    "action_id": lambda bundle: _matrix_plan().overdue.pk,
+    "measure_id": lambda bundle: _matrix_plan().timeliness.pk,
+    "evidence_id": lambda bundle: _matrix_evidence(),
+    "milestone_id": lambda bundle: _matrix_plan().overdue.milestones.get().pk,
 }
 
 
@@ -386,12 +392,6 @@ def _family_request_file(case: object) -> object:
     from tests.contributions.factories import family_request_file
 
     return family_request_file(case).pk  # type: ignore[arg-type]
-    # strategy (issue 12): Northshire's plan, its action 1.2 (with an evidence file), a measure
-    "strategy_id": lambda bundle: _matrix_plan().strategy.pk,
-    "action_id": lambda bundle: _matrix_plan().overdue.pk,
-    "measure_id": lambda bundle: _matrix_plan().timeliness.pk,
-    "evidence_id": lambda bundle: _matrix_evidence(),
-    "milestone_id": lambda bundle: _matrix_plan().overdue.milestones.get().pk,
 }
 
 
