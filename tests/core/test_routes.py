@@ -392,7 +392,6 @@ def _family_request_file(case: object) -> object:
     from tests.contributions.factories import family_request_file
 
     return family_request_file(case).pk  # type: ignore[arg-type]
-}
 
 
 def _matrix_plan():
