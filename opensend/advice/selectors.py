@@ -11,6 +11,7 @@ from opensend.advice.models import AdviceSubmission
 from opensend.advice.rules import OVERSIGHT_SERVICES, addressed_to_q
 from opensend.casework.models import AdviceRequest
 from opensend.casework.presenters.records import AdviceFileLink, advice_file_links
+from opensend.contributions.about_me import latest_about_me
 from opensend.core.audit import audit, audit_list
 from opensend.core.models import AuditAction
 from opensend.people.models import Child, ChildNeed, Enrolment, OrganisationKind, User
@@ -74,8 +75,8 @@ class WhatTheAdviceNeeds:
     settings: list[str]
     needs: list[ChildNeed]
     files: list[AdviceFileLink]  # sent with the request, then the adviser's own
-    family_views: str
-    all_about_me: object | None
+    family_views: list[tuple[str, str]]
+    all_about_me: list[tuple[str, str]]
     submissions: list[AdviceSubmission]
 
 
@@ -87,18 +88,36 @@ def _settings_today(child: Child, today: dt.date) -> list[str]:
     )
 
 
-def _family_views(advice: AdviceRequest) -> str:
-    """HOOK: the family's reasons given with their own request for an assessment (Reg 3;
-    issue 11 item 1 records them as EhcRequest.reasons). Empty until that field exists."""
+def _family_views(advice: AdviceRequest) -> list[tuple[str, str]]:
+    """What the family said when they asked for the assessment themselves (Reg 3; their
+    request in opensend.contributions), as (heading, their words)."""
     ehc_request = getattr(advice.case, "request", None)
-    return getattr(ehc_request, "reasons", "") or ""
+    family = getattr(ehc_request, "family_request", None) if ehc_request else None
+    if family is None:
+        return []
+    said = [("Why they asked for an assessment", family.reasons),
+            ("The child's needs as the family sees them", family.needs)]
+    return [(heading, words) for heading, words in said if words]
 
 
-def all_about_me_for(child: Child) -> object | None:
-    """HOOK: the child's or young person's "All about me" profile (issue 11, item 1,
-    Section A), once the families' part records it. Nothing is recorded yet, so there
-    is nothing to show: the page says so rather than inventing one."""
-    return None
+ABOUT_ME_HEADINGS = (
+    ("views", "Their views"),
+    ("interests", "Their interests"),
+    ("aspirations", "Their hopes for the future"),
+    ("important", "What is important to them"),
+    ("support", "How best to support them"),
+)
+
+
+def all_about_me_for(child: Child) -> list[tuple[str, str]]:
+    """The child's or young person's own "All about me" (Section A; the family's living
+    profile in opensend.contributions), latest version, as (heading, their words). The
+    pictures and recordings stay with the family's profile."""
+    latest = latest_about_me(child)
+    if latest is None:
+        return []
+    said = [(heading, getattr(latest, field)) for field, heading in ABOUT_ME_HEADINGS]
+    return [(heading, words) for heading, words in said if words]
 
 
 def what_the_advice_needs(*, advice: AdviceRequest, today: dt.date) -> WhatTheAdviceNeeds:

@@ -173,3 +173,18 @@ def test_oversight_counts_timeliness(asked, area, aled, client_for, today):
 
 def test_oversight_is_not_for_advisers(aled, client_for):
     assert client_for(aled).get(reverse("advice:oversight")).status_code == 404
+
+
+def test_the_request_page_shows_the_familys_own_words(asked, aled, client_for):
+    """What the family sent with their own request, and the child's All about me
+    (opensend.contributions), reach the adviser: the views the advice must take in."""
+    from tests.contributions.factories import about_me_file, family_request_file
+
+    family_request_file(asked.case)  # reasons "Not coping at school", needs "Reading..."
+    about_me_file(asked.case.child)  # interests "Trains"
+
+    page = client_for(aled).get(reverse("advice:request", args=[asked.pk])).content.decode()
+
+    assert "Not coping at school" in page and "Reading and writing" in page
+    assert "All about me, in their own words" in page and "Trains" in page
+    assert "have not been recorded yet" not in page

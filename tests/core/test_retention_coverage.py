@@ -84,6 +84,10 @@ RETENTION: dict[str, str] = {
     },
     "measures.FactsVersion": NONE,
     "core.IdentityProviderDevice": STAFF,
+    "core.Notification": "not yet: the messages as sent (address, first name, event); no "
+    "period is set yet",
+    "core.NotificationPreference": "kept while the address is in use: a choice, not a record "
+    "about a child",
     "dataprotection.SubjectAccessRequest": "not yet: the record of a request and its answer "
     "(the ICO expects it kept long enough to show the duty was met; no period is set yet)",
     "dataprotection.ErasureRequest": "not yet: the record of a request and its outcome "
