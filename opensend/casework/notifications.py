@@ -16,6 +16,7 @@ from opensend.casework.models import AdviceRequest, Case, CaseEvent, CaseStep, E
 from opensend.casework.presenters.steps import WINDOW_STEPS, step_name
 from opensend.core.notifications import Message, notification_create
 from opensend.people.models import Child, Enrolment, Membership, Role
+from opensend.people.rules import family_members_told
 
 FAMILY, SCHOOL, CASEWORKER = "family", "school", "caseworker"
 EVERYONE = (FAMILY, SCHOOL, CASEWORKER)
@@ -73,12 +74,14 @@ def _active(emails: Iterable[str]) -> set[str]:
     return {email.strip().lower() for email in emails if email and email.strip()}
 
 
-def family_emails(child: Child) -> set[str]:
+def family_emails(child: Child, today: dt.date) -> set[str]:
     """The family recorded on the case (the address they sign in with when they have an
-    account, else the one recorded), and the young person's own account."""
+    account, else the one recorded), and the young person's own account. Once the child
+    is a young person, a parent is told only while the young person's consent keeps
+    their access (people.rules.family_members_told: the rule visible_children reads)."""
     emails = {
         member.user.email if member.user and member.user.is_active else member.email
-        for member in child.family.select_related("user")
+        for member in family_members_told(child, today)
     }
     if child.young_person_user is not None and child.young_person_user.is_active:
         emails.add(child.young_person_user.email)
@@ -117,7 +120,7 @@ def adviser_emails(advice: AdviceRequest) -> set[str]:
 
 def audience_emails(case: Case, audience: str, today: dt.date) -> set[str]:
     if audience == FAMILY:
-        return family_emails(case.child)
+        return family_emails(case.child, today)
     if audience == SCHOOL:
         return school_emails(case.child, today)
     return caseworker_emails(case)

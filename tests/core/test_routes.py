@@ -147,6 +147,19 @@ ROUTES: dict[str, Route] = {
     # family: parents, carers and young people
     "family:home": Route("casework.view_family_plans"),
     "family:case": Route("casework.view_family_plans"),
+    # family accounts and the family's pages (issue 11 item 1, docs/family-accounts.md)
+    "family:documents": Route("casework.view_family_plans"),
+    "family:invitation": public(post=200, note="an unknown token says the invitation expired"),
+    "family:account": Route("casework.view_family_plans", post=200),
+    "family:security_code": Route("casework.view_family_plans", post=200),
+    "family:parent_access": Route(
+        "casework.decide_parent_access", post=200, note="an empty POST shows its error"
+    ),
+    "casework:family_invite": Route("casework.change_child_record", post=200),
+    "casework:young_person_invite": Route("casework.change_child_record", post=200),
+    "core:sign_in_link": public(post=302, note="the same answer whether or not an account"),
+    "core:sign_in_link_sent": public(),
+    "core:sign_in_link_use": public(post=200, note="GET asks to continue; a bad token: expired"),
     # sen2 (issue 3, items 6-7): statutory returns, SEN managers only
     "returns:index": Route("measures.view_returns"),
     "returns:sen2": Route(
