@@ -43,6 +43,8 @@ RETENTION: dict[str, str] = {
             "Enrolment",
             "FamilyMember",
             "YoungPersonConsent",
+            "FamilyInvitation",  # family accounts (issue 11 item 1)
+            "ParentAccessDecision",
         )
     },
     "people.User": "not yet: accounts are deactivated by hand; audit rows keep them (PROTECT)",

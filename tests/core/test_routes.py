@@ -157,7 +157,7 @@ ROUTES: dict[str, Route] = {
     ),
     "casework:family_invite": Route("casework.change_child_record", post=200),
     "casework:young_person_invite": Route("casework.change_child_record", post=200),
-    "core:sign_in_link": public(post=302, note="the same answer whether or not an account"),
+    "core:sign_in_link": public(post=200, note="an empty POST shows its errors"),
     "core:sign_in_link_sent": public(),
     "core:sign_in_link_use": public(post=200, note="GET asks to continue; a bad token: expired"),
     # sen2 (issue 3, items 6-7): statutory returns, SEN managers only
