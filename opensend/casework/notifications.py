@@ -18,14 +18,11 @@ from opensend.core.notifications import Message, notification_create
 from opensend.people.models import (
     Child,
     Enrolment,
-    FamilyMember,
     Membership,
     Organisation,
     Role,
-    YoungPersonConsent,
 )
-from opensend.people.rules import visible_children
-from opensend.people.selectors import is_young_person
+from opensend.people.rules import family_members_told
 
 FAMILY, SCHOOL, CASEWORKER = "family", "school", "caseworker"
 EVERYONE = (FAMILY, SCHOOL, CASEWORKER)
@@ -91,29 +88,14 @@ def _active(emails: Iterable[str]) -> set[str]:
     return {email.strip().lower() for email in emails if email and email.strip()}
 
 
-def _told_as_family(member: FamilyMember, today: dt.date) -> bool:
-    """A family member is told only of what they may see: with an account, exactly
-    people/rules.py visible_children; without one, a parent of a young person only while
-    the young person's consent for them stands (CFA 2014 s80; Reg 17)."""
-    if member.user is not None:
-        return member.user.is_active and visible_children(member.user, today).filter(
-            pk=member.child_id
-        ).exists()
-    if not is_young_person(member.child, today):
-        return True
-    return YoungPersonConsent.objects.filter(
-        family_member=member, given_on__lte=today
-    ).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today)).exists()
-
-
 def family_emails(child: Child, today: dt.date) -> set[str]:
-    """The family recorded on the case who may see it today (the address they sign in
-    with when they have an account, else the one recorded), and the young person's own
-    account."""
+    """The family recorded on the case (the address they sign in with when they have an
+    account, else the one recorded), and the young person's own account. Once the child
+    is a young person, a parent is told only while the young person's consent keeps
+    their access (people.rules.family_members_told: the rule visible_children reads)."""
     emails = {
-        member.user.email if member.user else member.email
-        for member in child.family.select_related("user", "child")
-        if _told_as_family(member, today)
+        member.user.email if member.user and member.user.is_active else member.email
+        for member in family_members_told(child, today)
     }
     if child.young_person_user is not None and child.young_person_user.is_active:
         emails.add(child.young_person_user.email)

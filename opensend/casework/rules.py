@@ -13,7 +13,7 @@ from opensend.casework.models import Case
 from opensend.casework.selectors import cases_visible
 from opensend.core.permissions import rule
 from opensend.core.today import today
-from opensend.people.models import Role, User
+from opensend.people.models import Role, User, UserKind
 from opensend.people.rules import is_family, is_staff, is_staff_with
 from opensend.people.selectors import disclosure_basis_for, is_young_person
 from opensend.statutory.disclosure import Basis, ConsentScope
@@ -194,3 +194,13 @@ def answer_consultation(user: User) -> bool:
     """A SENCO sees the consultations sent to their setting and answers them; which ones,
     and only while the family's consent stands, is casework/sharing_selectors.py's."""
     return is_staff_with(user, Role.SENCO)
+
+
+# --- family accounts (issue 11, item 1) ---------------------------------------------------
+
+
+@rule("casework.decide_parent_access")
+def decide_parent_access(user: User) -> bool:
+    """A young person decides which parent keeps seeing their own record (CFA s80, s83(2);
+    Reg 17). The page is always about the signed-in young person's own record."""
+    return user.kind == UserKind.YOUNG_PERSON

@@ -16,7 +16,7 @@ from opensend.casework.views import actions_plan_issue as issue
 from opensend.casework.views import actions_plans as plans
 from opensend.casework.views import actions_records as records
 from opensend.casework.views import actions_reviews as reviews
-from opensend.casework.views import case, consent, queue, search, sharing
+from opensend.casework.views import case, consent, family_accounts, queue, search, sharing
 
 app_name = "casework"
 
@@ -73,6 +73,11 @@ actions = [
          name="family_member_change"),
     path("<int:case_id>/plan/setting-code/", records.plan_setting_code,
          name="plan_setting_code"),
+    # family accounts (issue 11 item 1): invitations to make an account
+    path("<int:case_id>/family/<int:member_id>/invite/", family_accounts.invite_member,
+         name="family_invite"),
+    path("<int:case_id>/young-person/invite/", family_accounts.invite_young_person,
+         name="young_person_invite"),
 ]
 
 urlpatterns = pages + actions

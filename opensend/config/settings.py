@@ -29,6 +29,9 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 LOCAL_AUTHORITY_NAME = env_str("OPENSEND_AREA_NAME", "OpenSEND")
+# How families reach the SEND team (the family case page, issue 11 item 1).
+SEND_TEAM_EMAIL = env_str("OPENSEND_SEND_TEAM_EMAIL", "send.team@example.org")
+SEND_TEAM_PHONE = env_str("OPENSEND_SEND_TEAM_PHONE", "01632 960000")
 # measures dashboard (issue 3): the local authority the public measures pages show (its ONS
 # code); blank = the only local authority in the database
 MEASURES_PUBLIC_AREA_ONS_CODE = env_str("OPENSEND_AREA_ONS_CODE", "")
@@ -188,6 +191,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "core:sign_in"
 PASSWORD_RESET_TIMEOUT = 3 * 60 * 60  # an emailed reset link works for 3 hours, once
+# Families may sign in by an emailed link (issue 11 item 1, core/views/sign_in_link.py):
+# django-sesame tokens, valid for 15 minutes and once (bound to last_login).
+SESAME_MAX_AGE = 15 * 60
+SESAME_ONE_TIME = True
 CSRF_FAILURE_VIEW = "opensend.core.views.errors.csrf_failure"
 
 # Lockout (security.md goal 4): at most 10 failures per account in 5 minutes.

@@ -66,7 +66,7 @@ def _links(user: Any) -> list[tuple[str, str]]:
         links.append(("family:home", "Your EHC plans"))
     elif user.kind == YOUNG_PERSON:
         links.append(("family:home", "Your EHC plan"))
-    if has_perm(user, "core.choose_notifications"):
+    if user.kind == STAFF and has_perm(user, "core.choose_notifications"):
         links.append(("core:account_notifications", "Notifications"))
     links.append(("core:sign_out", "Sign out"))
     return links

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opensend.core.views import about, account, auth, health, password_reset, sso
+from opensend.core.views import about, account, auth, health, password_reset, sign_in_link, sso
 from opensend.core.views.home import home
 
 app_name = "core"
@@ -13,6 +13,10 @@ urlpatterns = [
     # Staff single sign-on (issue 13 item 5, docs/sso.md): 404 unless configured
     path("sign-in/organisation/", sso.start_sign_in, name="sso_start"),
     path("sign-in/organisation/callback/", sso.finish_sign_in, name="sso_callback"),
+    # Families: a single-use link by email (issue 11 item 1, docs/family-accounts.md)
+    path("sign-in/link/", sign_in_link.sign_in_link, name="sign_in_link"),
+    path("sign-in/link/sent/", sign_in_link.sign_in_link_sent, name="sign_in_link_sent"),
+    path("sign-in/link/<str:token>/", sign_in_link.sign_in_link_use, name="sign_in_link_use"),
     path("sign-out/", auth.sign_out, name="sign_out"),
     path("signed-out/", auth.signed_out, name="signed_out"),
     path("sign-in/forgotten-password/", password_reset.forgotten_password,

@@ -369,3 +369,9 @@ class Consent(models.Model):
             given_by=disclosure.GivenBy(self.given_by) if self.given_by else None,
             ground=disclosure.Reg17Ground(self.ground) if self.ground else None,
         )
+
+
+from opensend.people.family_accounts import (  # noqa: E402, F401
+    FamilyInvitation,
+    ParentAccessDecision,
+)

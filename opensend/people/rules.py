@@ -84,19 +84,33 @@ def _staff_q(user: User, today: dt.date) -> Q:
     return query
 
 
+def standing_consents(today: dt.date) -> QuerySet[YoungPersonConsent]:
+    """The young people's consents that stand today (CFA s80, Reg 17)."""
+    return YoungPersonConsent.objects.filter(given_on__lte=today).filter(
+        Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today)
+    )
+
+
 def _parent_q(user: User, today: dt.date) -> Q:
     holds_pr = FamilyMember.objects.filter(
         child=OuterRef("pk"), user=user, holds_parental_responsibility=True
     )
-    consent = YoungPersonConsent.objects.filter(
-        child=OuterRef("pk"),
-        family_member__user=user,
-        given_on__lte=today,
-    ).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today))
+    consent = standing_consents(today).filter(child=OuterRef("pk"), family_member__user=user)
     # A child becomes a young person on the day after the end of compulsory school age,
     # so everyone born on or before this date is a young person today.
     is_child = Q(date_of_birth__gt=_born_after_for_child(today))
     return Q(Exists(holds_pr)) & (is_child | Q(Exists(consent)))
+
+
+def family_members_told(child: Child, today: dt.date) -> QuerySet[FamilyMember]:
+    """The family recorded for `child` who are told about the case: everyone while they
+    are a child; once a young person (CFA s83(2)), only those whose access the young
+    person's consent keeps (the same rule as _parent_q: CFA s80, Reg 17)."""
+    members = FamilyMember.objects.filter(child=child).select_related("user")
+    if child.date_of_birth > _born_after_for_child(today):
+        return members
+    consent = standing_consents(today).filter(family_member=OuterRef("pk"))
+    return members.filter(Exists(consent))
 
 
 def _born_after_for_child(today: dt.date) -> dt.date:

@@ -44,6 +44,8 @@ RETENTION: dict[str, str] = {
             "Enrolment",
             "FamilyMember",
             "YoungPersonConsent",
+            "FamilyInvitation",  # family accounts (issue 11 item 1)
+            "ParentAccessDecision",
         )
     },
     **{

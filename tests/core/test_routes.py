@@ -176,6 +176,19 @@ ROUTES: dict[str, Route] = {
     "contributions:all_about_me_file": Route("contributions.download_all_about_me_file"),
     "contributions:all_about_me_use": Route("contributions.use_all_about_me", get=405,
                                             post=302),
+    # family accounts and the family's pages (issue 11 item 1, docs/family-accounts.md)
+    "family:documents": Route("casework.view_family_plans"),
+    "family:invitation": public(post=200, note="an unknown token says the invitation expired"),
+    "family:account": Route("casework.view_family_plans", post=200),
+    "family:security_code": Route("casework.view_family_plans", post=200),
+    "family:parent_access": Route(
+        "casework.decide_parent_access", post=200, note="an empty POST shows its error"
+    ),
+    "casework:family_invite": Route("casework.change_child_record", post=200),
+    "casework:young_person_invite": Route("casework.change_child_record", post=200),
+    "core:sign_in_link": public(post=200, note="an empty POST shows its errors"),
+    "core:sign_in_link_sent": public(),
+    "core:sign_in_link_use": public(post=200, note="GET asks to continue; a bad token: expired"),
     # sen2 (issue 3, items 6-7): statutory returns, SEN managers only
     "returns:index": Route("measures.view_returns"),
     "returns:sen2": Route(

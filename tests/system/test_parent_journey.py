@@ -73,7 +73,7 @@ def test_parent_sees_their_childs_case_and_the_dates_the_council_must_meet(
     advice = coming_up.get_by_role("listitem").filter(has_text="We must get health advice")
     expect(advice).to_contain_text(f"by {govuk_date(advice_asked + 6 * WEEK)}")
     expect(advice).to_contain_text("Coming up")
-    main.get_by_text("What has already happened").click()
+    main.get_by_text("Dates we had to meet").click()
     decision = main.get_by_role("listitem").filter(
         has_text="We must decide whether to carry out an EHC needs assessment"
     )

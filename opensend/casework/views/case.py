@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from opensend.casework.clock import clock_for, clock_history
+from opensend.casework.family_selectors import family_accounts
 from opensend.casework.models import Case, CaseEvent
 from opensend.casework.presenters import pages as presenters
 from opensend.casework.presenters.child_record import child_record_page
@@ -71,5 +72,6 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
     )
     return render_page(
         request, "casework/case.html",
-        {"case": case, "page": page, "records": records, "letters": decision_letters(case)},
+        {"case": case, "page": page, "records": records, "letters": decision_letters(case),
+         "accounts": family_accounts(case, day)},
     )

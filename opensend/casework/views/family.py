@@ -4,11 +4,14 @@ Families see the statutory steps and dates, their caseworker and the issued plan
 never the internal history notes.
 """
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from opensend.casework.family_selectors import case_documents
 from opensend.casework.presenters import pages as presenters
 from opensend.casework.presenters.family import family_stage
+from opensend.casework.presenters.family_pages import document_rows, what_happened
 from opensend.casework.selectors import (
     case_get,
     case_timeline,
@@ -38,6 +41,10 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _team() -> dict[str, str]:
+    return {"email": settings.SEND_TEAM_EMAIL, "phone": settings.SEND_TEAM_PHONE}
+
+
 @permission_required("casework.view_family_plans")
 @require_GET
 def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
@@ -55,4 +62,20 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         today=day,
     )
     return render_page(request, "casework/family_case.html",
-                       {"case": case, "page": page, "letters": decision_letters(case)})
+                       {"case": case, "page": page, "letters": decision_letters(case),
+                        "happened": what_happened(timeline["events"]), "team": _team()})
+
+
+@permission_required("casework.view_family_plans")
+@require_GET
+def documents(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Every document sent on the case, newest first, with the right of appeal."""
+    day = today()
+    case = case_get(
+        user=request.user, case_id=case_id, today=day, why="family documents", request=request
+    )
+    clock = clock_or_error(case, case_timeline(case)["events"], day)[0]
+    rows = document_rows(case_documents(case), clock.steps if clock else (), day)
+    return render_page(request, "casework/family_documents.html",
+                       {"case": case, "rows": rows, "team": _team(),
+                        "own_record": case.child.young_person_user_id == request.user.pk})

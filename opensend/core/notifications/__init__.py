@@ -6,6 +6,8 @@ from opensend.core.notifications.service import (
     digest_recipients,
     notification_create,
     notification_deliver,
+    preference_of,
+    preference_set,
 )
 
 __all__ = [
@@ -14,4 +16,6 @@ __all__ = [
     "digest_recipients",
     "notification_create",
     "notification_deliver",
+    "preference_of",
+    "preference_set",
 ]

@@ -66,14 +66,24 @@ def _create_once(*, key: str, address: str, message: Message, digest: bool) -> N
         return None
 
 
+# A link that signs someone in or opens an invitation (issue 11 item 1, family accounts)
+# is a secret: it is sent at once whatever the person's preference, and removed from the
+# stored notification as soon as it is sent.
+SINGLE_USE_KEY_PREFIX = "single-use:"
+SINGLE_USE_LINK_SENT = "(a single-use link, removed once sent)"
+
+
 def notification_create(
-    *, key: str, recipients: Iterable[str], message: Message
+    *, key: str, recipients: Iterable[str], message: Message, single_use_link: bool = False
 ) -> list[Notification]:
     """Tell each recipient about the event `key`, once. Immediate ones are queued for
     sending when the surrounding transaction commits; digest ones wait for the day's
-    digest. Returns the notifications created now (none for someone already told)."""
+    digest. Returns the notifications created now (none for someone already told).
+    `single_use_link`: the link signs in or opens an invitation (see SINGLE_USE_KEY_PREFIX)."""
     addresses = _addresses(recipients)
-    digests = digest_wanted(addresses)
+    if single_use_link:
+        key = SINGLE_USE_KEY_PREFIX + key
+    digests = set() if single_use_link else digest_wanted(addresses)
     created = []
     for address in addresses:
         made = _create_once(key=key, address=address, message=message, digest=address in digests)
@@ -103,8 +113,22 @@ def notification_deliver(*, notification_id: int) -> bool:
         notification.provider_reference = sender.send(notification)
         notification.backend = sender.name
         notification.sent_at = timezone.now()
-        notification.save(update_fields=["provider_reference", "backend", "sent_at"])
+        if notification.key.startswith(SINGLE_USE_KEY_PREFIX):
+            notification.link = SINGLE_USE_LINK_SENT
+        notification.save(update_fields=["provider_reference", "backend", "sent_at", "link"])
         return True
+
+
+def preference_of(email: str) -> str:
+    """How this address wants to be told (no row: immediately)."""
+    found = NotificationPreference.objects.filter(email=email.strip().lower()).first()
+    return found.frequency if found else NotificationFrequency.IMMEDIATE
+
+
+def preference_set(*, email: str, frequency: str) -> None:
+    NotificationPreference.objects.update_or_create(
+        email=email.strip().lower(), defaults={"frequency": NotificationFrequency(frequency)}
+    )
 
 
 def digest_recipients() -> list[str]:

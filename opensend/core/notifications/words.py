@@ -28,11 +28,14 @@ def next_step_text(notification: Notification) -> str:
 
 
 def subject(notification: Notification) -> str:
+    if not notification.child_first_name:  # about the person's account, not a child
+        return notification.event
     return f"{notification.child_first_name}: {notification.event}"
 
 
 def body(notification: Notification) -> str:
-    lines = [f"{notification.event} for {notification.child_first_name}.", ""]
+    about = f" for {notification.child_first_name}" if notification.child_first_name else ""
+    lines = [f"{notification.event}{about}.", ""]
     step = next_step_text(notification)
     if step:
         lines += [f"What happens next: {step}.", ""]

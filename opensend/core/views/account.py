@@ -5,11 +5,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from opensend.core.audit import audit
+from opensend.core.models import AuditAction
+from opensend.core.notifications import preference_of, preference_set
 from opensend.core.notifications.forms import NotificationFrequencyForm
-from opensend.core.notifications.preferences import (
-    notification_frequency,
-    notification_frequency_set,
-)
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 
@@ -20,12 +19,12 @@ SAVED = "Your choice is saved: it applies to the next change."
 @permission_required("core.choose_notifications")
 def notifications(request: HttpRequest) -> HttpResponse:
     email = request.user.email
-    initial = {"frequency": notification_frequency(email)}
+    initial = {"frequency": preference_of(email)}
     form = NotificationFrequencyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        notification_frequency_set(
-            actor=request.user, email=email, frequency=form.cleaned_data["frequency"]
-        )
+        preference_set(email=email, frequency=form.cleaned_data["frequency"])
+        audit(actor=request.user, action=AuditAction.CHANGE, why="notification preference",
+              detail={"frequency": form.cleaned_data["frequency"]}, request=request)
         messages.success(request, SAVED)
         return redirect("core:account_notifications")
     return render_page(request, "core/account_notifications.html", {"form": form, "email": email})

@@ -89,14 +89,16 @@ def ask_second_factor(
 ) -> HttpResponse:
     """The first factor passed: staff go on to their security code (or set up their
     authenticator app), unless they already `passed` a second factor at their identity
-    provider (single sign-on, views/sso.py); families are signed in."""
+    provider (single sign-on, views/sso.py); families are signed in, unless they turned
+    on a security code themselves."""
     request.session.cycle_key()
     request.session[_NEXT] = next_url
     request.session[_FIRST_FACTOR] = first_factor
-    if passed is not None or not user.is_staff_user:
+    has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    # Families may turn a security code on ("Your account", issue 11 item 1); staff must.
+    if passed is not None or not (user.is_staff_user or has_device):
         return complete_sign_in(request, user, passed)
     request.session[_PENDING] = user.pk
-    has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
     return redirect("core:security_code" if has_device else "core:set_up_authenticator")
 
 
@@ -117,7 +119,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     return render_page(request, "core/sign_in.html", context)
 
 
-def _verify(form: SecurityCodeForm, device: TOTPDevice) -> bool:
+def code_verified(form: SecurityCodeForm, device: TOTPDevice) -> bool:
     if not form.is_valid():
         return False
     verified = device.verify_is_allowed()[0] and device.verify_token(form.cleaned_data["code"])
@@ -133,12 +135,12 @@ def security_code(request: HttpRequest) -> HttpResponse:
     if user is None or device is None:
         return redirect("core:sign_in")
     form = SecurityCodeForm(request.POST or None)
-    if request.method == "POST" and _verify(form, device):
+    if request.method == "POST" and code_verified(form, device):
         return complete_sign_in(request, user, device)
     return render_page(request, "core/security_code.html", {"form": form})
 
 
-def _qr_data_uri(device: TOTPDevice) -> str:
+def qr_data_uri(device: TOTPDevice) -> str:
     return segno.make(device.config_url, error="m").svg_data_uri(scale=4)
 
 
@@ -151,7 +153,7 @@ def set_up_authenticator(request: HttpRequest) -> HttpResponse:
         user=user, confirmed=False, defaults={"name": "Authenticator app"}
     )
     form = SecurityCodeForm(request.POST or None)
-    if request.method == "POST" and _verify(form, device):
+    if request.method == "POST" and code_verified(form, device):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         return complete_sign_in(request, user, device)
@@ -159,7 +161,7 @@ def set_up_authenticator(request: HttpRequest) -> HttpResponse:
     return render_page(
         request,
         "core/set_up_authenticator.html",
-        {"form": form, "qr": _qr_data_uri(device), "secret": secret},
+        {"form": form, "qr": qr_data_uri(device), "secret": secret},
     )
 
 

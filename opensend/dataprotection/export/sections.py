@@ -28,6 +28,7 @@ from opensend.people.models import Child, FamilyMember, User
 PASSWORD = frozenset({"password"})
 AUTHENTICATOR = frozenset({"key", "step", "t0", "digits", "tolerance", "drift", "last_t"})
 SEN2_RUN = frozenset({"xml_gzip", "children", "failures"})
+INVITATION_SECRET = frozenset({"token_hash"})
 ISSUED_BYTES = frozenset({"pdf", "docx"})
 
 
@@ -186,6 +187,11 @@ CHILD_SECTIONS = (
             Source("people.FamilyMember", _of_child("child_id")),
             Source("people.YoungPersonConsent", _of_child("child_id", "given_on")),
             Source("people.Consent", _of_child("child_id", "pk")),
+            # family accounts (issue 11 item 1): invitations (never the token's hash) and
+            # the young person's decisions about their parents' access
+            Source("people.FamilyInvitation", _of_child("child_id", "created_at"),
+                   leave_out=INVITATION_SECRET),
+            Source("people.ParentAccessDecision", _of_child("child_id", "decided_at")),
         ),
         applies=_about_a_child,
     ),
@@ -296,6 +302,7 @@ PARENT_SECTIONS = (
         (
             Source("people.FamilyMember", _of_family_members("pk")),
             Source("people.YoungPersonConsent", _of_family_members("family_member")),
+            Source("people.ParentAccessDecision", _of_family_members("family_member")),
             Source("people.Consent", _of_family_members("family_member")),
             Source("people.ChildRecordChange", _of_family_members("family_member")),
         ),
