@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from django.utils import timezone
 
+from opensend.advice.models import AdviceSubmission
 from opensend.casework.models import (
     Case,
     DocumentKind,
@@ -81,6 +82,11 @@ def fill_what_toms_world_lacks(world: World, today: dt.date) -> None:
         census_date=dt.date(2027, 1, 21),
         children=[tom.child.pk, world.lily.child.pk],
         status="done",
+    )
+    # issue 11 item 2: the advice as Tom's health adviser submitted it
+    AdviceSubmission.objects.create(
+        advice_request=tom.advice, version=1, answer="see_child_first",
+        reasons="Clinic appointment first", submitted_by=world.people["aled"], submitted_on=today,
     )
     family_contributions_add(tom.case, world.people["paula"], today)
 

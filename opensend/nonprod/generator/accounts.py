@@ -140,8 +140,18 @@ class AccountBuilder:
                 user = self.staff(org, Role.ADVICE_GIVER, email=email, service=service)
                 if index == 0:
                     area.personas[f"advice_{service}"] = Persona(label, user)
-        dco = self.staff(area.icb, Role.ADVICE_GIVER, service=AdviceService.HEALTH)
+        dco = self.staff(area.icb, Role.ADVICE_GIVER, service=AdviceService.HEALTH,
+                         email=f"dco@{names.EMAIL_DOMAIN}")
         area.panel[1] = ("health", dco.full_name)  # the designated clinical officer sits on panel
+        # issue 11 item 2: the DCO also oversees the area's health advice, and a social
+        # care lead its social care advice (opensend/advice, /advice/oversight/).
+        self.memberships.append((dco, area.icb, Role.DCO, ""))
+        area.personas["dco"] = Persona(
+            "Designated Clinical Officer", dco, "health advice timeliness")
+        lead = self.staff(area.social_care, Role.SOCIAL_CARE_LEAD,
+                          email=f"social.care.lead@{names.EMAIL_DOMAIN}")
+        area.personas["social_care_lead"] = Persona(
+            "Social care lead", lead, "social care advice timeliness")
 
     def sencos(self, area: Area, demo_school: Organisation) -> None:
         schools = [demo_school] + [
