@@ -319,7 +319,7 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
 
 
 def _matrix_plan():
-    from tests.strategy.world import matrix_plan
+    from tests.strategy.plan_world import matrix_plan
 
     return matrix_plan()
 
