@@ -408,7 +408,7 @@ def _family_request_file(case: object) -> object:
 
 
 def _matrix_plan():
-    from tests.strategy.world import matrix_plan
+    from tests.strategy.plan_world import matrix_plan
 
     return matrix_plan()
 

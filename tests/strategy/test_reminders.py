@@ -8,8 +8,14 @@ from opensend.core.notifications.models import Notification
 from opensend.strategy import services
 from opensend.strategy.models import Action, StrategyStatus
 from opensend.strategy.reminders import strategy_reminders_send, which_reminder
+from tests.strategy.plan_world import northshire_plan
 
 TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def plan(today, area, sam, cara):
+    return northshire_plan(area, sam, cara)
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,17 @@
 
 import datetime as dt
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from opensend.strategy.models import Action, EvidenceFile, ProgressUpdate, Strategy
-from tests.strategy.world import plan_world
+from tests.strategy.plan_world import northshire_plan, plan_world
+
+
+@pytest.fixture
+def plan(today, area, sam, cara):
+    return northshire_plan(area, sam, cara)
 
 
 def _get(client, name, *args, **query):

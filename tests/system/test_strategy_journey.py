@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from opensend.people.models import User
 from tests.conftest import confirmed_device
 from tests.personas import Area
-from tests.strategy.world import PlanWorld, plan_world
+from tests.strategy.plan_world import PlanWorld, plan_world
 from tests.system.conftest import fill_date, sign_in, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

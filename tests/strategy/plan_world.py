@@ -1,5 +1,5 @@
 """A small synthetic partnership plan for Northshire (tests/personas.py), built through the
-services: two priorities, three actions and linked measures with monthly snapshots.
+services (branch i12-plan): two priorities, three actions, measures with monthly snapshots.
 
     20-week plans    baseline 40% (typed) on 1 Jan 2026, target 80% by 1 Jan 2027; the
                      snapshots climb only to 45% by November: behind its trajectory, while
@@ -151,3 +151,8 @@ def matrix_plan() -> PlanWorld:
     world = PlanWorld(found, actions["1.1"], actions["1.2"], actions["2.1"], *measures)
     assert EvidenceFile.objects.filter(progress_update__action=world.overdue).exists()
     return world
+
+
+def northshire_plan(area: object, sam: User, cara: User) -> PlanWorld:
+    """Northshire's plan (above) from the personas' world; Cara owns action 1.1."""
+    return plan_world(la=area.northshire, lead=sam, owner=cara, partner=area.health)  # type: ignore[attr-defined]
