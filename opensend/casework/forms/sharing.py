@@ -23,6 +23,7 @@ class ConsultForm(GovukForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Only advice the family agreed to share. The setting sees the draft plan "
         "and these files, nothing else on the case",
+        error_messages={"invalid_choice": "Select advice from the list"},
     )
 
     def __init__(self, data: Any = None, *, settings: list[Organisation],
@@ -55,7 +56,8 @@ class ConsultationAnswerForm(GovukForm):
     answer = radios(
         "Can your setting meet the needs set out in the draft plan?",
         [(k.value, v) for k, v in ANSWER_LABELS.items()],
-        error_messages={"required": "Select whether your setting can meet the needs"},
+        error_messages={"required": "Select whether your setting can meet the needs",
+                        "invalid_choice": "Select whether your setting can meet the needs"},
     )
     reasons = forms.CharField(
         label="Your reasons",

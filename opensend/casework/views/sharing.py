@@ -22,7 +22,6 @@ from opensend.casework.services.sharing import (
     ConsentMissing,
     SharingRefused,
     consultation_answer,
-    latest_draft,
     setting_consult,
 )
 from opensend.casework.sharing_selectors import (
@@ -42,12 +41,10 @@ from opensend.core.uploads import upload_response
 @require_http_methods(["GET", "POST"])
 def consult_setting(request: HttpRequest, case_id: int) -> HttpResponse:
     case = action_case(request, case_id, "consult a setting on the draft plan")
-    # Without a draft out the page says so and shows no form: nothing to send or check.
-    data = posted(request) if latest_draft(case) is not None else None
-    form = ConsultForm(data, settings=consultable_settings(case),
+    form = ConsultForm(posted(request), settings=consultable_settings(case),
                        advice_files=shareable_advice_files(case))
     consent_missing = False
-    if form.is_bound and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             made = setting_consult(actor=request.user, case=case, today=today(),
                                    **form.service_arguments())
