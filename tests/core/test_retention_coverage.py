@@ -108,6 +108,14 @@ RETENTION: dict[str, str] = {
             "TaxonomyTerm",
         )
     },
+    # issue 12: the partnership's plans hold staff names as owners, no child-level data
+    **{
+        f"strategy.{name}": STAFF
+        for name in (
+            "Strategy", "Priority", "Action", "Milestone", "SuccessMeasure", "ProgressUpdate",
+            "EvidenceFile", "Risk", "ActionDependency", "CoProductionEvidence",
+        )
+    },
     **{
         f"measures.{name}": NONE
         for name in (

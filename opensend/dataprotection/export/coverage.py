@@ -95,6 +95,14 @@ OUT_OF_SCOPE: dict[str, str] = {
         "review reminders sent to providers' published addresses; " + STAFF_ONLY
     ),
     "directory.PostcodeCentroid": "the centre of each postcode (ONS): places, not people",
+    # strategy: the partnership's plans (issue 12): no child-level data
+    **{
+        f"strategy.{name}": "the partnership's strategy and action plans; " + STAFF_ONLY
+        for name in (
+            "Strategy", "Priority", "Action", "Milestone", "SuccessMeasure", "ProgressUpdate",
+            "EvidenceFile", "Risk", "ActionDependency", "CoProductionEvidence",
+        )
+    },
     "directory.ZeroResultSearch": (
         "searches that found nothing, counted per day with no session, user or address"
     ),
