@@ -22,6 +22,10 @@ urlpatterns = [
     path("local-offer/manage/", include("opensend.directory.editorial.urls")),
     # subject access and erasure requests (issue 13 item 3)
     path("data-protection/", include("opensend.dataprotection.urls")),
+    # strategy (issue 12, branch i12-io): import and export of plans, board meetings and packs
+    path("strategy/<int:strategy_id>/import/", include("opensend.strategy.imports.urls")),
+    path("strategy/<int:strategy_id>/", include("opensend.strategy.imports.export_urls")),
+    path("strategy/<int:strategy_id>/board/", include("opensend.strategy.board.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

@@ -19,6 +19,7 @@ from docx.shared import Mm
 
 from opensend.core.spreadsheets import Sheet, workbook_bytes
 from opensend.strategy.imports.mapping import FIELDS
+from opensend.strategy.models import Action, Strategy
 
 HEADINGS = tuple(FIELDS.values())
 WIDTHS = (30, 45, 24, 20, 45, 45)
@@ -58,3 +59,47 @@ def plan_docx(title: str, rows: Sequence[PlanTableRow]) -> bytes:
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
+
+
+def _timescale(action: Action) -> str:
+    """The plan's own words when it had them, else the dates as the import reads them."""
+    if action.timescale:
+        return action.timescale
+    if action.start_date and action.due_date:
+        return f"{action.start_date.isoformat()} to {action.due_date.isoformat()}"
+    if action.due_date:
+        return f"by {action.due_date.isoformat()}"
+    return ""
+
+
+def _progress(action: Action) -> str:
+    updates = sorted(action.progress_updates.all(), key=lambda u: (u.reported_on, u.pk))
+    if not updates:
+        return ""
+    latest = updates[-1]
+    label = latest.get_status_display()
+    return f"{label}: {latest.narrative}" if latest.narrative else label
+
+
+def _row(priority_title: str, action: Action) -> PlanTableRow:
+    measures = "\n".join(measure.title for measure in action.success_measures.all())
+    return (
+        priority_title, action.title, action.owner_name, _timescale(action), measures,
+        _progress(action),
+    )  # fmt: skip
+
+
+def plan_table_rows(strategy: Strategy) -> list[PlanTableRow]:
+    """One row per action and priority, priorities in their order; an action of no
+    priority comes last with the priority cell empty (the import will ask for one)."""
+    actions = strategy.actions.order_by("reference", "id").prefetch_related(
+        "priorities", "success_measures", "progress_updates"
+    )
+    rows: list[tuple[tuple[int, int], PlanTableRow]] = []
+    for action in actions:
+        priorities = sorted(action.priorities.all(), key=lambda p: (p.order, p.pk))
+        for priority in priorities:
+            rows.append(((priority.order, priority.pk), _row(priority.title, action)))
+        if not priorities:
+            rows.append(((10**6, 0), _row("", action)))
+    return [row for _, row in sorted(rows, key=lambda pair: pair[0])]

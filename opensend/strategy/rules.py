@@ -19,8 +19,10 @@ from opensend.strategy.models import Action
 
 @rule("strategy.view_strategy")
 def view_strategy(user: User) -> bool:
-    """The list of plans, a plan on one page, its actions and success measures."""
-    return is_staff(user) and user.is_active
+    """The list of plans, a plan on one page, its actions and success measures. A Local
+    Offer provider is not a partner of the plan (branch i12-io: their organisation
+    belongs to no area, so no plan would be found for them anyway)."""
+    return is_staff(user) and user.is_active and bool(user.roles - {Role.PROVIDER})
 
 
 @rule("strategy.edit_strategy")

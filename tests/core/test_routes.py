@@ -242,9 +242,55 @@ ROUTES: dict[str, Route] = {
     "dataprotection:erasure": Route(DATA_PROTECTION),
     "dataprotection:erasure_extend": Route(DATA_PROTECTION, post=200),
     "dataprotection:erasure_outcome": Route(DATA_PROTECTION, post=200),
+    # strategy (issue 12, branch i12-io): importing and exporting plans
+    "strategy_import:upload": Route("strategy.edit_strategy", post=200),
+    "strategy_import:table": Route("strategy.edit_strategy", post=200),
+    "strategy_import:preview": Route("strategy.edit_strategy", post=200),
+    "strategy_import:confirm": Route(
+        "strategy.edit_strategy", get=405, note="POST only: tests/strategy/test_import_views.py"
+    ),
+    "strategy_import:discard": Route(
+        "strategy.edit_strategy", get=405, note="POST only: tests/strategy/test_import_views.py"
+    ),
+    "strategy_export:xlsx": Route("strategy.view_strategy"),
+    "strategy_export:docx": Route("strategy.view_strategy"),
+    # strategy (issue 12, branch i12-io): board meetings, decisions, action log and packs
+    "strategy_board:meetings": Route("strategy.view_strategy"),
+    "strategy_board:meeting_new": Route("strategy.edit_strategy", post=200),
+    "strategy_board:meeting": Route("strategy.view_strategy"),
+    "strategy_board:decision_new": Route("strategy.edit_strategy", post=200),
+    "strategy_board:action_log_new": Route("strategy.edit_strategy", post=200),
+    "strategy_board:pack": Route("strategy.view_strategy"),
+    "strategy_board:pack_pdf": Route("strategy.view_strategy"),
 }
 
+
 # How to fill each id a route takes, from the records related to the persona.
+def _strategy_io_pending() -> object:
+    from tests.strategy.world import northshire_pending_import
+
+    return northshire_pending_import().pk
+
+
+def _strategy_io_meeting() -> object:
+    from tests.strategy.world import northshire_board_meeting
+
+    return northshire_board_meeting().pk
+
+
+def _strategy_io_strategy() -> object:
+    from tests.strategy.world import northshire_strategy
+
+    return northshire_strategy().pk
+
+
+STRATEGY_IO_IDS: dict[str, Callable[[Bundle], object]] = {
+    "strategy_id": lambda bundle: _strategy_io_strategy(),
+    "pending_id": lambda bundle: _strategy_io_pending(),
+    "meeting_id": lambda bundle: _strategy_io_meeting(),
+}
+
+
 OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "case_id": lambda bundle: bundle.case.pk,
     "event_id": lambda bundle: bundle.case.events.order_by("pk").first().pk,  # type: ignore[union-attr]
@@ -278,6 +324,8 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # subject access and erasure requests (issue 13 item 3): one about the bundle's child
     "sar_id": lambda bundle: _rights_request("SubjectAccessRequest", bundle.child),
     "erasure_id": lambda bundle: _rights_request("ErasureRequest", bundle.child),
+    # strategy import, export and board (issue 12, branch i12-io): Northshire's plan
+    **STRATEGY_IO_IDS,
 }
 
 

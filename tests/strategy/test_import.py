@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from opensend.strategy.imports import services
-from opensend.strategy.models import Action, Priority, ProgressUpdate, Strategy, SuccessMeasure
+from opensend.strategy.models import Action, Priority, ProgressUpdate, SuccessMeasure
 from tests.strategy.plan_files import HEADER, docx_bytes
 
 TODAY = dt.date(2026, 12, 7)
@@ -29,18 +29,6 @@ PLAN_TABLES = [
          "80% of SENCOs trained", "Amber: two sessions cancelled"),
     ],
 ]  # fmt: skip
-
-
-@pytest.fixture
-def strategy(area, sam):
-    return Strategy.objects.create(
-        local_authority=area.northshire,
-        title="SEND strategy 2025-2028",
-        kind="strategy",
-        period_start=dt.date(2025, 4, 1),
-        period_end=dt.date(2028, 3, 31),
-        created_by=sam,
-    )
 
 
 def _pending(strategy, sam, contents=None):
