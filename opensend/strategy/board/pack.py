@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from opensend.core.documents import pdf_from_html
 from opensend.measures.dashboard import wording
-from opensend.measures.dashboard.chart import ChartPoint, line_chart
+from opensend.measures.dashboard.chart import ChartPoint, line_chart, nice_ceiling
 from opensend.measures.snapshots.selectors import snapshot_series
 from opensend.statutory.indicators import INDICATORS
 from opensend.strategy.board.models import BoardMeeting
@@ -135,6 +135,14 @@ def _trajectory(measure: SuccessMeasure, series: list[Point]) -> Trajectory | No
     )
 
 
+def _ceiling(points: list[ChartPoint], trajectory: Trajectory | None) -> Decimal:
+    """The axis reaches the target too, so the board sees how far there is to go."""
+    values = [p.value for p in points if p.value is not None]
+    if trajectory:
+        values += [trajectory.baseline.value, trajectory.target.value]
+    return nice_ceiling(max(values, default=Decimal(0)))
+
+
 def _measure(measure: SuccessMeasure, meeting: BoardMeeting, index: int) -> PackMeasure:
     code = measure.indicator_code
     stored = snapshot_series(
@@ -158,6 +166,7 @@ def _measure(measure: SuccessMeasure, meeting: BoardMeeting, index: int) -> Pack
     chart = line_chart(
         points, chart_id=f"measure-{index}", title=f"{name}: figures to {meeting.held_on:%B %Y}",
         desc=f"{len(points)} monthly figures; the table beside it has each one",
+        ceiling=_ceiling(points, trajectory),
     ) if points else None  # fmt: skip
     return PackMeasure(
         title=measure.title,
