@@ -27,9 +27,8 @@ from datetime import date, datetime
 from typing import IO, Any
 
 import docx
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 
+from opensend.core.spreadsheets import UnreadableWorkbook, workbook_load
 from opensend.core.uploads import KIND_BY_EXTENSION, AllowList, FileKind, upload_check
 
 MAX_ROWS = 2000  # an action plan is tens of rows; more is not a plan
@@ -145,9 +144,9 @@ def _sheet_rows(sheet: Any) -> Iterable[tuple[int, list[str]]]:
 
 def tables_from_xlsx(contents: bytes) -> list[SourceTable]:
     try:
-        book = openpyxl.load_workbook(io.BytesIO(contents), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise UnreadablePlanFile("The workbook cannot be opened") from error
+        book = workbook_load(contents)
+    except UnreadableWorkbook as error:
+        raise UnreadablePlanFile(str(error)) from error
     return [
         table_from_rows(number, sheet.title, _sheet_rows(sheet))
         for number, sheet in enumerate(book.worksheets, 1)
