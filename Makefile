@@ -69,6 +69,7 @@ demo-data: migrate
 	  $(PY) manage.py import_statistical_neighbours "$(EES_NEIGHBOURS)"; \
 	  else echo "No DfE statistics at $(EES_ZIP): the dashboard will show no comparators."; fi
 	$(PY) manage.py snapshot_indicators --backfill-months 12  # trends and board reports
+	$(PY) manage.py load_demo_strategy  # issue 12: the partnership's plan, on the snapshots
 
 demo: install demo-data
 	$(PY) manage.py collectstatic --noinput -v 0

@@ -26,6 +26,8 @@ urlpatterns = [
     path("strategy/<int:strategy_id>/import/", include("opensend.strategy.imports.urls")),
     path("strategy/<int:strategy_id>/", include("opensend.strategy.imports.export_urls")),
     path("strategy/<int:strategy_id>/board/", include("opensend.strategy.board.urls")),
+    # the partnership's strategy and action plans (issue 12)
+    path("strategy/", include("opensend.strategy.urls")),
 ]
 
 handler400 = "opensend.core.views.errors.bad_request"

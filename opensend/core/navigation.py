@@ -29,6 +29,8 @@ _STAFF_LINKS = [
     ("returns:index", "Returns", "measures.view_returns"),
     # measures dashboard (issue 3, dashboard task)
     ("measures:dashboard", "Measures", "measures.view_dashboard"),
+    # the partnership's strategy and action plans (issue 12)
+    ("strategy:strategies", "Strategy", "strategy.view_strategy"),
     # Local Offer editorial (issue 4)
     ("editorial:listings", "Local Offer listings", "directory.edit_listing"),
     ("editorial:queue", "Approvals", "directory.approve_revision"),

@@ -4,8 +4,10 @@ ADR 0031).
 - SEN managers write the plans (the partnership lead's work sits with them today; no new
   role: a board member who is not an SEN manager reads, and the board's decisions are
   recorded by the lead).
-- Staff of the partnership (any staff member of the local authority or of an organisation
-  in its area: partners, analysts, board members) read them.
+- The partnership's staff read them: the council's SEN team (managers, caseworkers,
+  panel members, analysts) and partners' staff (SENCOs, advice givers in health, care and
+  educational psychology), of the local authority or of an organisation in its area.
+  Local Offer editors and providers, and administrators, do not: it is not their work.
 - An action's owner (Action.owner_user) posts progress updates on their own action.
 - Families and the public see nothing (a published page is not built yet).
 Which strategies a user sees at all is decided by strategy/selectors.py (their area's).
@@ -16,13 +18,20 @@ from opensend.people.models import Role, User
 from opensend.people.rules import is_staff, is_staff_with
 from opensend.strategy.models import Action
 
+READERS = (
+    Role.SEN_MANAGER,
+    Role.CASEWORKER,
+    Role.PANEL_MEMBER,
+    Role.ANALYST,
+    Role.SENCO,
+    Role.ADVICE_GIVER,
+)
+
 
 @rule("strategy.view_strategy")
 def view_strategy(user: User) -> bool:
-    """The list of plans, a plan on one page, its actions and success measures. A Local
-    Offer provider is not a partner of the plan (branch i12-io: their organisation
-    belongs to no area, so no plan would be found for them anyway)."""
-    return is_staff(user) and user.is_active and bool(user.roles - {Role.PROVIDER})
+    """The list of plans, a plan on one page, its actions and success measures."""
+    return is_staff_with(user, *READERS)
 
 
 @rule("strategy.edit_strategy")

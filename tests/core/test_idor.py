@@ -45,6 +45,10 @@ ROLE_WIDE_ROUTES = {"feedback:item"}
 # directory editor may open all of them; providers are kept to their own organisation's
 # listings by tests/directory/test_editorial_access.py.
 ROLE_WIDE_ROUTES |= {name for name in ROUTED if name.startswith("editorial:")}
+# strategy (issue 12): a partnership's plans hold no child's record, and every reader of
+# the area may open all of them; staff of another area get 404
+# (tests/strategy/test_views.py test_another_areas_staff_see_nothing).
+ROLE_WIDE_ROUTES |= {name for name in ROUTED if name.startswith("strategy:")}
 # strategy import, export and board (issue 12, branch i12-io): a plan is the area's, not a
 # child's, and every partner of the area may read it; another area's staff get 404 and a
 # pending import is its uploader's alone: tests/strategy/test_area_scope.py.
@@ -86,14 +90,10 @@ def state(world: World) -> dict[str, object]:
         "disputes": Dispute.objects.count(),
         "cases": Case.objects.count(),
         # subject access and erasure requests (issue 13 item 3)
-        "access_requests": list(
-            SubjectAccessRequest.objects.values_list("pk", "due_on", "extended_on", "completed_on")
-        ),
-        "erasure_requests": list(
-            ErasureRequest.objects.values_list(
-                "pk", "due_on", "extended_on", "decided_on", "outcome"
-            )
-        ),
+        "access_requests": list(SubjectAccessRequest.objects.values_list(
+            "pk", "due_on", "extended_on", "completed_on")),
+        "erasure_requests": list(ErasureRequest.objects.values_list(
+            "pk", "due_on", "extended_on", "decided_on", "outcome")),
     }
 
 

@@ -75,6 +75,7 @@ class Route:
 
 
 DATA_PROTECTION = "dataprotection.handle_requests"
+STRATEGY_VIEW, STRATEGY_EDIT = "strategy.view_strategy", "strategy.edit_strategy"
 
 
 def public(get: Status = 200, post: Status = None, note: str = "") -> Route:
@@ -262,30 +263,53 @@ ROUTES: dict[str, Route] = {
     "strategy_board:action_log_new": Route("strategy.edit_strategy", post=200),
     "strategy_board:pack": Route("strategy.view_strategy"),
     "strategy_board:pack_pdf": Route("strategy.view_strategy"),
+    # the partnership's strategy and action plans (issue 12): an empty POST shows its errors
+    **{
+        f"strategy:{name}": Route(STRATEGY_VIEW, note="area-wide: tests/strategy/test_views.py")
+        for name in ("strategies", "strategy", "action", "measure", "evidence")
+    },
+    **{
+        f"strategy:{name}": Route(STRATEGY_EDIT, post=200)
+        for name in (
+            "strategy_new",
+            "strategy_edit",
+            "priority_new",
+            "action_new",
+            "action_edit",
+            "milestone_new",
+            "measure_new",
+        )
+    },
+    "strategy:progress_new": Route(
+        "strategy.report_progress",
+        post=200,
+        on=lambda bundle: _matrix_plan().overdue,
+        note="the plan's editors, and the action's owner",
+    ),
+    "strategy:milestone_done": Route(
+        "strategy.report_progress",
+        get=405,
+        post=302,
+        on=lambda bundle: _matrix_plan().overdue,
+        note="POST only: the plan's editors, and the action's owner; back to the action",
+    ),
 }
 
 
 # How to fill each id a route takes, from the records related to the persona.
 def _strategy_io_pending() -> object:
-    from tests.strategy.world import northshire_pending_import
+    from tests.strategy.io_world import northshire_pending_import
 
     return northshire_pending_import().pk
 
 
 def _strategy_io_meeting() -> object:
-    from tests.strategy.world import northshire_board_meeting
+    from tests.strategy.io_world import northshire_board_meeting
 
     return northshire_board_meeting().pk
 
 
-def _strategy_io_strategy() -> object:
-    from tests.strategy.world import northshire_strategy
-
-    return northshire_strategy().pk
-
-
 STRATEGY_IO_IDS: dict[str, Callable[[Bundle], object]] = {
-    "strategy_id": lambda bundle: _strategy_io_strategy(),
     "pending_id": lambda bundle: _strategy_io_pending(),
     "meeting_id": lambda bundle: _strategy_io_meeting(),
 }
@@ -326,7 +350,25 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "erasure_id": lambda bundle: _rights_request("ErasureRequest", bundle.child),
     # strategy import, export and board (issue 12, branch i12-io): Northshire's plan
     **STRATEGY_IO_IDS,
+    # strategy (issue 12): Northshire's plan, its action 1.2 (with an evidence file), a measure
+    "strategy_id": lambda bundle: _matrix_plan().strategy.pk,
+    "action_id": lambda bundle: _matrix_plan().overdue.pk,
+    "measure_id": lambda bundle: _matrix_plan().timeliness.pk,
+    "evidence_id": lambda bundle: _matrix_evidence(),
+    "milestone_id": lambda bundle: _matrix_plan().overdue.milestones.get().pk,
 }
+
+
+def _matrix_plan():
+    from tests.strategy.world import matrix_plan
+
+    return matrix_plan()
+
+
+def _matrix_evidence() -> object:
+    from opensend.strategy.models import EvidenceFile
+
+    return EvidenceFile.objects.get(progress_update__action=_matrix_plan().overdue).pk
 
 
 def _matrix_feedback() -> object:

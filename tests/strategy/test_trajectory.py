@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opensend.strategy.trajectory import (
@@ -81,7 +81,11 @@ def test_latest_on_ignores_order_and_later_figures():
 # --- properties -------------------------------------------------------------------------
 
 days = st.integers(min_value=0, max_value=3650)
-values = st.decimals(min_value=-1000, max_value=1000, places=1)
+# Figures keep one decimal place (measures.IndicatorSnapshot.value): tenths, drawn as integers.
+values = st.integers(min_value=-10_000, max_value=10_000).map(lambda tenths: D(tenths) / 10)
+improvements = st.integers(min_value=0, max_value=5_000).map(lambda tenths: D(tenths) / 10)
+# The suite shares two cores with other work: judge the properties, not the machine's speed.
+shared_machine = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
@@ -95,12 +99,14 @@ def _day(trajectory, offset):
     return trajectory.baseline.on + dt.timedelta(days=offset - 400)
 
 
+@shared_machine
 @given(trajectories())
 def test_the_line_passes_through_baseline_and_target(trajectory):
     assert expected_on(trajectory, trajectory.baseline.on) == trajectory.baseline.value
     assert expected_on(trajectory, trajectory.target.on) == trajectory.target.value
 
 
+@shared_machine
 @given(trajectories(), days, days)
 def test_the_line_stays_between_baseline_and_target_and_moves_one_way(trajectory, a, b):
     low = min(trajectory.baseline.value, trajectory.target.value)
@@ -112,6 +118,7 @@ def test_the_line_stays_between_baseline_and_target_and_moves_one_way(trajectory
     assert (after >= before) if rising else (after <= before)
 
 
+@shared_machine
 @given(trajectories(), days)
 def test_a_figure_on_the_line_is_on_course(trajectory, offset):
     day = _day(trajectory, offset)
@@ -122,7 +129,8 @@ def test_a_figure_on_the_line_is_on_course(trajectory, offset):
 RANK = {Course.BEHIND: 0, Course.ON_COURSE: 1, Course.AHEAD: 2}
 
 
-@given(trajectories(), days, values, st.decimals(min_value=0, max_value=500, places=1))
+@shared_machine
+@given(trajectories(), days, values, improvements)
 def test_a_better_figure_never_reads_worse(trajectory, offset, actual, improvement):
     day = _day(trajectory, offset)
     better = actual + improvement if trajectory.higher_is_better else actual - improvement
@@ -131,6 +139,7 @@ def test_a_better_figure_never_reads_worse(trajectory, offset, actual, improveme
     assert RANK[better_reading.course] >= RANK[worse_reading.course]
 
 
+@shared_machine
 @given(trajectories(), days, values)
 def test_mirroring_the_direction_mirrors_the_course(trajectory, offset, actual):
     def mirror(point):
@@ -146,6 +155,7 @@ def test_mirroring_the_direction_mirrors_the_course(trajectory, offset, actual):
     )
 
 
+@shared_machine
 @given(trajectories(), days, values)
 def test_the_tolerance_is_never_below_half_a_unit(trajectory, offset, actual):
     reading = reading_on(trajectory, [Point(_day(trajectory, offset), actual)], dt.date(2040, 1, 1))

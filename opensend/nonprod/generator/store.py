@@ -38,6 +38,7 @@ from opensend.people.models import (
     User,
     YoungPersonConsent,
 )
+from opensend.strategy.models import Strategy
 
 GENERATED_WHY = "generate demo area"
 
@@ -74,6 +75,9 @@ def area_reset() -> dict[str, int]:
     removed: dict[str, int] = {}
     la = demo_la()
     if la is not None:
+        # issue 12: the area's plans first (a few rows; the ORM cascades to their actions
+        # and updates, whose authors are demo users deleted below)
+        removed["Strategy"] = Strategy.objects.filter(local_authority=la).delete()[0]
         case = Q(case__local_authority=la)
         leaf_first = [
             (IndicatorSnapshot, Q(local_authority=la)),
