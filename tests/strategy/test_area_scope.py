@@ -8,7 +8,7 @@ from opensend.people.models import Role
 from opensend.strategy.models import Action, BoardDecision, BoardMeeting, PendingImport
 from tests import factories as f
 from tests.core.test_routes import ROUTED
-from tests.strategy.world import northshire_board_meeting, northshire_pending_import
+from tests.strategy.io_world import northshire_board_meeting, northshire_pending_import
 
 PREFIXES = ("strategy_import:", "strategy_export:", "strategy_board:")
 
