@@ -26,6 +26,10 @@ urlpatterns = [
     path("data-protection/", include("opensend.dataprotection.urls")),
     # advice givers act in the case (issue 11, item 2)
     path("advice/", include("opensend.advice.urls")),
+    # strategy (issue 12, branch i12-io): import and export of plans, board meetings and packs
+    path("strategy/<int:strategy_id>/import/", include("opensend.strategy.imports.urls")),
+    path("strategy/<int:strategy_id>/", include("opensend.strategy.imports.export_urls")),
+    path("strategy/<int:strategy_id>/board/", include("opensend.strategy.board.urls")),
     # the partnership's strategy and action plans (issue 12)
     path("strategy/", include("opensend.strategy.urls")),
 ]

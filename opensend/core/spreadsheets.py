@@ -27,11 +27,13 @@ __all__ = [
     "DATE_FORMAT",
     "FORMULA_STARTS",
     "Sheet",
+    "UnreadableWorkbook",
     "csv_bytes",
     "csv_text",
     "formula_like",
     "sheet_append",
     "workbook_bytes",
+    "workbook_load",
 ]
 
 Value = str | int | float | date | None
@@ -117,3 +119,22 @@ def workbook_bytes(sheets: Sequence[Sheet], *, title: str = "") -> bytes:
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
+
+
+class UnreadableWorkbook(ValueError):
+    """Bytes that are not an .xlsx workbook openpyxl can open."""
+
+
+def workbook_load(contents: bytes) -> Workbook:
+    """A workbook uploaded to be READ (an action plan: strategy/imports/tables.py): the
+    values its cells hold (data_only: a formula's last computed value, never the formula),
+    with its merged ranges. Writing stays with the writers above."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return load_workbook(io.BytesIO(contents), data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise UnreadableWorkbook("The workbook cannot be opened") from error

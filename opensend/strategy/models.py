@@ -356,3 +356,12 @@ class CoProductionEvidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.happened_on}: {self.activity[:60]}"
+
+
+# Board meetings and pending imports live beside their code (branch i12-io), re-exported here.
+from opensend.strategy.board.models import (  # noqa: E402, F401
+    BoardActionLog,
+    BoardDecision,
+    BoardMeeting,
+)
+from opensend.strategy.imports.models import PendingImport  # noqa: E402, F401

@@ -57,6 +57,13 @@ ROLE_WIDE_ROUTES |= {name for name in ROUTED if name.startswith("editorial:")}
 # the area may open all of them; staff of another area get 404
 # (tests/strategy/test_views.py test_another_areas_staff_see_nothing).
 ROLE_WIDE_ROUTES |= {name for name in ROUTED if name.startswith("strategy:")}
+# strategy import, export and board (issue 12, branch i12-io): a plan is the area's, not a
+# child's, and every partner of the area may read it; another area's staff get 404 and a
+# pending import is its uploader's alone: tests/strategy/test_area_scope.py.
+ROLE_WIDE_ROUTES |= {
+    name for name in ROUTED
+    if name.startswith(("strategy_import:", "strategy_export:", "strategy_board:"))
+}  # fmt: skip
 # measures dashboard (issue 3): an indicator's code and a month name no record; who may
 # use those routes is the route matrix's to check (tests/core/test_routes.py).
 NOT_RECORD_IDS = frozenset({"code", "month"})

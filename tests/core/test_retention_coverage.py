@@ -143,6 +143,12 @@ RETENTION: dict[str, str] = {
             "EvidenceFile", "Risk", "ActionDependency", "CoProductionEvidence",
         )
     },
+    # issue 12 (branch i12-io): board meetings and pending imports name staff only; a
+    # pending import is deleted when it is imported or discarded
+    **{
+        f"strategy.{name}": STAFF
+        for name in ("BoardMeeting", "BoardDecision", "BoardActionLog", "PendingImport")
+    },
     **{
         f"measures.{name}": NONE
         for name in (

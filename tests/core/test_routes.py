@@ -305,6 +305,26 @@ ROUTES: dict[str, Route] = {
     "advice:oversight": Route("advice.view_oversight"),
     "advice:plan_pull": Route("casework.change_case", get=302, post=302,
                               note="no structured advice in the world: to the free-text page"),
+    # strategy (issue 12, branch i12-io): importing and exporting plans
+    "strategy_import:upload": Route("strategy.edit_strategy", post=200),
+    "strategy_import:table": Route("strategy.edit_strategy", post=200),
+    "strategy_import:preview": Route("strategy.edit_strategy", post=200),
+    "strategy_import:confirm": Route(
+        "strategy.edit_strategy", get=405, note="POST only: tests/strategy/test_import_views.py"
+    ),
+    "strategy_import:discard": Route(
+        "strategy.edit_strategy", get=405, note="POST only: tests/strategy/test_import_views.py"
+    ),
+    "strategy_export:xlsx": Route("strategy.view_strategy"),
+    "strategy_export:docx": Route("strategy.view_strategy"),
+    # strategy (issue 12, branch i12-io): board meetings, decisions, action log and packs
+    "strategy_board:meetings": Route("strategy.view_strategy"),
+    "strategy_board:meeting_new": Route("strategy.edit_strategy", post=200),
+    "strategy_board:meeting": Route("strategy.view_strategy"),
+    "strategy_board:decision_new": Route("strategy.edit_strategy", post=200),
+    "strategy_board:action_log_new": Route("strategy.edit_strategy", post=200),
+    "strategy_board:pack": Route("strategy.view_strategy"),
+    "strategy_board:pack_pdf": Route("strategy.view_strategy"),
     # the partnership's strategy and action plans (issue 12): an empty POST shows its errors
     **{
         f"strategy:{name}": Route(STRATEGY_VIEW, note="area-wide: tests/strategy/test_views.py")
@@ -337,7 +357,26 @@ ROUTES: dict[str, Route] = {
     ),
 }
 
+
 # How to fill each id a route takes, from the records related to the persona.
+def _strategy_io_pending() -> object:
+    from tests.strategy.io_world import northshire_pending_import
+
+    return northshire_pending_import().pk
+
+
+def _strategy_io_meeting() -> object:
+    from tests.strategy.io_world import northshire_board_meeting
+
+    return northshire_board_meeting().pk
+
+
+STRATEGY_IO_IDS: dict[str, Callable[[Bundle], object]] = {
+    "pending_id": lambda bundle: _strategy_io_pending(),
+    "meeting_id": lambda bundle: _strategy_io_meeting(),
+}
+
+
 OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "case_id": lambda bundle: bundle.case.pk,
     "event_id": lambda bundle: bundle.case.events.order_by("pk").first().pk,  # type: ignore[union-attr]
@@ -380,6 +419,8 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # a file the family sent with their request (issue 11 item 1): one on the bundle's case
     "family_file_id": lambda bundle: _family_request_file(bundle.case),
     "about_me_file_id": lambda bundle: _about_me_file(bundle.child),
+    # strategy import, export and board (issue 12, branch i12-io): Northshire's plan
+    **STRATEGY_IO_IDS,
     # strategy (issue 12): Northshire's plan, its action 1.2 (with an evidence file), a measure
     "strategy_id": lambda bundle: _matrix_plan().strategy.pk,
     "action_id": lambda bundle: _matrix_plan().overdue.pk,

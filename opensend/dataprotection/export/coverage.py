@@ -111,6 +111,11 @@ OUT_OF_SCOPE: dict[str, str] = {
             "EvidenceFile", "Risk", "ActionDependency", "CoProductionEvidence",
         )
     },
+    # strategy (branch i12-io): board meetings and pending imports of plans; no child data
+    **{
+        f"strategy.{name}": "the partnership's board meetings and plan imports; " + STAFF_ONLY
+        for name in ("BoardMeeting", "BoardDecision", "BoardActionLog", "PendingImport")
+    },
     "directory.ZeroResultSearch": (
         "searches that found nothing, counted per day with no session, user or address"
     ),
