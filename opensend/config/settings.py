@@ -191,10 +191,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "core:sign_in"
 PASSWORD_RESET_TIMEOUT = 3 * 60 * 60  # an emailed reset link works for 3 hours, once
-# Families may sign in by an emailed link (issue 11 item 1, core/views/sign_in_link.py):
-# django-sesame tokens, valid for 15 minutes and once (bound to last_login).
-SESAME_MAX_AGE = 15 * 60
-SESAME_ONE_TIME = True
+# Families' emailed sign-in links (issue 11 item 1): django-sesame, 15 minutes, once.
+SESAME_MAX_AGE, SESAME_ONE_TIME = 15 * 60, True
 CSRF_FAILURE_VIEW = "opensend.core.views.errors.csrf_failure"
 
 # Lockout (security.md goal 4): at most 10 failures per account in 5 minutes.
@@ -357,9 +355,12 @@ RETENTION_DEFAULTS = {
     # Closed EHC records: until the young person is 31 (date of birth + 31 years): the
     # plan can run to 25 and claims can be brought for 6 years after (Limitation Act 1980).
     "ehc_record": "P31Y",
-    # The school's annual review files go with the EHC record (issue 11 item 3).
+    # Files that go with the EHC record, deleted first (names sort before it): the school's
+    # review views and request files (issue 11 item 3), what the family sent (item 1).
     "ehc_annual_review_views": "P31Y",
     "ehc_assessment_request_files": "P31Y",
+    "ehc_contribution_files": "P31Y",
+    "ehc_about_me_files": "P31Y",
     "local_offer_feedback_text": "P2Y",  # from when it was received
     "local_offer_zero_result_search": "P1Y",  # from the day it was counted
     "form_submission": "P90D",  # one-time form tokens, from when they were spent
@@ -368,10 +369,6 @@ RETENTION_PERIODS = {
     name: env_str(f"RETENTION_{name.upper()}", default)
     for name, default in RETENTION_DEFAULTS.items()
 }
-# The files a family sent with their request go with the child's EHC record, at the same
-# time (opensend/contributions/retention.py; run before ehc_record: sorted by name).
-RETENTION_PERIODS["ehc_contribution_files"] = RETENTION_PERIODS["ehc_record"]
-RETENTION_PERIODS["ehc_about_me_files"] = RETENTION_PERIODS["ehc_record"]
 
 # --- Staff single sign-on (issue 13 item 5, docs/sso.md) ---
 # OpenID Connect with the council's or NHS body's identity provider (Microsoft Entra ID...),

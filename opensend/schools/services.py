@@ -48,11 +48,11 @@ def _changed(actor: User, review: SchoolReview, why: str) -> None:
 
 
 def review_invitees(
-    *, actor: User, case: Case, health: str, social_care: str
+    *, actor: User, case: Case, health: str, social_care: str, today: dt.date
 ) -> list[Invitee]:
     """Reg 20(2): (a) the parent or young person, (b) the school, (c) the LA's SEN officer,
     (d) health and (e) social care when an address is given (as relevant)."""
-    family = sorted(family_emails(case.child))
+    family = sorted(family_emails(case.child, today))  # only those who may see it today
     worker = case.caseworker
     invitees = [Invitee(InviteeRole.FAMILY, "The family", email) for email in family]
     invitees.append(Invitee(InviteeRole.SCHOOL, actor.full_name, actor.email))

@@ -69,7 +69,7 @@ def review_start(request: HttpRequest, case_id: int) -> HttpResponse:
         data = form.cleaned_data
         invitees = services.review_invitees(actor=request.user, case=case,
                                             health=data["health"],
-                                            social_care=data["social_care"])
+                                            social_care=data["social_care"], today=day)
         started.append(services.school_review_start(
             actor=request.user, case=case, setting=selectors.pupil_setting(request.user, case,
                                                                            day),

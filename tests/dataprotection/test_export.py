@@ -89,6 +89,46 @@ def fill_what_toms_world_lacks(world: World, today: dt.date) -> None:
         reasons="Clinic appointment first", submitted_by=world.people["aled"], submitted_on=today,
     )
     family_contributions_add(tom.case, world.people["paula"], today)
+    family_accounts_add(world, today)
+    school_records_add(world, today)
+
+
+def family_accounts_add(world: World, today: dt.date) -> None:
+    """An invitation to Tom's parent and a young person's access decision (issue 11
+    item 1), written directly: Tom is not a young person, so the service would refuse."""
+    from opensend.people.models import FamilyInvitation, ParentAccessDecision
+
+    tom, paula = world.tom, world.people["paula"]
+    member = tom.child.family.first()
+    FamilyInvitation.objects.create(
+        child=tom.child, family_member=member, email=paula.email, token_hash="0" * 64,
+        expires_at=timezone.now() + dt.timedelta(days=14), invited_by=tom.case.caseworker)
+    ParentAccessDecision.objects.create(child=tom.child, family_member=member,
+                                        keeps_access=True, decided_on=today)
+
+
+def school_records_add(world: World, today: dt.date) -> None:
+    """The annual review Tom's school ran and its request with the graduated approach
+    (issue 11 item 3)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from opensend.core.uploads import upload_store
+    from opensend.schools.models import GraduatedApproachCycle, SchoolRequest, SchoolRequestFile
+    from tests.schools.world import contribution_file_of, school_review_of
+
+    school_review_of(world.tom).invitations.create(
+        role="family", name="Paula", email=world.people["paula"].email, invited_on=today)
+    contribution_file_of(world.tom)
+    sue = world.people["sue"]
+    request = SchoolRequest.objects.create(case=world.tom.case, setting=world.area.hillside,
+                                           made_by=sue, child_views="I like maths",
+                                           family_views="He is tired after school")
+    GraduatedApproachCycle.objects.create(
+        request=request, number=1, started_on=today - dt.timedelta(weeks=12),
+        reviewed_on=today - dt.timedelta(weeks=6), assessed="Reading age", planned="Phonics",
+        provision="Daily phonics group", cost=900, outcomes="Some progress")
+    upload = upload_store(actor=sue, upload=SimpleUploadedFile("plan.pdf", b"%PDF-1.7\n%%EOF\n"))
+    SchoolRequestFile.objects.create(request=request, upload=upload)
 
 
 def family_contributions_add(case: Case, parent: User, today: dt.date) -> None:

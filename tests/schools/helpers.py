@@ -20,7 +20,8 @@ def review_started(
     meeting_in_days: int = 21,
     health: str = "",
 ) -> SchoolReview:
-    invitees = services.review_invitees(actor=sue, case=case, health=health, social_care="")
+    invitees = services.review_invitees(actor=sue, case=case, health=health, social_care="",
+                                        today=started_on)
     return services.school_review_start(
         actor=sue,
         case=case,
