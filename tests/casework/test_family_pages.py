@@ -64,6 +64,20 @@ def test_what_happened_is_in_plain_words_newest_first_without_withdrawn_events()
     ]
 
 
+@pytest.mark.parametrize(
+    ("kind", "source", "words"),
+    [
+        (EventKind.ADVICE_REQUESTED, "health", "We asked for health advice"),
+        (EventKind.ADVICE_REQUESTED, "psychology", "We asked for educational psychology advice"),
+        (EventKind.ADVICE_RECEIVED, "social_care", "We received the social care advice"),
+        (EventKind.ADVICE_RECEIVED, "", "We received the advice from a professional"),
+    ],
+)
+def test_advice_says_whose_it_is(kind, source, words):
+    event = CaseEvent(pk=1, kind=kind, occurred_on=dt.date(2026, 2, 1), data={"source": source})
+    assert [row.what for row in what_happened([event])] == [words]
+
+
 def test_the_documents_page_lists_what_was_sent_newest_first(today, tom, cara, paula,
                                                               pete, family_client):
     with f.issued_files_stood_in():

@@ -15,8 +15,6 @@ from opensend.statutory.dates import add_calendar_months
 # chase, a panel's internal decision, corrections) are not the family's news.
 HAPPENED = {
     EventKind.REQUEST_RECEIVED: "We received the request for an EHC needs assessment",
-    EventKind.ADVICE_REQUESTED: "We asked professionals for their advice about your needs",
-    EventKind.ADVICE_RECEIVED: "A professional sent us their advice",
     EventKind.DECISION_NOT_TO_ISSUE: "We decided not to issue an EHC plan",
     EventKind.DRAFT_PLAN_ISSUED: "We sent you the draft EHC plan",
     EventKind.FINAL_PLAN_ISSUED: "We sent you the final EHC plan",
@@ -36,6 +34,19 @@ ASSESS_WORDS = {
 }
 
 
+# Whose advice (Reg 6(1)), from the event's "source": "We asked for health advice".
+ADVICE_WORDS = {
+    EventKind.ADVICE_REQUESTED: "We asked for {kind}",
+    EventKind.ADVICE_RECEIVED: "We received the {kind}",
+}
+ADVICE_KINDS = {
+    "education": "education advice",
+    "health": "health advice",
+    "social_care": "social care advice",
+    "psychology": "educational psychology advice",
+}
+
+
 @dataclass(frozen=True)
 class Happened:
     on: dt.date
@@ -45,6 +56,9 @@ class Happened:
 def _words(event: CaseEvent) -> str | None:
     if event.kind == EventKind.DECISION_TO_ASSESS:
         return ASSESS_WORDS["not_assess" if event.data.get("outcome") == "not_assess" else "assess"]
+    if event.kind in ADVICE_WORDS:
+        kind = ADVICE_KINDS.get(event.data.get("source", ""), "advice from a professional")
+        return ADVICE_WORDS[EventKind(event.kind)].format(kind=kind)
     return HAPPENED.get(EventKind(event.kind))
 
 
