@@ -90,22 +90,27 @@ class FileKind:
     package_check: Callable[[IO[bytes]], bool] | None = None  # for zip-based formats
 
 
-def _word_package(contents: IO[bytes]) -> bool:
-    """A .docx is a zip holding a Word document part, not just any zip."""
-    try:
-        with zipfile.ZipFile(contents) as package:
-            names = set(package.namelist())
-    except (zipfile.BadZipFile, OSError, EOFError):
-        return False
-    finally:
-        contents.seek(0)
-    return {"[Content_Types].xml", "word/document.xml"} <= names
+def _office_package(part: str) -> Callable[[IO[bytes]], bool]:
+    """An Office Open XML file (.docx, .xlsx) is a zip holding its main part, not just
+    any zip."""
+
+    def holds_part(contents: IO[bytes]) -> bool:
+        try:
+            with zipfile.ZipFile(contents) as package:
+                names = set(package.namelist())
+        except (zipfile.BadZipFile, OSError, EOFError):
+            return False
+        finally:
+            contents.seek(0)
+        return {"[Content_Types].xml", part} <= names
+
+    return holds_part
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ALLOWED_KINDS: tuple[FileKind, ...] = (
     FileKind("PDF", (".pdf",), "application/pdf", _pdf),
-    FileKind("Word document", (".docx",), DOCX, _zip, _word_package),
+    FileKind("Word document", (".docx",), DOCX, _zip, _office_package("word/document.xml")),
     FileKind("Word 97-2003 document", (".doc",), "application/msword", _ole2),
     FileKind("PNG image", (".png",), "image/png", _png),
     FileKind("JPEG image", (".jpg", ".jpeg"), "image/jpeg", _jpeg),
@@ -122,6 +127,14 @@ IMPORT_KINDS: tuple[FileKind, ...] = (
     FileKind("CSV file", (".csv",), "text/csv", _utf8_text),
     FileKind("JSON file", (".json",), "application/json", _json_text),
     FileKind("NDJSON file", (".ndjson", ".jsonl"), "application/x-ndjson", _ndjson_text),
+)
+# Action plans imported into the strategy (issue 12): read, never stored.
+XLSX = FileKind(
+    "Excel workbook",
+    (".xlsx",),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    _zip,
+    _office_package("xl/workbook.xml"),
 )
 IMPORT_DESCRIPTION = "a CSV, JSON or NDJSON file (.csv, .json, .ndjson or .jsonl)"
 KIND_BY_EXTENSION = {ext: kind for kind in ALLOWED_KINDS for ext in kind.extensions}

@@ -24,12 +24,13 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import IO, Any
+from typing import Any
 
 import docx
 
+from opensend.core.file_kinds import KIND_BY_EXTENSION, XLSX, AllowList
 from opensend.core.spreadsheets import UnreadableWorkbook, workbook_load
-from opensend.core.uploads import KIND_BY_EXTENSION, AllowList, FileKind, upload_check
+from opensend.core.uploads import upload_check
 
 MAX_ROWS = 2000  # an action plan is tens of rows; more is not a plan
 MAX_COLUMNS = 40
@@ -60,25 +61,6 @@ class SourceTable:
         return f"{self.name} ({len(self.rows)} rows)"
 
 
-def _xlsx_package(contents: IO[bytes]) -> bool:
-    """An .xlsx is a zip holding a workbook part, not just any zip."""
-    try:
-        with zipfile.ZipFile(contents) as package:
-            names = set(package.namelist())
-    except (zipfile.BadZipFile, OSError, EOFError):
-        return False
-    finally:
-        contents.seek(0)
-    return {"[Content_Types].xml", "xl/workbook.xml"} <= names
-
-
-XLSX = FileKind(
-    "Excel workbook",
-    (".xlsx",),
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    lambda head: head.startswith(b"PK\x03\x04"),
-    _xlsx_package,
-)
 PLAN_FILES = AllowList(
     (XLSX, KIND_BY_EXTENSION[".docx"]), "an Excel workbook (.xlsx) or a Word document (.docx)"
 )
