@@ -98,6 +98,18 @@ FORM_CLASSES = {
     "editorial:revision_reject": "opensend.directory.editorial.forms.RejectForm",
     # Tom's final plan is issued already: nothing to issue, so the page shows no form
     "casework:plan_issue": "opensend.casework.forms.plans.PlanIssueForm",
+    # Paula's only child, Tom, has a case already: nothing to request
+    "contributions:request": "opensend.contributions.forms.FamilyRequestForm",
+    # Tom's draft is past its comment period (his final plan is out): the pages say so
+    "contributions:draft_plan": "opensend.contributions.forms.DraftCommentsForm",
+    "contributions:meeting": "opensend.contributions.forms.MeetingRequestForm",
+    "contributions:preferred_setting": "opensend.contributions.forms.PreferredSettingForm",
+    # the matrix's token is unknown: the page says the invitation has expired
+    "family:invitation": "opensend.casework.forms.family_accounts.ChoosePasswordForm",
+    # Yasmin's record names no parent: nobody to decide about
+    "family:parent_access": "opensend.casework.forms.family_accounts.ParentAccessForm",
+    # every pupil at Hillside has a request or a plan already: nothing to request
+    "schools:request_new": "opensend.schools.forms.SchoolRequestForm",
 }
 DATE_PARTS = ("day", "month", "year")
 
@@ -106,8 +118,12 @@ def declared_fields(name: str) -> dict[str, list[str]]:
     """The fields a form class declares (dates as their day, month and year inputs), with
     the choices each offers."""
     form_class = import_string(FORM_CLASSES[name])
+    try:  # a form that adds its fields when made (a box per plan section...)
+        declared = form_class().fields
+    except TypeError:  # one that needs the view's records to be made
+        declared = form_class.base_fields
     fields: dict[str, list[str]] = {}
-    for field_name, field in form_class.base_fields.items():
+    for field_name, field in declared.items():
         offered = [str(value) for value, _ in getattr(field, "choices", []) if value != ""]
         if hasattr(field, "fields"):  # a date: one input for each part
             fields |= {f"{field_name}-{part}": [] for part in DATE_PARTS}

@@ -49,6 +49,7 @@ def production_environment() -> dict[str, str]:
             "CSRF_TRUSTED_ORIGINS": "https://send.northshire.example",
             "DATABASE_URL": f"postgres://postgres@/opensend?host={socket}",
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "smtp.northshire.example",  # required with the SMTP backend
             "DEFAULT_FROM_EMAIL": "send@northshire.example",
             "DJANGO_SETTINGS_MODULE": "opensend.config.settings",
         }

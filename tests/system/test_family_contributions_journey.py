@@ -63,17 +63,18 @@ def test_a_parent_requests_an_assessment_and_later_sees_the_decision(
     page.goto(path("family:case", case.pk))
     main = page.locator("main")
     expect(main).to_contain_text("We are carrying out an EHC needs assessment")
-    main.get_by_text("What has already happened").click()
-    decision = main.get_by_role("listitem").filter(
-        has_text="We must decide whether to carry out an EHC needs assessment")
-    expect(decision).to_contain_text(f"Done on {govuk_date(decided)}")
+    expect(main).to_contain_text("We decided to carry out an EHC needs assessment")
+    expect(main).to_contain_text(govuk_date(decided))
     # What happens next, with the dates the clock gives (Reg 13(2): 20 weeks), and the
     # decision letter.
     expect(main).to_contain_text(
         f"We must send you the final EHC plan by {govuk_date(today + 20 * WEEK)}")
-    expect(main.get_by_role("link", name="Our decision whether to carry out")).to_contain_text(
-        f"sent {govuk_date(decided)}")
     visit(page, "case-after-decision")
+    main.get_by_role("link", name="Every letter and plan we have sent").click()
+    letter = page.locator("main").get_by_role("heading", name="Decision letter")
+    expect(letter).to_have_count(1)
+    expect(page.locator("main")).to_contain_text(govuk_date(decided))
+    visit(page, "documents-after-decision")
 
 
 def test_a_parent_comments_on_two_sections_of_a_draft_and_names_a_school(
