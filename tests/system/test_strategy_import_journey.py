@@ -22,13 +22,6 @@ from tests.system.conftest import SCREENSHOTS, path, sign_in, visit
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CODE = "plans_issued_within_20_weeks_incl_exceptions"
-SHOTS = Path("/work/notes/s3/shots")
-
-
-def _shot(page: Page, name: str) -> None:
-    """Also keep a copy for the lead's notes when that folder exists (not in CI)."""
-    if SHOTS.is_dir():
-        page.screenshot(path=str(SHOTS / f"i12-io-{name}.png"), full_page=True)
 
 
 @pytest.fixture
@@ -70,10 +63,6 @@ def test_lead_imports_a_word_plan_and_the_board_reads_its_pack(
     page.reload()  # the upload and the choices survive a reload
     expect(page.locator("#readable-rows tbody tr")).to_have_count(3)
     visit(page, "preview")
-    for width, name in ((1280, "preview-1280"), (390, "preview-390")):
-        page.set_viewport_size({"width": width, "height": 900})
-        _shot(page, name)
-    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="Import 3 rows").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Action plan imported")
     visit(page, "imported")
@@ -110,5 +99,3 @@ def test_lead_imports_a_word_plan_and_the_board_reads_its_pack(
     assert pdf.ok and pdf.body().startswith(b"%PDF")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     (SCREENSHOTS / "strategy-board-pack.pdf").write_bytes(pdf.body())
-    if SHOTS.is_dir():
-        (SHOTS / "i12-io-board-pack.pdf").write_bytes(pdf.body())
