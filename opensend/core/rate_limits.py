@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from opensend.core.models import RateLimitHit
 
-__all__ = ["address_over_limit", "address_record", "address_take", "client_address"]
+__all__ = ["address_take", "client_address"]
 
 
 def client_address(request: HttpRequest) -> str:
@@ -37,22 +37,6 @@ def _address_key(request: HttpRequest) -> str:
 
 def _since(window_seconds: int) -> dt.datetime:
     return timezone.now() - dt.timedelta(seconds=window_seconds)
-
-
-def address_over_limit(
-    request: HttpRequest, *, action: str, limit: int, window_seconds: int
-) -> bool:
-    """Whether this client address has done `action` `limit` times in the window."""
-    recent = RateLimitHit.objects.filter(
-        action=action, address_key=_address_key(request), at__gte=_since(window_seconds)
-    )
-    return recent.count() >= limit
-
-
-def address_record(request: HttpRequest, *, action: str, window_seconds: int) -> None:
-    """Count one `action` for this address; forget this action's hits past the window."""
-    RateLimitHit.objects.filter(action=action, at__lt=_since(window_seconds)).delete()
-    RateLimitHit.objects.create(action=action, address_key=_address_key(request))
 
 
 def address_take(request: HttpRequest, *, action: str, limit: int, window_seconds: int) -> bool:

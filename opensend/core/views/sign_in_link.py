@@ -24,7 +24,7 @@ from opensend.core.audit import audit
 from opensend.core.auth_forms import ForgottenPasswordForm
 from opensend.core.models import AuditAction
 from opensend.core.notifications import Message, notification_create
-from opensend.core.rate_limits import address_over_limit, address_record
+from opensend.core.rate_limits import address_take
 from opensend.core.render import render_page
 from opensend.core.views.auth import ask_second_factor
 
@@ -62,10 +62,9 @@ def _family_user(email: str) -> object | None:
 def sign_in_link(request: HttpRequest) -> HttpResponse:
     form = ForgottenPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not address_over_limit(
+        if address_take(
             request, action=LINK_ACTION, limit=LINK_LIMIT, window_seconds=LINK_WINDOW_SECONDS
         ):
-            address_record(request, action=LINK_ACTION, window_seconds=LINK_WINDOW_SECONDS)
             user = _family_user(form.cleaned_data["email"])
             if user is not None:
                 _send_link(user)
