@@ -26,6 +26,7 @@ from django.db.models import QuerySet
 
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction, FormSubmission, LegalHold, RetentionRun
+from opensend.core.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
 
@@ -205,5 +206,26 @@ register(
         starts="when the form was posted",
         due=_form_submissions_due,
         apply=_delete_form_submissions,
+    )
+)
+
+
+def _notifications_due(cutoff: dt.date) -> QuerySet[Notification]:
+    return Notification.objects.filter(created_at__date__lte=cutoff)
+
+
+def _delete_notifications(notifications: QuerySet[Notification]) -> int:
+    count, _ = notifications.delete()
+    return count
+
+
+register(
+    RecordType(
+        name="notification",
+        label="Update emails as sent (address, first name, event and link)",
+        action=DELETE,
+        starts="when the email was written",
+        due=_notifications_due,
+        apply=_delete_notifications,
     )
 )

@@ -128,6 +128,27 @@ def test_a_period_can_be_changed_in_settings(db, settings):
     assert retention_run(TODAY).done["local_offer_feedback_text"] == 0
 
 
+def test_update_emails_go_two_years_after_they_were_written_unless_held(db):
+    from opensend.core.notifications.models import Notification
+
+    def email(days_ago: int, key: str) -> Notification:
+        notification = Notification.objects.create(
+            key=key, recipient="parent@example.net", child_first_name="Tom",
+            event="The council decided to assess", link="/family/")
+        Notification.objects.filter(pk=notification.pk).update(
+            created_at=at(TODAY - days_ago * DAY))
+        return notification
+
+    due = email(731, "case-event:1")  # 22 Nov 2024: two years ago to the day
+    held = email(900, "case-event:2")
+    kept = email(729, "case-event:3")
+    LegalHold.objects.create(record_type="notification", object_id=str(held.pk),
+                             reason="Tribunal appeal", placed_on=TODAY - 30 * DAY)
+    assert retention_run(TODAY).done["notification"] == 1
+    left = set(Notification.objects.values_list("pk", flat=True))
+    assert due.pk not in left and {held.pk, kept.pk} <= left
+
+
 # --- property: exactly what is due, idempotent ---------------------------------------------
 
 # Days after each record type's cutoff (0: due today; 1: due tomorrow), near the boundary

@@ -86,8 +86,7 @@ RETENTION: dict[str, str] = {
     },
     "measures.FactsVersion": NONE,
     "core.IdentityProviderDevice": STAFF,
-    "core.Notification": "not yet: the messages as sent (address, first name, event); no "
-    "period is set yet",
+    "core.Notification": "notification",
     "core.NotificationPreference": "kept while the address is in use: a choice, not a record "
     "about a child",
     "dataprotection.SubjectAccessRequest": "not yet: the record of a request and its answer "

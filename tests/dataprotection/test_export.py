@@ -19,6 +19,7 @@ from opensend.casework.models import (
     PanelDecision,
     PhaseTransfer,
 )
+from opensend.core.notifications.models import Notification
 from opensend.dataprotection.export.package import export_build
 from opensend.dataprotection.export.sections import ACCOUNT_SECTIONS, CHILD_SECTIONS
 from opensend.directory.feedback.models import Feedback
@@ -222,9 +223,16 @@ def test_a_parents_export_holds_their_account_and_links_not_the_childs_record(
         text="The map was hard to use",
         reply_email=world.people["paula"].email.upper(),
     )
+    Notification.objects.create(
+        key="case-event:1", recipient=world.people["paula"].email, child_first_name="Tom",
+        event="The council decided to assess", link="/family/")
+    Notification.objects.create(
+        key="case-event:1", recipient="someone-else@example.net", child_first_name="Ben",
+        event="The council decided to assess", link="/family/")
     sar = rights_request("SubjectAccessRequest", child=world.tom.child, family_member=paula_member)
     files = unzip(sar)
     counts = exported_models(files)
+    assert counts.get("core.Notification") == 1  # hers, not the other parent's
     for model in (
         "people.User",
         "people.FamilyMember",

@@ -58,14 +58,6 @@ OUT_OF_SCOPE: dict[str, str] = {
         "a keyed hash of a client address and when it posted, kept only for the limit's "
         "window (an hour); it cannot be linked back to a person"
     ),
-    # core: notifications (issue 11 item 4)
-    "core.Notification": (
-        "not yet exported: the messages sent about a case (recipient's address, the child's "
-        "first name, the event and next step); the case records they describe are exported"
-    ),
-    "core.NotificationPreference": (
-        "not yet exported: an email address and whether it wants a daily digest"
-    ),
     # measures: the projection the indicators count (issue 14)
     **{
         f"measures.{name}": (

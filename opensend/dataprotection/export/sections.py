@@ -345,6 +345,16 @@ ACCOUNT_SECTIONS = (
         applies=_has_account,
     ),
     SectionSpec(
+        "emails", "Emails we sent you",
+        "The update emails sent to your address (the event, the next step and the link, as "
+        "sent) and whether you asked for them at once or in a daily digest.",
+        (
+            Source("core.Notification", _by_email("recipient", "created_at")),
+            Source("core.NotificationPreference", _by_email("email")),
+        ),
+        applies=_has_email,
+    ),
+    SectionSpec(
         "feedback", "Feedback on the Local Offer",
         "Feedback sent with your email address for a reply, and what was done with it.",
         (
