@@ -105,6 +105,23 @@ def _uploads_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         yield
 
 
+# Plans and letters are rendered by WeasyPrint (about a second each under load): tests
+# that check what a plan or letter says, or that it never changes, are marked
+# `real_documents` (so are browser journeys); every other test issues them with small
+# stand-in files (tests/factories.py issued_files_stood_in). A test that reads a stand-in
+# as a real document fails: it does not pass quietly.
+@pytest.fixture(autouse=True)
+def _plans_and_letters_stood_in(request: pytest.FixtureRequest) -> Iterator[None]:
+    from tests.factories import issued_files_stood_in
+
+    node = request.node
+    if node.get_closest_marker("real_documents") or node.get_closest_marker("browser"):
+        yield
+        return
+    with issued_files_stood_in():
+        yield
+
+
 # Task searchperf: the cache (the search page's content) is per process and outlives a
 # test's rolled-back data, whose index version a later test can reach again: empty it.
 @pytest.fixture(autouse=True)

@@ -15,6 +15,9 @@ from opensend.casework.models import Case, Plan, PlanVersion, Stage, VersionKind
 from opensend.core.models import AuditAction, AuditEvent
 from tests.factories import TODAY, WEEK
 
+# What a plan or letter says, and that it never changes: WeasyPrint renders it here.
+pytestmark = pytest.mark.real_documents
+
 SECTIONS = {
     "A": "Tom loves trains and drawing.\n\nHe wants to make friends.",
     "B": [

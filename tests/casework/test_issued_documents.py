@@ -30,6 +30,9 @@ from opensend.core.models import AuditAction, AuditEvent
 from tests import factories as f
 from tests.factories import TODAY, WEEK
 
+# What a plan or letter says, and that it never changes: WeasyPrint renders it here.
+pytestmark = pytest.mark.real_documents
+
 
 def pdf_objects(pdf: bytes) -> bytes:
     """The PDF with its compressed streams inflated, to look for tags and metadata."""

@@ -424,6 +424,7 @@ def test_a_plan_download_writes_one_audit_row(staff_client, cara, issued_and_wor
     assert [(row.action, row.actor) for row in rows] == [(AuditAction.DOWNLOAD, cara)]
 
 
+@pytest.mark.real_documents  # opens the Word file as issued
 def test_the_word_version_opens_and_has_every_section(staff_client, cara, issued_and_working):
     url = reverse("casework:plan_docx", args=[issued_and_working.pk, 1])
     response = staff_client(cara).get(url)
