@@ -3,8 +3,6 @@ who may download which version."""
 
 import datetime as dt
 import io
-import shutil
-import subprocess
 
 import docx
 import pytest
@@ -14,6 +12,7 @@ from opensend.casework import documents
 from opensend.casework.models import Case, Plan, PlanVersion, Stage, VersionKind
 from opensend.core.models import AuditAction, AuditEvent
 from tests.factories import TODAY, WEEK
+from tests.pdf_text import pdf_text
 
 # What a plan or letter says, and that it never changes: WeasyPrint renders it here.
 pytestmark = pytest.mark.real_documents
@@ -120,14 +119,11 @@ def test_an_unissued_version_says_so(version):
 def test_the_pdf(version):
     pdf = documents.plan_pdf(version)
     assert pdf.startswith(b"%PDF")
-    if shutil.which("pdftotext"):
-        text = subprocess.run(
-            ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-        ).stdout.decode()
-        assert "Section B: Special educational needs" in text
-        assert "1. Speech, language and communication needs (primary need)" in text
-        assert "Provision for: Autistic spectrum disorder" in text
-        assert "Tom Baker · Version 3 · Issued 3 March 2026 · Page 1 of" in text
+    text = pdf_text(pdf)
+    assert "Section B: Special educational needs" in text
+    assert "1. Speech, language and communication needs (primary need)" in text
+    assert "Provision for: Autistic spectrum disorder" in text
+    assert "Tom Baker · Version 3 · Issued 3 March 2026 · Page 1 of" in text
 
 
 def test_the_pdf_html_loads_nothing_from_anywhere(version):
