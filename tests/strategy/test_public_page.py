@@ -138,15 +138,20 @@ def test_nothing_unpublished_is_public(plan, client, area, sam, nadia):
     for area_id in (area.southshire.pk, area.health.pk, 99_999_999):
         other = reverse("public_strategy:strategy", args=(area_id, strategy.pk))
         assert client.get(other).status_code == 404, area_id
-    # closed, or back to draft: 404 at once, though the publication stands
-    for status in (StrategyStatus.CLOSED, StrategyStatus.DRAFT):
-        services.strategy_update(strategy=strategy, status=status)
-        assert client.get(url).status_code == 404, status
-    services.strategy_update(strategy=strategy, status=StrategyStatus.ADOPTED)
-    assert client.get(url).status_code == 200
     # unpublished: 404 at once
     strategy_unpublish(strategy=strategy, actor=sam, now=timezone.now())
     assert client.get(url).status_code == 404
+    # published again, then closed or back to draft: 404 at once, and adopted again it
+    # stays down until a lead confirms the evidence again
+    for status in (StrategyStatus.CLOSED, StrategyStatus.DRAFT):
+        published(strategy, sam)
+        assert client.get(url).status_code == 200
+        services.strategy_update(strategy=strategy, status=status)
+        assert client.get(url).status_code == 404, status
+        services.strategy_update(strategy=strategy, status=StrategyStatus.ADOPTED)
+        assert client.get(url).status_code == 404, status
+    lapsed = strategy.publications.order_by("pk").last()
+    assert lapsed.withdrawn_at is not None and lapsed.withdrawn_by is None
     # another area's adopted plan that was never published: 404
     southshire = plan_world(la=area.southshire, lead=nadia).strategy
     never = reverse("public_strategy:strategy", args=(area.southshire.pk, southshire.pk))

@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['strategy', '-confirmed_at', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('withdrawn_at__isnull', True)), fields=('strategy',), name='strategy_published_once_at_a_time'), models.CheckConstraint(condition=models.Q(('withdrawn_at__isnull', True), ('withdrawn_by__isnull', False), _connector='OR'), name='strategy_publication_withdrawn_by_someone')],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('withdrawn_at__isnull', True)), fields=('strategy',), name='strategy_published_once_at_a_time')],
             },
         ),
     ]

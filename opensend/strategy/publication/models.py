@@ -2,8 +2,10 @@
 
 One row each time a lead publishes an adopted plan, after confirming that its
 co-production evidence is strong enough: who confirmed, when, and how many records of
-evidence she saw. Unpublishing closes the row (who, when); publishing again is a new row,
-so the history of what the public could see, and on whose word, is kept.
+evidence she saw. Unpublishing closes the row (who, when); so does the plan leaving
+"adopted" (when, and no one: it lapsed), so a plan adopted again needs a new
+confirmation. Publishing again is a new row, so the history of what the public could
+see, and on whose word, is kept.
 """
 
 from django.conf import settings
@@ -35,10 +37,6 @@ class Publication(models.Model):
                 fields=["strategy"],
                 condition=Q(withdrawn_at__isnull=True),
                 name="strategy_published_once_at_a_time",
-            ),
-            models.CheckConstraint(
-                condition=Q(withdrawn_at__isnull=True) | Q(withdrawn_by__isnull=False),
-                name="strategy_publication_withdrawn_by_someone",
             ),
         ]
 
