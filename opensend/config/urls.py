@@ -10,6 +10,11 @@ urlpatterns = [
     # measures dashboard (issue 3, dashboard task)
     path("measures/", include("opensend.measures.dashboard.urls")),
     path("local-area/measures/", include("opensend.measures.dashboard.public_urls")),
+    # a published strategy's public page (issue 12 item 6, ADR 0034)
+    path(
+        "local-area/<int:area_id>/strategy/",
+        include("opensend.strategy.publication.public_urls"),
+    ),
     # Measures (issue 3, api): the indicators read API
     path("api/v1/", include("opensend.measures.api.urls")),
     # Local Offer feedback and "You said, we did" (issue 4 item 5, task: feedback)

@@ -358,10 +358,12 @@ class CoProductionEvidence(models.Model):
         return f"{self.happened_on}: {self.activity[:60]}"
 
 
-# Board meetings and pending imports live beside their code (branch i12-io), re-exported here.
+# Board meetings and pending imports live beside their code (branch i12-io), and the
+# public page's publications (ADR 0034): re-exported here.
 from opensend.strategy.board.models import (  # noqa: E402, F401
     BoardActionLog,
     BoardDecision,
     BoardMeeting,
 )
 from opensend.strategy.imports.models import PendingImport  # noqa: E402, F401
+from opensend.strategy.publication.models import Publication  # noqa: E402, F401

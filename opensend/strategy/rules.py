@@ -9,7 +9,8 @@ ADR 0031).
   educational psychology), of the local authority or of an organisation in its area.
   Local Offer editors and providers, and administrators, do not: it is not their work.
 - An action's owner (Action.owner_user) posts progress updates on their own action.
-- Families and the public see nothing (a published page is not built yet).
+- A plan's public page (strategy/publication, ADR 0034) needs no permission: anyone may
+  read an adopted plan a lead has published; everything else of a plan is staff-only.
 Which strategies a user sees at all is decided by strategy/selectors.py (their area's).
 """
 
@@ -38,6 +39,13 @@ def view_strategy(user: User) -> bool:
 def edit_strategy(user: User) -> bool:
     """Create and change plans, priorities, actions, milestones and success measures."""
     return is_staff_with(user, Role.SEN_MANAGER)
+
+
+@rule("strategy.publish_strategy")
+def publish_strategy(user: User) -> bool:
+    """Publish an adopted plan on the public site, after confirming its co-production
+    evidence, and take it down again: the plan's leads (ADR 0034)."""
+    return edit_strategy(user)
 
 
 @rule("strategy.report_progress")

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from opensend.core.uploads import upload_store
 from opensend.people.models import Organisation, User
@@ -18,6 +19,7 @@ from opensend.strategy.models import (
     Priority,
     ProgressUpdate,
     Strategy,
+    StrategyStatus,
     SuccessMeasure,
 )
 
@@ -43,6 +45,12 @@ def strategy_create(*, actor: User, local_authority: Organisation, **fields: Any
 @transaction.atomic
 def strategy_update(*, strategy: Strategy, **fields: Any) -> Strategy:
     _set(strategy, fields)
+    if strategy.status != StrategyStatus.ADOPTED:
+        # A plan that leaves "adopted" leaves the public site for good: adopted again, it
+        # needs a lead's new confirmation of its co-production evidence (ADR 0034).
+        strategy.publications.filter(withdrawn_at__isnull=True).update(  # type: ignore[attr-defined]
+            withdrawn_at=timezone.now()
+        )
     return strategy
 
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from opensend.strategy import views
+from opensend.strategy.publication import views as publication
 
 app_name = "strategy"
 
@@ -9,6 +10,8 @@ urlpatterns = [
     path("new/", views.strategy_new, name="strategy_new"),
     path("<int:strategy_id>/", views.strategy, name="strategy"),
     path("<int:strategy_id>/edit/", views.strategy_edit, name="strategy_edit"),
+    path("<int:strategy_id>/publish/", publication.publish, name="publish"),
+    path("<int:strategy_id>/unpublish/", publication.unpublish, name="unpublish"),
     path("<int:strategy_id>/priorities/new/", views.priority_new, name="priority_new"),
     path("<int:strategy_id>/actions/new/", views.action_new, name="action_new"),
     path("<int:strategy_id>/measures/new/", views.measure_new, name="measure_new"),

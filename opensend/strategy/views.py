@@ -21,6 +21,7 @@ from opensend.strategy import selectors as s
 from opensend.strategy import services
 from opensend.strategy.measure_page import measure_context
 from opensend.strategy.presenters import Filters, action_row, default_since, plan_page
+from opensend.strategy.publication.services import open_publication
 
 VIEW, EDIT, REPORT = "strategy.view_strategy", "strategy.edit_strategy", "strategy.report_progress"
 GET_POST = require_http_methods(["GET", "POST"])
@@ -76,6 +77,8 @@ def strategy(request: HttpRequest, strategy_id: int) -> HttpResponse:
             "organisations": organisations,
             "today": day,
             "may_edit": has_perm(request.user, EDIT),
+            "publication": open_publication(plan),
+            "may_publish": has_perm(request.user, "strategy.publish_strategy"),
         },
     )
 

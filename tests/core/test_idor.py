@@ -64,6 +64,9 @@ ROLE_WIDE_ROUTES |= {
     name for name in ROUTED
     if name.startswith(("strategy_import:", "strategy_export:", "strategy_board:"))
 }  # fmt: skip
+# A plan's public page (issue 12 item 6, branch s4-public) is public: anyone may read a
+# published plan; an unpublished one is the same 404 for everyone
+# (test_an_unpublished_plan_is_the_same_404_for_everyone below).
 # measures dashboard (issue 3): an indicator's code and a month name no record; who may
 # use those routes is the route matrix's to check (tests/core/test_routes.py).
 NOT_RECORD_IDS = frozenset({"code", "month"})
@@ -98,14 +101,26 @@ def state(world: World) -> dict[str, object]:
         "disputes": Dispute.objects.count(),
         "cases": Case.objects.count(),
         # the family's contributions (issue 11 item 1)
-        "family_contributions": [model.objects.count() for model in (
-            DraftComment, MeetingRequest, PreferredSetting, FamilyRequest, AllAboutMe,
-            AllAboutMeUse)],
+        "family_contributions": [
+            model.objects.count()
+            for model in (
+                DraftComment,
+                MeetingRequest,
+                PreferredSetting,
+                FamilyRequest,
+                AllAboutMe,
+                AllAboutMeUse,
+            )
+        ],
         # subject access and erasure requests (issue 13 item 3)
-        "access_requests": list(SubjectAccessRequest.objects.values_list(
-            "pk", "due_on", "extended_on", "completed_on")),
-        "erasure_requests": list(ErasureRequest.objects.values_list(
-            "pk", "due_on", "extended_on", "decided_on", "outcome")),
+        "access_requests": list(
+            SubjectAccessRequest.objects.values_list("pk", "due_on", "extended_on", "completed_on")
+        ),
+        "erasure_requests": list(
+            ErasureRequest.objects.values_list(
+                "pk", "due_on", "extended_on", "decided_on", "outcome"
+            )
+        ),
     }
 
 
@@ -178,3 +193,20 @@ def test_downloads_are_refused_to_unrelated_users(world: World, client_for, toda
             response = client_for(world.people[persona]).get(url)
             assert response.status_code == 404, (name, role)
             assert "Content-Disposition" not in response, (name, role)
+
+
+def test_an_unpublished_plan_is_the_same_404_for_everyone(world: World, client_for, today: dt.date):
+    """The public page of a plan (issue 12 item 6, ADR 0034) takes ids anyone can type.
+    For an adopted plan that is not published, every persona (its own lead included) and a
+    signed-out visitor get the same 404 as for no plan at all, and never its title."""
+    from tests.strategy.plan_world import matrix_plan
+
+    strategy = matrix_plan().strategy
+    area = strategy.local_authority_id
+    url = reverse("public_strategy:strategy", kwargs={"area_id": area, "plan_id": strategy.pk})
+    missing = reverse("public_strategy:strategy", kwargs={"area_id": area, "plan_id": NO_SUCH_ID})
+    clients = [Client(), *(client_for(user) for user in world.people.values())]
+    for client in clients:
+        response = client.get(url)
+        assert response.status_code == client.get(missing).status_code == 404
+        assert strategy.title not in response.content.decode()

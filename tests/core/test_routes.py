@@ -97,8 +97,9 @@ ROUTES: dict[str, Route] = {
     "core:sso_callback": public(404, note="single sign-on is off: tests/core/test_sso.py"),
     "core:sign_out": public(405, 302, note="POST only, so another site cannot sign you out"),
     "core:signed_out": public(),
-    "core:account_notifications": Route("core.choose_notifications", post=200,
-                                        note="an empty POST shows its error"),
+    "core:account_notifications": Route(
+        "core.choose_notifications", post=200, note="an empty POST shows its error"
+    ),
     "core:accessibility": public(),
     "core:forgotten_password": public(post=200, note="an empty POST shows its errors"),
     "core:password_reset_sent": public(),
@@ -174,8 +175,7 @@ ROUTES: dict[str, Route] = {
     "contributions:request_file": Route("contributions.download_request_file"),
     "contributions:all_about_me": Route("contributions.edit_all_about_me", post=200),
     "contributions:all_about_me_file": Route("contributions.download_all_about_me_file"),
-    "contributions:all_about_me_use": Route("contributions.use_all_about_me", get=405,
-                                            post=302),
+    "contributions:all_about_me_use": Route("contributions.use_all_about_me", get=405, post=302),
     # family accounts and the family's pages (issue 11 item 1, docs/family-accounts.md)
     "family:documents": Route("casework.view_family_plans"),
     "family:invitation": public(post=200, note="an unknown token says the invitation expired"),
@@ -300,11 +300,16 @@ ROUTES: dict[str, Route] = {
     # social care lead (no persona in the matrix: tests/advice/test_views.py)
     "advice:queue": Route("advice.view_queue"),
     "advice:request": Route("advice.give_advice", on=ADVICE),
-    "advice:give": Route("advice.give_advice", post=200, on=ADVICE,
-                         note="an empty POST shows the form's errors"),
+    "advice:give": Route(
+        "advice.give_advice", post=200, on=ADVICE, note="an empty POST shows the form's errors"
+    ),
     "advice:oversight": Route("advice.view_oversight"),
-    "advice:plan_pull": Route("casework.change_case", get=302, post=302,
-                              note="no structured advice in the world: to the free-text page"),
+    "advice:plan_pull": Route(
+        "casework.change_case",
+        get=302,
+        post=302,
+        note="no structured advice in the world: to the free-text page",
+    ),
     # strategy (issue 12, branch i12-io): importing and exporting plans
     "strategy_import:upload": Route("strategy.edit_strategy", post=200),
     "strategy_import:table": Route("strategy.edit_strategy", post=200),
@@ -355,6 +360,22 @@ ROUTES: dict[str, Route] = {
         on=lambda bundle: _matrix_plan().overdue,
         note="POST only: the plan's editors, and the action's owner; back to the action",
     ),
+    # a plan's publication (issue 12 item 6, branch s4-public, ADR 0034): its leads publish
+    # it after confirming the co-production evidence, and anyone reads the public page
+    # (404 for anything not published: tests/strategy/test_public_page.py)
+    "strategy:publish": Route(
+        "strategy.publish_strategy",
+        post=200,
+        note="the matrix plan has no co-production evidence: the page says why, on POST too",
+    ),
+    "strategy:unpublish": Route(
+        "strategy.publish_strategy",
+        get=405,
+        post=302,
+        note="POST only; the matrix plan is not published: back to it with the reason",
+    ),
+    "public_strategy:strategies": public(),
+    "public_strategy:strategy": public(note="the matrix plan, published for the matrix"),
 }
 
 
@@ -427,7 +448,16 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     "measure_id": lambda bundle: _matrix_plan().timeliness.pk,
     "evidence_id": lambda bundle: _matrix_evidence(),
     "milestone_id": lambda bundle: _matrix_plan().overdue.milestones.get().pk,
+    # a plan's public page (issue 12 item 6, branch s4-public): the matrix plan, published
+    "area_id": lambda bundle: _matrix_published_plan().local_authority_id,
+    "plan_id": lambda bundle: _matrix_published_plan().pk,
 }
+
+
+def _matrix_published_plan():
+    from tests.strategy.public_world import matrix_published_plan
+
+    return matrix_published_plan()
 
 
 def _school(maker: str, bundle: Bundle) -> object:
