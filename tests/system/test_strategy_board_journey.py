@@ -11,6 +11,7 @@ monthly snapshots of the indicator, and the owner of the action (no screen sets 
 
 import datetime as dt
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,8 @@ PLAN_TABLES = [
 # while the trajectory from 40% (1 January 2026) to 80% (1 January 2027) expects 72.9% on
 # 28 October (40 + 40 x 300/365).
 FIGURES = ["40", "41", "41", "42", "43", "43", "44", "44", "45", "45"]
+# A folder for desktop and phone pictures of the pages (for a resolution); unset in CI.
+SHOTS = os.environ.get("OPENSEND_SHOTS", "")
 NARRATIVE = "The panel met every Tuesday in November with health at the table."
 
 
@@ -61,6 +64,16 @@ def strategy(today: dt.date, area: Area, sam: User) -> Strategy:
         kind=StrategyKind.STRATEGY, status=StrategyStatus.ADOPTED,
         period_start=dt.date(2026, 1, 1), period_end=dt.date(2028, 12, 31), created_by=sam,
     )  # fmt: skip
+
+
+def _shoot(page: Page, name: str) -> None:
+    """Desktop (1280) and phone (390) pictures of the page, for the issue's resolution."""
+    if not SHOTS:
+        return
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(Path(SHOTS) / f"s4-journey-{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1024, "height": 768})
 
 
 def _import_the_word_plan(page: Page, tmp_path: Path, strategy: Strategy) -> None:
@@ -140,6 +153,7 @@ def _owner_reports_on_track(page: Page, today: dt.date, tmp_path: Path, aled: Us
         "within 20 weeks, including exceptions is behind its trajectory."
     )
     visit(page, "action")
+    _shoot(page, "action")
 
 
 def _pdf_text(page: Page) -> str:
@@ -185,6 +199,7 @@ def test_a_word_plan_becomes_the_boards_pack(
     expect(main).to_contain_text(AUDIT)
     expect(main).not_to_contain_text("Publish the inclusion toolkit")
     visit(page, "plan")
+    _shoot(page, "plan")
     panel = Action.objects.get(strategy=strategy, title=PANEL)
     _link_the_measure(page, panel)
     panel.owner_user = aled  # who owns it in the system: no screen sets this yet
@@ -203,6 +218,7 @@ def test_a_word_plan_becomes_the_boards_pack(
     expect(owner.get_by_role("img", name="New plans issued within 20 weeks, including "
                              "exceptions against its trajectory")).to_be_visible()  # fmt: skip
     visit(owner, "measure")
+    _shoot(owner, "measure")
     owners.close()
 
     page.goto(path("strategy:strategy", strategy.pk))
@@ -216,6 +232,7 @@ def test_a_word_plan_becomes_the_boards_pack(
     expect(pack).to_contain_text(NARRATIVE)
     expect(pack.locator("#exceptions + p + table")).to_contain_text("two auditors left in October")
     visit(page, "pack")
+    _shoot(page, "pack")
 
     text = _pdf_text(page)
     assert NARRATIVE in text
