@@ -16,7 +16,6 @@ from opensend.strategy.readings import (
     MeasureReading,
     indicator_name,
     measure_reading,
-    trajectory_of,
     unit_suffix,
 )
 from opensend.strategy.trajectory import expected_on
@@ -48,7 +47,7 @@ def _references(found: Comparators) -> list[Reference]:
 
 
 def _rows(found: MeasureReading) -> list[TableRow]:
-    trajectory = trajectory_of(found)
+    trajectory = found.trajectory
     return [
         TableRow(p.on, p.value, expected_on(trajectory, p.on) if trajectory else None)
         for p in found.series
@@ -56,7 +55,7 @@ def _rows(found: MeasureReading) -> list[TableRow]:
 
 
 def _chart(found: MeasureReading, published: Comparators, suffix: str) -> Any:
-    trajectory = trajectory_of(found)
+    trajectory = found.trajectory
     if trajectory is None:
         return None
     name = indicator_name(found.measure.indicator_code)

@@ -22,6 +22,7 @@ class MeasureReading:
     measure: SuccessMeasure
     series: list[Point]
     baseline: Point | None
+    trajectory: Trajectory | None
     reading: Reading | None
     missing: str  # why there is no reading ("" when there is one)
 
@@ -61,13 +62,15 @@ def measure_series(measure: SuccessMeasure, *, until: dt.date) -> list[Point]:
 
 
 def measure_baseline(measure: SuccessMeasure) -> Point | None:
-    """The typed baseline, or the snapshot's figure as it stood on the baseline date."""
+    """The typed baseline, or the snapshot's figure as it stood on the baseline date. A
+    value typed without its source (a measure made before the source was asked) counts as
+    typed; a snapshot baseline ignores any value typed."""
     if measure.baseline_date is None:
         return None
-    if measure.baseline_source == BaselineSource.TYPED:
-        if measure.baseline_value is None:
-            return None
+    if measure.baseline_source != BaselineSource.SNAPSHOT and measure.baseline_value is not None:
         return Point(measure.baseline_date, measure.baseline_value)
+    if measure.baseline_source == BaselineSource.TYPED:
+        return None
     found = snapshot_as_of(
         local_authority_id=measure.strategy.local_authority_id,
         on=measure.baseline_date,
@@ -79,39 +82,38 @@ def measure_baseline(measure: SuccessMeasure) -> Point | None:
     return None if point is None else Point(measure.baseline_date, point.value)  # type: ignore[arg-type]
 
 
+def measure_trajectory(measure: SuccessMeasure, baseline: Point | None) -> Trajectory | None:
+    """The straight line from the baseline to the target, in the measure's direction of
+    good; None while the baseline, the target or the direction is missing. The one
+    trajectory reader of the plan, action, measure and board pack pages."""
+    if baseline is None or measure.target_value is None or measure.target_date is None:
+        return None
+    if not measure.direction:
+        return None
+    return Trajectory(
+        baseline,
+        Point(measure.target_date, measure.target_value),
+        higher_is_better=measure.direction == Direction.HIGHER_IS_BETTER,
+    )
+
+
 def _missing(measure: SuccessMeasure, baseline: Point | None) -> str:
     if baseline is None:
         return "No baseline: no figure was stored on or before the baseline date"
     if measure.target_value is None or measure.target_date is None:
         return "No target set"
-    if not measure.direction:
-        return "No direction of good set"
-    return ""
+    return "No direction of good set"
 
 
 def measure_reading(measure: SuccessMeasure, *, today: dt.date) -> MeasureReading | None:
-    """The reading of a measure linked to an indicator; None for a qualitative one."""
+    """The reading of a measure linked to an indicator on ``today`` (a meeting's day for
+    the board pack), from the figures stored up to that day; None for a qualitative one."""
     if measure.kind != MeasureKind.INDICATOR:
         return None
     series = measure_series(measure, until=today)
     baseline = measure_baseline(measure)
-    missing = _missing(measure, baseline)
-    if missing:
-        return MeasureReading(measure, series, baseline, None, missing)
-    trajectory = Trajectory(
-        baseline,  # type: ignore[arg-type]
-        Point(measure.target_date, measure.target_value),  # type: ignore[arg-type]
-        higher_is_better=measure.direction == Direction.HIGHER_IS_BETTER,
-    )
-    return MeasureReading(measure, series, baseline, reading_on(trajectory, series, today), "")
-
-
-def trajectory_of(found: MeasureReading) -> Trajectory | None:
-    measure = found.measure
-    if found.reading is None or found.baseline is None:
-        return None
-    return Trajectory(
-        found.baseline,
-        Point(measure.target_date, measure.target_value),  # type: ignore[arg-type]
-        higher_is_better=measure.direction == Direction.HIGHER_IS_BETTER,
-    )
+    trajectory = measure_trajectory(measure, baseline)
+    if trajectory is None:
+        return MeasureReading(measure, series, baseline, None, None, _missing(measure, baseline))
+    reading = reading_on(trajectory, series, today)
+    return MeasureReading(measure, series, baseline, trajectory, reading, "")

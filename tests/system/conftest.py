@@ -34,6 +34,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from playwright.sync_api import (
     Browser,
+    BrowserContext,
     ConsoleMessage,
     Locator,
     Page,
@@ -146,8 +147,10 @@ class PageProblems:
         return problems
 
 
-@pytest.fixture
-def page(browser: Browser, site_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+def watched_page(browser: Browser, site_url: str, test_name: str) -> tuple[BrowserContext, Page]:
+    """A fresh browser context and tab on the live server, whose console errors and failed
+    static files `axe_check` reports. A journey with two people signed in at once opens a
+    second one for the other person (`page` is the first)."""
     context = browser.new_context(
         base_url=site_url,
         locale="en-GB",
@@ -171,7 +174,13 @@ def page(browser: Browser, site_url: str, request: pytest.FixtureRequest) -> Ite
     page.on("pageerror", lambda error: problems.console.append(str(error)))
     page.on("response", on_response)
     page.problems = problems  # type: ignore[attr-defined]
-    page.test_name = re.sub(r"^test_", "", request.node.name)  # type: ignore[attr-defined]
+    page.test_name = test_name  # type: ignore[attr-defined]
+    return context, page
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context, page = watched_page(browser, site_url, re.sub(r"^test_", "", request.node.name))
     yield page
     context.close()
 

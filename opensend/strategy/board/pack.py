@@ -5,7 +5,8 @@ table each, from the stored snapshots up to the meeting day), and the board's de
 and action log. As HTML in the page and as a PDF through core/documents.py.
 
 "Red" is a latest progress update of Off track or Not achieved, on or before the meeting
-day. "Behind" is the trajectory rule of strategy/trajectory.py on the meeting day.
+day. "Behind" is the trajectory rule of strategy/trajectory.py on the meeting day, read by
+strategy/readings.py measure_reading as on the plan's own pages.
 """
 
 from __future__ import annotations
@@ -19,15 +20,14 @@ from markupsafe import Markup
 
 from opensend.core.documents import pdf_from_html
 from opensend.measures.dashboard import wording
-from opensend.measures.dashboard.chart import ChartPoint, line_chart, nice_ceiling
-from opensend.measures.snapshots.selectors import snapshot_series
 from opensend.statutory.indicators import INDICATORS
 from opensend.strategy.board.models import BoardMeeting
+from opensend.strategy.chart import trajectory_chart
 from opensend.strategy.models import Action, MeasureKind, ProgressStatus, SuccessMeasure
-from opensend.strategy.trajectory import Course, Point, Reading, Trajectory, reading_on
+from opensend.strategy.readings import MeasureReading, indicator_name, measure_reading, unit_suffix
+from opensend.strategy.trajectory import Course
 
 RED = (ProgressStatus.OFF_TRACK, ProgressStatus.NOT_ACHIEVED)
-SERIES_MONTHS = 24
 NO_EXPLANATION = "No explanation has been recorded."
 
 
@@ -108,11 +108,6 @@ def _latest_updates(meeting: BoardMeeting) -> dict[int, object]:
     return latest
 
 
-def _indicator_name(code: str) -> str:
-    indicator = INDICATORS.get(code)
-    return indicator.name if indicator else code
-
-
 def _value_text(code: str, value: Decimal | None) -> str:
     indicator = INDICATORS.get(code)
     if value is None:
@@ -120,68 +115,40 @@ def _value_text(code: str, value: Decimal | None) -> str:
     return wording.format_value(indicator, value) if indicator else f"{value:.1f}"
 
 
-def _trajectory(measure: SuccessMeasure, series: list[Point]) -> Trajectory | None:
-    """Baseline typed, or the figure stored on the baseline date; None without both ends."""
-    baseline = measure.baseline_value
-    if baseline is None and measure.baseline_date:
-        taken = [p for p in series if p.on <= measure.baseline_date]
-        baseline = taken[-1].value if taken else None
-    if None in (baseline, measure.baseline_date, measure.target_value, measure.target_date):
+def _chart(found: MeasureReading, meeting: BoardMeeting, index: int) -> Markup | None:
+    """The figures against the trajectory, as on the success-measure page."""
+    if found.trajectory is None or not found.series:
         return None
-    return Trajectory(
-        baseline=Point(measure.baseline_date, baseline),  # type: ignore[arg-type]
-        target=Point(measure.target_date, measure.target_value),  # type: ignore[arg-type]
-        higher_is_better=measure.direction != "lower",
-    )
-
-
-def _ceiling(points: list[ChartPoint], trajectory: Trajectory | None) -> Decimal:
-    """The axis reaches the target too, so the board sees how far there is to go."""
-    values = [p.value for p in points if p.value is not None]
-    if trajectory:
-        values += [trajectory.baseline.value, trajectory.target.value]
-    return nice_ceiling(max(values, default=Decimal(0)))
+    code = found.measure.indicator_code
+    return trajectory_chart(
+        series=found.series, trajectory=found.trajectory, chart_id=f"measure-{index}",
+        title=f"{indicator_name(code)}: figures to {meeting.held_on:%B %Y} against the trajectory",
+        desc=f"{len(found.series)} monthly figures, the trajectory from the baseline (square) "
+        "to the target (diamond); the table beside it has each figure",
+        suffix=unit_suffix(code),
+    )  # fmt: skip
 
 
 def _measure(measure: SuccessMeasure, meeting: BoardMeeting, index: int) -> PackMeasure:
     code = measure.indicator_code
-    stored = snapshot_series(
-        local_authority_id=meeting.strategy.local_authority_id,
-        code=code,
-        group=measure.group or None,
-        breakdown=measure.breakdown or None,
-        months=SERIES_MONTHS,
-        period_kind=measure.period_kind,
-        until=meeting.held_on,
-    )
-    series = [Point(p.taken_on, p.value) for p in stored if p.value is not None]
-    trajectory = _trajectory(measure, series)
-    reading: Reading | None = (
-        reading_on(trajectory, series, meeting.held_on) if trajectory else None
-    )
+    found = measure_reading(measure, today=meeting.held_on)
+    assert found is not None  # the pack reads only the measures linked to an indicator
+    trajectory, reading = found.trajectory, found.reading
     latest = reading.latest if reading else None
-    points = [ChartPoint(p.taken_on.strftime("%b %y"), p.value, _value_text(code, p.value))
-              for p in stored]  # fmt: skip
-    name = _indicator_name(code)
-    chart = line_chart(
-        points, chart_id=f"measure-{index}", title=f"{name}: figures to {meeting.held_on:%B %Y}",
-        desc=f"{len(points)} monthly figures; the table beside it has each one",
-        ceiling=_ceiling(points, trajectory),
-    ) if points else None  # fmt: skip
     return PackMeasure(
         title=measure.title,
         action=measure.action.title if measure.action else "",
-        indicator=name,
+        indicator=indicator_name(code),
         baseline=_value_text(code, trajectory.baseline.value) if trajectory else "Not set",
         target=(f"{_value_text(code, measure.target_value)} by {measure.target_date:%B %Y}"
                 if trajectory else "Not set"),
         # the line on the day of the latest figure: what the figure is judged against
         expected=_value_text(code, reading.expected_at_latest) if latest and reading else "",
         latest=_value_text(code, latest.value) if latest else "None yet",
-        course=reading.words if reading else "No trajectory: a baseline or target is missing",
+        course=reading.words if reading else f"No trajectory: {found.missing.lower()}",
         behind=bool(reading and reading.course == Course.BEHIND),
-        chart=chart,
-        points=tuple((p.label, p.display) for p in points),
+        chart=_chart(found, meeting, index),
+        points=tuple((f"{p.on:%b %y}", _value_text(code, p.value)) for p in found.series),
     )  # fmt: skip
 
 
