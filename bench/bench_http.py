@@ -34,6 +34,9 @@ import httpx  # noqa: E402
 
 def _django(database: str) -> None:
     os.environ["OPENSEND_DB_NAME"] = database
+    # The bench databases are owned by (and granted to) the owner role of the bench
+    # environment, as in bench_measures.py; gunicorn inherits it through os.environ.
+    os.environ.setdefault("OPENSEND_ENV", "bench")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opensend.config.settings")
     import django
 

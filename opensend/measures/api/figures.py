@@ -13,7 +13,8 @@ from typing import Literal
 
 from django.db.models import Q
 
-from opensend.measures.comparators.selectors import Comparators, comparators_for
+from opensend.measures.comparators.cached import comparators_cached
+from opensend.measures.comparators.selectors import Comparators
 from opensend.measures.live import period_for_year, year_to_date
 from opensend.measures.live.sql import sql_figures
 from opensend.people.models import Membership, OrganisationKind, Role, User
@@ -72,7 +73,7 @@ def indicator_figure(
 
     Raises comparators.UnknownIndicator / UnknownArea.
     """
-    comparators = comparators_for(code=code, area_code=area_code, year=year)
+    comparators = comparators_cached(code=code, area_code=area_code, year=year)
     local_authority_id = live_area_for(user, area_code)
     if local_authority_id is not None:
         period = year_to_date(today) if year == today.year else period_for_year(year)

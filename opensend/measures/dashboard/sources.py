@@ -7,18 +7,16 @@ here.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
 from dateutil.relativedelta import relativedelta
-from django.core.cache import cache
-from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 
+from opensend.measures.comparators.cached import cached_per_code
 from opensend.measures.comparators.rows import latest_england_periods, latest_tables
 from opensend.measures.comparators.selectors import REGION_NAMES, UnknownArea, comparators_for_many
 from opensend.measures.comparators.sources import COMPARATOR_SOURCES
@@ -26,16 +24,11 @@ from opensend.measures.dashboard.presenters import ComparatorLine, Comparators, 
 from opensend.measures.live import BREAKDOWNS, cases_behind
 from opensend.measures.live.sql import facts_version, sql_figures
 from opensend.measures.models import (
-    AreaComparison,
-    EesRelease,
     IndicatorSnapshot,
     PeriodKind,
-    StatisticalNeighbour,
 )
 from opensend.measures.snapshots.selectors import snapshot_as_of, whole_area_series
 from opensend.statutory.indicators import INDICATORS, IndicatorValue, Period
-
-COMPARATOR_CACHE_SECONDS = 24 * 60 * 60  # and the key changes with every import anyway
 
 
 def figures(
@@ -107,35 +100,21 @@ def _published_line(name: str, published: Any) -> ComparatorLine:
 
 
 def comparators_many(*, codes: Sequence[str], area_code: str, year: int) -> dict[str, Comparators]:
-    """Each code's comparators (below). Published statistics change only when a release is
-    imported or the area's comparison is changed, so they are cached under a key naming
-    both: a page of 60 indicators does not ask for the same published figures each time.
-    Those not cached are read together (comparators_for_many): a first load costs a
-    bounded number of queries, not some per indicator."""
-    version = _published_version(area_code)
-    keys = {code: f"measures:comparators:{version}:{code}:{area_code}:{year}" for code in codes}
-    cached = cache.get_many(list(keys.values()))
-    missing = [code for code, key in keys.items() if key not in cached]
-    computed = _comparators(codes=missing, area_code=area_code, year=year)
-    cache.set_many(
-        {keys[code]: found for code, found in computed.items()}, timeout=COMPARATOR_CACHE_SECONDS
+    """Each code's comparators (below), cached under the published version
+    (comparators.cached): a page of 60 indicators does not ask for the same published
+    figures each time. Those not cached are read together (comparators_for_many): a first
+    load costs a bounded number of queries, not some per indicator."""
+    return cached_per_code(
+        name="comparators",
+        codes=codes,
+        area_code=area_code,
+        year=year,
+        read=lambda missing: _comparators(codes=missing, area_code=area_code, year=year),
     )
-    return {code: computed[code] if code in computed else cached[keys[code]] for code in codes}
 
 
 def comparators(*, code: str, area_code: str, year: int) -> Comparators:
     return comparators_many(codes=[code], area_code=area_code, year=year)[code]
-
-
-def _published_version(area_code: str) -> str:
-    release = EesRelease.objects.aggregate(last=Max("pk"), at=Max("imported_at"))
-    compares = list(
-        AreaComparison.objects.filter(local_authority__ons_code=area_code).values_list(
-            "compares_as", "region_code", "neighbours_of"
-        )
-    )
-    neighbours = StatisticalNeighbour.objects.aggregate(n=Count("pk"), last=Max("pk"))
-    return hashlib.sha256(repr((release, compares, neighbours)).encode()).hexdigest()[:16]
 
 
 def _comparators(*, codes: Sequence[str], area_code: str, year: int) -> dict[str, Comparators]:

@@ -6,14 +6,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from jsonschema import Draft202012Validator
 
 from opensend.measures.comparators.services import ees_import
 from opensend.measures.live import live_figures, year_to_date
 from opensend.measures.models import AreaComparison, EesRelease
 from opensend.nonprod.generator import names
-from opensend.people.models import User
+from opensend.people.models import Organisation, User
 from opensend.statutory.indicators import INDICATORS
 from tests.factories import LocalAuthorityFactory
 from tests.measures.comparators.test_comparators import HEADER, la_line
@@ -209,3 +211,46 @@ def test_the_demo_area_shows_borrowed_comparators_not_a_borrowed_value(
     assert (comparators["area"]["area"], comparators["area"]["value"]) == ("E06000057", 46.8)
     assert comparators["region"]["area"] == "E12000001"
     assert comparators["neighbours_average"]["used"] == 10
+
+
+def _demo_area(compares: bool) -> None:
+    la = LocalAuthorityFactory(name=names.LA_NAME, ons_code=names.ONS_CODE)
+    if compares:
+        AreaComparison.objects.create(
+            local_authority=la,
+            compares_as=names.COMPARES_AS,
+            region_code=names.REGION_CODE,
+            neighbours_of=names.COMPARES_AS,
+        )
+
+
+COMPARATOR_TABLES = ("measures_ees", "measures_statisticalneighbour", "measures_areacomparison")
+
+
+def test_a_repeated_answer_reads_its_comparators_from_the_cache(
+    client: Client, ees_2025: EesRelease
+) -> None:
+    _demo_area(compares=True)
+    with CaptureQueriesContext(connection) as first:
+        _, uncached = get(client, INCL, area=names.ONS_CODE, period="2024")
+    with CaptureQueriesContext(connection) as again:
+        _, cached = get(client, INCL, area=names.ONS_CODE, period="2024")
+    assert cached == uncached and cached["comparators"]["neighbours_average"]["used"] == 10
+    reads = [q for q in again.captured_queries if any(t in q["sql"] for t in COMPARATOR_TABLES)]
+    # signed out: the published version (comparators.cached) is all the answer reads again;
+    # the first answer read the area, its neighbours and the published rows too
+    assert len(reads) == len(again) == 1 and len(first) == 5
+
+
+def test_a_changed_comparison_is_answered_at_once(client: Client, ees_2025: EesRelease) -> None:
+    _demo_area(compares=False)
+    _, before = get(client, INCL, area=names.ONS_CODE, period="2024")
+    AreaComparison.objects.create(
+        local_authority=Organisation.objects.get(ons_code=names.ONS_CODE),
+        compares_as=names.COMPARES_AS,
+        region_code=names.REGION_CODE,
+        neighbours_of=names.COMPARES_AS,
+    )
+    _, after = get(client, INCL, area=names.ONS_CODE, period="2024")
+    assert before["area"]["compares_as"] == names.ONS_CODE
+    assert after["area"]["compares_as"] == names.COMPARES_AS

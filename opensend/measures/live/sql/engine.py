@@ -25,7 +25,7 @@ from opensend.measures.live.sql.groups import (
     group_params,
     settings_params,
 )
-from opensend.measures.live.sql.terms import MEASURES, Measure
+from opensend.measures.live.sql.terms import MEASURES, Measure, rows_counted
 from opensend.measures.models import PlanFact
 from opensend.statutory.dates import DAYS_PER_WEEK
 from opensend.statutory.indicators import IndicatorValue, Period
@@ -100,12 +100,15 @@ def _which(breakdowns: Sequence[str], of: str) -> str:
     return f"CASE {whens} ELSE {otherwise} END" if breakdowns else otherwise
 
 
-def _kind_query(kind: str, aggregates: list[str], breakdowns: Sequence[str]) -> str:
+def _kind_query(kind: str, codes: Sequence[str], breakdowns: Sequence[str]) -> str:
     """One kind's aggregates as one array per row: (kind, breakdown, label, numbers), for
-    the whole area and every group of every breakdown (GROUPING SETS: one pass)."""
+    the whole area and every group of every breakdown (GROUPING SETS: one pass), over the
+    rows the asked measures can count (a group left with no row reads as zeros)."""
     table, rows = SOURCES[kind]
-    numbers = f"ARRAY[{', '.join(aggregates)}]::bigint[]"
-    where = f"WHERE f.local_authority_id = %(la)s AND {rows}"
+    numbers = f"ARRAY[{', '.join(_aggregates(codes))}]::bigint[]"
+    counted = rows_counted(MEASURES[code] for code in codes)
+    narrowed = f" AND ({' OR '.join(f'({of})' for of in counted)})" if counted else ""
+    where = f"WHERE f.local_authority_id = %(la)s AND {rows}{narrowed}"
     if not breakdowns:
         return f"SELECT '{kind}', '', NULL::text, {numbers} FROM {table} {where}"  # noqa: S608
     sets = ", ".join(["()", *(f"(g.{group_column(key)})" for key in breakdowns)])
@@ -116,12 +119,17 @@ def _kind_query(kind: str, aggregates: list[str], breakdowns: Sequence[str]) -> 
     )
 
 
-def _query(aggregates: dict[str, list[str]], breakdowns: Sequence[str]) -> str:
+def _aggregates(codes: Iterable[str]) -> list[str]:
+    """The distinct aggregates of the measures of one kind (shared ones counted once)."""
+    return list(dict.fromkeys(a for code in codes for a in measure_aggregates(MEASURES[code])))
+
+
+def _query(by_kind: dict[str, list[str]], breakdowns: Sequence[str]) -> str:
     """Every kind asked for in one statement: the groups of every breakdown are worked out
     once (a materialised CTE) and each kind's rows are grouped by all of them in one pass;
     the localities found come back in the same statement (their labels are not fixed)."""
     ctes = [SETTINGS_CTE, *([group_cte(breakdowns)] if breakdowns else [])]
-    parts = [f"({_kind_query(kind, found, breakdowns)})" for kind, found in aggregates.items()]
+    parts = [f"({_kind_query(kind, codes, breakdowns)})" for kind, codes in by_kind.items()]
     if "locality" in breakdowns:
         column = group_column("locality")
         found = f"SELECT 'labels', 'locality', {column}, NULL::bigint[] FROM grp"  # noqa: S608
@@ -141,14 +149,11 @@ def _count(
     by_kind: dict[str, list[str]], breakdowns: Sequence[str], params: dict[str, Any], alias: str
 ) -> tuple[dict[str, _Counts], set[str]]:
     """The counts of each kind, and the localities found (when asked for)."""
-    aggregates = {
-        kind: list(dict.fromkeys(a for code in codes for a in measure_aggregates(MEASURES[code])))
-        for kind, codes in by_kind.items()
-    }
+    aggregates = {kind: _aggregates(codes) for kind, codes in by_kind.items()}
     counts = {kind: _Counts() for kind in aggregates}
     localities: set[str] = set()
     with connections[alias].cursor() as cursor:
-        cursor.execute(_query(aggregates, breakdowns), params)
+        cursor.execute(_query(by_kind, breakdowns), params)
         for kind, key, label, numbers in cursor.fetchall():
             if kind == "labels":
                 localities.add(label)

@@ -12,7 +12,7 @@ Parameters every predicate may use: ``%(start)s`` and ``%(end)s`` (the period),
 ``d <= %(as_of)s``; the statutory due dates were stored by the projection.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -28,7 +28,7 @@ from opensend.statutory.indicators.backlog import (
 )
 from opensend.statutory.indicators.placements import PLACEMENTS
 
-__all__ = ["MEASURES", "Measure", "Shape"]
+__all__ = ["MEASURES", "Measure", "Shape", "rows_counted"]
 
 Shape = Literal["count", "percent", "ratio", "average_weeks"]
 
@@ -219,6 +219,19 @@ def _others() -> Iterator[tuple[str, Measure]]:
     )
     decided = _and("f.kind = 'tribunal'", CONCLUDED_IN, "f.outcome IN ('upheld', 'dismissed')")
     yield "tribunal_appeals_upheld", Measure("disputes", "percent", decided, "f.outcome = 'upheld'")
+
+
+def rows_counted(measures: Iterable[Measure]) -> list[str]:
+    """The rows of a kind that any of these measures can count, as predicates to join with
+    OR in the WHERE of the kind's statement (none: every row). Every aggregate of a measure
+    is filtered by its ``of`` (a percentage's numerator by ``of AND hit``), so a row that no
+    ``of`` holds for counts nowhere (a plan ceased before the period, a request decided
+    before it and closed). An ``of`` made by ``_and(q, ...)`` from another asked ``of`` q
+    implies q and is left out."""
+    ofs = list(dict.fromkeys(measure.of for measure in measures))
+    if "TRUE" in ofs:
+        return []
+    return [of for of in ofs if not any(of.startswith(f"({q}) AND ") for q in ofs if q != of)]
 
 
 def _measures() -> dict[str, Measure]:
