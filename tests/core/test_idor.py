@@ -178,3 +178,25 @@ def test_downloads_are_refused_to_unrelated_users(world: World, client_for, toda
             response = client_for(world.people[persona]).get(url)
             assert response.status_code == 404, (name, role)
             assert "Content-Disposition" not in response, (name, role)
+
+
+# --- the adviser asked about Tom reaches him only through the request (ADR 0035) --------
+
+# Aled was asked for Tom's health advice: his request's pages and its files, nothing else.
+ADVISER_REACHES = {"advice:request", "advice:give", "casework:advice_file"}
+
+
+def test_the_adviser_asked_reaches_tom_only_through_the_advice_request(
+    world: World, client_for, today: dt.date
+):
+    aled = world.persona("advice_giver")
+    client: Client = client_for(aled)
+    wrong = []
+    for name in OBJECT_ROUTES:
+        if not (ROUTES[name].get or 0) or ROUTES[name].get == 405:
+            continue
+        expected = 200 if name in ADVISER_REACHES else 404
+        got = _status(client, "GET", url_for(name, world.tom, world.tom))
+        if got != expected:
+            wrong.append(f"{name}: expected {expected}, got {got}")
+    assert not wrong, "\n".join(wrong)

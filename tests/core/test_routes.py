@@ -181,6 +181,10 @@ ROUTES: dict[str, Route] = {
     "family:invitation": public(post=200, note="an unknown token says the invitation expired"),
     "family:account": Route("casework.view_family_plans", post=200),
     "family:security_code": Route("casework.view_family_plans", post=200),
+    # turning the family's optional security code off (s4-access): the personas have none
+    "family:security_code_off": Route(
+        "casework.view_family_plans", get=302, post=302,
+        note="no code turned on: back to the account page; tests/people/test_family_accounts.py"),
     "family:parent_access": Route(
         "casework.decide_parent_access", post=200, note="an empty POST shows its error"
     ),
@@ -647,3 +651,19 @@ def test_staff_without_the_second_factor_are_sent_to_sign_in(
         url = url_for(name, world.related(role), world.tom)
         for method in route.methods:
             assert outcome(call(client, method, url)) == "sign in", (role, method, url)
+
+
+# --- the advice giver's rows (ADR 0035): through their requests, never the case ---------
+
+# The casework routes an adviser may use: their advice asked for, linking to the advice
+# request ("My cases"), and the files of a request addressed to them.
+ADVISER_CASEWORK = {"casework:my_cases", "casework:advice_file"}
+ADVISER_ADVICE = {"advice:queue", "advice:request", "advice:give"}
+
+
+def test_the_advice_giver_holds_no_casework_permission_on_the_case(world: World):
+    """Aled, asked about Tom: the matrix expects 404 wherever this says False."""
+    held = {name for name, route in ROUTES.items()
+            if name.startswith(("casework:", "advice:", "contributions:", "schools:"))
+            and may_use(route, world, "advice_giver")}
+    assert held == ADVISER_CASEWORK | ADVISER_ADVICE
