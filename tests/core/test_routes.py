@@ -176,6 +176,10 @@ ROUTES: dict[str, Route] = {
     "contributions:all_about_me_file": Route("contributions.download_all_about_me_file"),
     "contributions:all_about_me_use": Route("contributions.use_all_about_me", get=405,
                                             post=302),
+    # the adder takes a file out of "All about me" while no plan used it (s4-access)
+    "contributions:all_about_me_file_remove": Route(
+        "contributions.edit_all_about_me", get=405, post=302,
+        note="POST only: back to All about me; tests/contributions/test_all_about_me.py"),
     # family accounts and the family's pages (issue 11 item 1, docs/family-accounts.md)
     "family:documents": Route("casework.view_family_plans"),
     "family:invitation": public(post=200, note="an unknown token says the invitation expired"),
