@@ -11,7 +11,7 @@ from django.db.models import Q
 from opensend.casework.models import AdviceRequest
 from opensend.core.permissions import rule
 from opensend.people.models import AdviceService, Role, User
-from opensend.people.rules import is_staff_with
+from opensend.people.rules import advice_addressed_q, is_staff_with
 
 # Which kind of advice each oversight role sees (CoP 3.45-3.51).
 OVERSIGHT_SERVICES: dict[str, str] = {
@@ -21,16 +21,9 @@ OVERSIGHT_SERVICES: dict[str, str] = {
 
 
 def addressed_to_q(user: User, prefix: str = "") -> Q:
-    """The advice requests addressed to `user` as an advice giver (organisation and,
-    when the membership names one, the kind of advice)."""
-    query = Q(pk__in=[])
-    memberships = user.memberships.filter(role=Role.ADVICE_GIVER)
-    for organisation_id, service in memberships.values_list("organisation_id", "advice_service"):
-        mine = Q(**{f"{prefix}organisation_id": organisation_id})
-        if service:
-            mine &= Q(**{f"{prefix}service": service})
-        query |= mine
-    return query
+    """The advice requests addressed to `user` as an advice giver: people/rules.py
+    decides (the one permission source, ADR 0035)."""
+    return advice_addressed_q(user, prefix)
 
 
 @rule("advice.view_queue")

@@ -13,5 +13,7 @@ urlpatterns = [
     path("invitation/<str:token>/", family_accounts.invitation, name="invitation"),
     path("account/", family_self.account, name="account"),
     path("account/security-code/", family_self.security_code, name="security_code"),
+    path("account/security-code/off/", family_self.security_code_off,
+         name="security_code_off"),
     path("who-can-see-your-record/", family_self.parent_access, name="parent_access"),
 ]

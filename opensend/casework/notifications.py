@@ -221,3 +221,34 @@ def advice_remind(*, advice: AdviceRequest, key: str, words: str) -> int:
             key=f"advice:{advice.pk}:{key}", recipients=adviser_emails(advice), message=message
         )
     )
+
+
+# --- telling the council (issue 11: the family's contributions, a school's request) ----
+
+
+def council_emails(case: Case) -> set[str]:
+    """Who at the council is told: the case's caseworker; a case no one is allocated to
+    yet (a new request from a family or a school) tells the SEN managers of its local
+    authority, whose queue it waits in."""
+    worker = case.caseworker
+    if worker is not None and worker.is_active:
+        return {worker.email.lower()}
+    managers = Membership.objects.filter(
+        role=Role.SEN_MANAGER, organisation=case.local_authority_id, user__is_active=True
+    ).values_list("user__email", flat=True)
+    return {email.lower() for email in managers if email}
+
+
+def council_notify(*, case: Case, key: str, today: dt.date, words: str) -> int:
+    """Tell the council (sent after the change commits; once per key and recipient);
+    returns how many were created. The message names the next step of the case and its
+    date, never what the family or the school wrote."""
+    step = next_open_step(case, today)
+    message = Message(
+        child_first_name=first_name(case.child),
+        event=words,
+        link=case_link(case),
+        next_step=step_name(step.step) if step else "",
+        next_step_due=step.due if step else None,
+    )
+    return len(notification_create(key=key, recipients=council_emails(case), message=message))

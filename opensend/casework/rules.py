@@ -14,7 +14,7 @@ from opensend.casework.selectors import cases_visible
 from opensend.core.permissions import rule
 from opensend.core.today import today
 from opensend.people.models import Role, User, UserKind
-from opensend.people.rules import is_family, is_staff, is_staff_with
+from opensend.people.rules import advice_addressed_q, is_family, is_staff, is_staff_with
 from opensend.people.selectors import disclosure_basis_for, is_young_person
 from opensend.statutory.disclosure import Basis, ConsentScope
 
@@ -46,7 +46,8 @@ def view_team_caseload(user: User) -> bool:
 @rule("casework.view_my_cases")
 def view_my_cases(user: User) -> bool:
     """ "My cases": an EHC coordinator's allocated cases, and the cases other staff see
-    through a relationship (the school, advice, the panel)."""
+    through a relationship (the school, the panel); for an adviser, the advice they have
+    been asked for, each linking to the advice request, never to the case (ADR 0035)."""
     return is_staff_with(user, Role.CASEWORKER, Role.SENCO, Role.ADVICE_GIVER, Role.PANEL_MEMBER)
 
 
@@ -112,9 +113,14 @@ def view_family_plans(user: User) -> bool:
 @rule("casework.download_advice_file")
 def download_advice_file(user: User, case: Case | None = None) -> bool:
     """A file sent with an advice request or received with the advice (Reg 6-8): staff
-    on a case they may see, as they see the advice summaries on the case page. The
-    selector audits each download."""
-    return is_staff(user) and (case is None or _sees_case(user, case))
+    on a case they may see, as they see the advice summaries on the case page, and the
+    advisers the case asked (their own request's files only: the selector narrows to the
+    file, and audits each download; ADR 0035)."""
+    return is_staff(user) and (case is None or _sees_case(user, case) or _asked(user, case))
+
+
+def _asked(user: User, case: Case) -> bool:
+    return case.advice_requests.filter(advice_addressed_q(user)).exists()
 
 
 # --- consent and Reg 17 (issue 13, finding 5) ------------------------------------------

@@ -32,7 +32,7 @@ from opensend.core.audit import audit, audit_list
 from opensend.core.models import AuditAction
 from opensend.core.uploads import upload_held_why, upload_servable
 from opensend.people.models import Child, Organisation, Role, User
-from opensend.people.rules import visible_children
+from opensend.people.rules import advice_addressed_q, visible_children
 
 OPEN_STAGES = (Stage.REQUESTED, Stage.ASSESSING, Stage.DRAFTING, Stage.PLAN)
 
@@ -111,11 +111,15 @@ def advice_request_for(
 def advice_file_for(
     *, user: User, file_id: int, today: dt.date, request: object = None
 ) -> AdviceFile:
-    """A file sent with or received for an advice request, on a case the user may see,
-    with the download audited; 404 (the refusal audited) otherwise, or while the virus
-    scan holds the file back (opensend.core.uploads.upload_servable)."""
+    """A file sent with or received for an advice request, on a case the user may see or
+    of a request addressed to them as an adviser (ADR 0035), with the download audited;
+    404 (the refusal audited) otherwise, or while the virus scan holds the file back
+    (opensend.core.uploads.upload_servable)."""
+    mine = Q(advice_request__case__in=cases_visible(user, today)) | advice_addressed_q(
+        user, "advice_request__"
+    )
     found = (
-        AdviceFile.objects.filter(pk=file_id, advice_request__case__in=cases_visible(user, today))
+        AdviceFile.objects.filter(mine, pk=file_id)
         .select_related("upload", "advice_request__case")
         .first()
     )
@@ -343,14 +347,10 @@ def my_cases(*, user: User, today: dt.date, request: object = None) -> list[Case
 def advice_outstanding(
     *, user: User, today: dt.date, request: object = None
 ) -> list[AdviceRequest]:
-    """Advice the user's organisations have been asked for and not yet sent, soonest due first."""
-    organisations = user.memberships.filter(role=Role.ADVICE_GIVER).values("organisation_id")
+    """Advice addressed to the user as an adviser and not yet sent, soonest due first:
+    each links to the adviser's page of the request, never to the case (ADR 0035)."""
     advice = list(
-        AdviceRequest.objects.filter(
-            case__child__in=visible_children(user, today),
-            organisation_id__in=organisations,
-            received_on__isnull=True,
-        )
+        AdviceRequest.objects.filter(advice_addressed_q(user), received_on__isnull=True)
         .select_related("case__child", "organisation")
         .prefetch_related(Prefetch("files", AdviceFile.objects.select_related("upload")))
         .order_by("due_on", "pk")[:LIST_LIMIT]

@@ -14,7 +14,7 @@ from opensend.casework.services.plans import plan_version_save
 from opensend.contributions.models import AllAboutMe, AllAboutMeFile, AllAboutMeUse
 from opensend.core.audit import audit
 from opensend.core.models import AuditAction
-from opensend.core.uploads import upload_store
+from opensend.core.uploads import upload_store, uploads_delete
 from opensend.people.models import Child, User
 
 # The parts of the profile, in the order the plan shows them, with their headings.
@@ -48,6 +48,27 @@ def all_about_me_save(
     audit(actor=actor, action=AuditAction.CHANGE, obj=saved, child_id=child.pk,
           why="save All about me", detail={"version": saved.number, "files_added": len(added)})
     return saved
+
+
+def removable(linked: AllAboutMeFile, user: User) -> bool:
+    """A file its adder may take out again, while no version holding it has been used in
+    a plan: what was copied into a plan stays as it was sent (ADR 0019)."""
+    used = AllAboutMeFile.objects.filter(upload=linked.upload_id, version__uses__isnull=False)
+    return linked.upload.uploaded_by_id == user.pk and not used.exists()
+
+
+@transaction.atomic
+def all_about_me_file_remove(*, actor: User, linked: AllAboutMeFile) -> None:
+    """Take a picture or recording out of "All about me": from every (unused) version
+    that holds it, and its bytes with it. Audited."""
+    if not removable(linked, actor):
+        raise ValueError("Only its adder may remove a file no plan has used")
+    child_id, upload_id = linked.version.child_id, linked.upload_id
+    name = linked.upload.original_name
+    AllAboutMeFile.objects.filter(upload=upload_id).delete()
+    uploads_delete([upload_id])
+    audit(actor=actor, action=AuditAction.CHANGE, child_id=child_id,
+          why="remove a file from All about me", detail={"upload": upload_id, "name": name})
 
 
 def section_a_text(about_me: AllAboutMe) -> str:

@@ -64,7 +64,9 @@ class DraftComment(AppendOnly):
 
 
 class MeetingRequest(AppendOnly):
-    """The family asks to meet an officer of the council about the draft (Reg 13(1)(b))."""
+    """The family asks to meet an officer of the council about the draft: within the 15
+    days they may require the meeting (Reg 13(1)(a)(ii); 13(1)(b) is the information
+    about schools and colleges, not the meeting)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="meeting_requests")
     plan_version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="+")

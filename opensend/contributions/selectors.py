@@ -9,6 +9,7 @@ from django.http import Http404
 from opensend.casework.clock import clock_for
 from opensend.casework.models import Case, CaseEvent, PlanVersion, VersionKind
 from opensend.casework.selectors import OPEN_STAGES, case_get, cases_visible
+from opensend.contributions.about_me import removable
 from opensend.contributions.models import (
     AllAboutMeFile,
     DraftComment,
@@ -173,4 +174,21 @@ def about_me_file_for(
         raise Http404
     audit(actor=user, action=AuditAction.DOWNLOAD, obj=found.upload,
           child_id=found.version.child_id, why="download All about me file", request=request)
+    return found
+
+
+def about_me_file_to_remove(
+    *, user: User, file_id: int, today: dt.date, request: object
+) -> AllAboutMeFile:
+    """A file in the latest "All about me" of a child the family member may see, which
+    they added and no plan has used (about_me.removable); 404 otherwise, audited."""
+    found = (
+        AllAboutMeFile.objects.filter(pk=file_id,
+                                      version__child__in=visible_children(user, today))
+        .select_related("upload", "version").first()
+    )
+    if found is None or not removable(found, user):
+        audit(actor=user, action=AuditAction.DENIED, why="remove All about me file",
+              request=request, detail={"all_about_me_file": file_id})
+        raise Http404
     return found

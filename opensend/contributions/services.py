@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from opensend.casework.models import Case, PlanVersion
+from opensend.casework.notifications import council_notify
 from opensend.casework.services.requests import ehc_request_record
 from opensend.contributions.models import (
     DraftComment,
@@ -19,7 +20,6 @@ from opensend.contributions.models import (
     MeetingRequest,
     PreferredSetting,
 )
-from opensend.contributions.notifications import contribution_notify
 from opensend.contributions.selectors import comment_window
 from opensend.core.audit import audit
 from opensend.core.formatting import govuk_date
@@ -71,7 +71,7 @@ def family_request_make(
         FamilyRequestFile.objects.create(
             family_request=made, upload=upload_store(actor=actor, upload=upload)
         )
-    contribution_notify(case=case, key=f"family-request:{made.pk}", today=today,
+    council_notify(case=case, key=f"family-request:{made.pk}", today=today,
                         words="The family asked for an EHC needs assessment")
     return case
 
@@ -107,7 +107,7 @@ def draft_comments_add(
     if added:
         _audit(actor, case, "comment on the draft plan",
                {"plan_version": draft.number, "sections": [c.section for c in added]})
-        contribution_notify(case=case, key=f"draft-comments:{added[0].pk}", today=today,
+        council_notify(case=case, key=f"draft-comments:{added[0].pk}", today=today,
                             words="The family commented on the draft EHC plan")
     return added
 
@@ -116,12 +116,13 @@ def draft_comments_add(
 def meeting_request_make(
     *, actor: User, case: Case, reasons: str, today: dt.date
 ) -> MeetingRequest:
-    """The family asks to meet the council about the draft (Reg 13(1)(b))."""
+    """The family asks to meet the council about the draft: within the 15 days they may
+    require a meeting with an officer (Reg 13(1)(a)(ii))."""
     draft = _open_draft(case, today)
     made = MeetingRequest.objects.create(case=case, plan_version=draft, reasons=reasons,
                                          made_by=actor, made_on=today)
     _audit(actor, case, "ask for a meeting about the draft plan", {"plan_version": draft.number})
-    contribution_notify(case=case, key=f"meeting-request:{made.pk}", today=today,
+    council_notify(case=case, key=f"meeting-request:{made.pk}", today=today,
                         words="The family asked for a meeting about the draft EHC plan")
     return made
 
@@ -144,6 +145,6 @@ def preferred_setting_name(
     )
     _audit(actor, case, "name a preferred school or college",
            {"plan_version": draft.number, "organisation": getattr(organisation, "pk", None)})
-    contribution_notify(case=case, key=f"preferred-setting:{made.pk}", today=today,
+    council_notify(case=case, key=f"preferred-setting:{made.pk}", today=today,
                         words="The family named the school or college they would like")
     return made

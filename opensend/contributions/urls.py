@@ -16,6 +16,8 @@ urlpatterns = [
     path("children/<int:child_id>/all-about-me/", views.all_about_me, name="all_about_me"),
     path("all-about-me-files/<int:about_me_file_id>/", views.all_about_me_file,
          name="all_about_me_file"),
+    path("all-about-me-files/<int:about_me_file_id>/remove/", views.all_about_me_file_remove,
+         name="all_about_me_file_remove"),
     # a caseworker's action, kept with the app that owns "All about me"
     path("cases/<int:case_id>/plan/use-all-about-me/", views.all_about_me_use,
          name="all_about_me_use"),

@@ -166,6 +166,8 @@ def all_about_me(request: HttpRequest, child_id: int) -> HttpResponse:
         return redirect("contributions:all_about_me", child_id=child.pk)
     return render_page(request, "contributions/all_about_me.html", {
         "child": child, "form": form, "latest": latest,
+        "removable": {f.pk for f in latest.files.all() if about_me.removable(f, request.user)}
+        if latest else set(),
         "own": child.young_person_user_id == request.user.pk,
         "first_name": child.preferred_name or child.legal_forename})
 
@@ -176,6 +178,17 @@ def all_about_me_file(request: HttpRequest, about_me_file_id: int) -> HttpRespon
     found = selectors.about_me_file_for(user=request.user, file_id=about_me_file_id,
                                         today=today(), request=request)
     return upload_response(found.upload)
+
+
+@permission_required("contributions.edit_all_about_me")
+@require_POST
+def all_about_me_file_remove(request: HttpRequest, about_me_file_id: int) -> HttpResponse:
+    linked = selectors.about_me_file_to_remove(user=request.user, file_id=about_me_file_id,
+                                               today=today(), request=request)
+    child_id, name = linked.version.child_id, linked.upload.original_name
+    about_me.all_about_me_file_remove(actor=request.user, linked=linked)
+    messages.success(request, f"{name} was removed")
+    return redirect("contributions:all_about_me", child_id=child_id)
 
 
 @permission_required("contributions.use_all_about_me")

@@ -8,7 +8,9 @@ record, so a list can never show a child whose page would refuse the same user.
 - panel member: children of their local authority whose case awaits or has a panel decision;
 - SENCO (a school or setting): children on its roll today, or whose plan names it, or
   whose case asked it for advice;
-- advice giver: children whose case asked their organisation for advice;
+- advice giver: none through casework. An adviser reaches a child only through the
+  advice requests addressed to them (`advice_addressed_q`), on the advice app's pages
+  that show what the advice needs (ADR 0035; issue 11, item 2);
 - parent or carer with parental responsibility: their child, and once the child is a
   young person (CFA s83(2)) only while the young person's consent stands (CFA s80, Reg 17);
 - young person: their own record;
@@ -79,8 +81,24 @@ def _staff_q(user: User, today: dt.date) -> Q:
         )
     if user.has_role(Role.SENCO):
         query |= _senco_q(_org_ids(user, Role.SENCO), today)
-    if user.has_role(Role.ADVICE_GIVER):
-        query |= _asked_for_advice(_org_ids(user, Role.ADVICE_GIVER))
+    # No ADVICE_GIVER clause: an adviser sees the advice requests addressed to them
+    # (advice_addressed_q), never the case (ADR 0035).
+    return query
+
+
+def advice_addressed_q(user: User, prefix: str = "") -> Q:
+    """The advice requests (casework.AdviceRequest, or a model reaching one through
+    `prefix`) addressed to `user` as an advice giver: their organisation's and, when
+    their membership names one, only that kind of advice (Reg 6(1): the authority
+    seeks each kind of advice from those who give it). All an adviser may see of a
+    child is reached through these (ADR 0035)."""
+    query = Q(pk__in=[])
+    memberships = user.memberships.filter(role=Role.ADVICE_GIVER)
+    for organisation_id, service in memberships.values_list("organisation_id", "advice_service"):
+        mine = Q(**{f"{prefix}organisation_id": organisation_id})
+        if service:
+            mine &= Q(**{f"{prefix}service": service})
+        query |= mine
     return query
 
 

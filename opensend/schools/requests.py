@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from opensend.casework.models import Case
+from opensend.casework.notifications import council_notify
 from opensend.casework.selectors import OPEN_STAGES
 from opensend.casework.services.requests import ehc_request_record
 from opensend.core.audit import audit
@@ -79,4 +80,8 @@ def school_request_make(
                                          upload=upload_store(actor=actor, upload=upload))
     audit(actor=actor, action=AuditAction.CREATE, obj=made, child_id=child.pk,
           why="school request for assessment")
+    # Unallocated, it waits in the SEN managers' queue: they are told, as for a family's
+    # request (Reg 4(1): the 6-week decision clock runs from today).
+    council_notify(case=case, key=f"school-request:{made.pk}", today=today,
+                   words="The school asked for an EHC needs assessment")
     return case

@@ -41,11 +41,11 @@ def yasmin_case(yasmin_record, cara, area) -> Case:
 
 
 @pytest.fixture
-def outsiders(area, aled, sian) -> dict[str, object]:
-    """Staff of other organisations who see Yasmin's case through a relationship."""
+def outsiders(area, sian) -> dict[str, object]:
+    """Staff of other organisations who see Yasmin's case through a relationship (the
+    health adviser does not: ADR 0035, test_the_health_adviser_does_not_see_the_case)."""
     college_senco = f.staff_user(Role.SENCO, area.college)
-    return {"health adviser": aled, "another school's SENCO": sian,
-            "college SENCO": college_senco}
+    return {"another school's SENCO": sian, "college SENCO": college_senco}
 
 
 def _pdf(case: Case) -> str:
@@ -89,19 +89,20 @@ def test_the_authoritys_sen_team_writes_the_draft_and_opens_it(yasmin_case, cara
 def test_consent_for_one_organisation_opens_it_for_that_organisation_only(
     yasmin_case, outsiders, cara, area, staff_client
 ):
-    _give(yasmin_case, cara, organisation=area.health)
-    assert staff_client(outsiders["health adviser"]).get(_pdf(yasmin_case)).status_code == 200
+    _give(yasmin_case, cara, organisation=area.riverside)
+    riverside = staff_client(outsiders["another school's SENCO"])
+    assert riverside.get(_pdf(yasmin_case)).status_code == 200
     assert staff_client(outsiders["college SENCO"]).get(_pdf(yasmin_case)).status_code == 403
     download = AuditEvent.objects.get(action=AuditAction.DOWNLOAD)
     assert download.detail["basis"] == "consent"
 
 
-def test_a_withdrawal_applies_at_the_next_request(yasmin_case, aled, cara, area,
+def test_a_withdrawal_applies_at_the_next_request(yasmin_case, sian, cara, area,
                                                   staff_client):
-    client = staff_client(aled)
+    client = staff_client(sian)
     _give(yasmin_case, cara)  # every organisation on the case
     assert client.get(_pdf(yasmin_case)).status_code == 200
-    _give(yasmin_case, cara, organisation=area.health, decision=Decision.WITHDRAWN)
+    _give(yasmin_case, cara, organisation=area.riverside, decision=Decision.WITHDRAWN)
     assert client.get(_pdf(yasmin_case)).status_code == 403
 
 
@@ -125,16 +126,27 @@ def test_a_parents_consent_does_not_count_for_a_young_person(yasmin_case, cara):
     assert not Consent.objects.exists()
 
 
-def test_issued_versions_are_not_affected(yasmin_case, aled, cara, staff_client):
+def test_issued_versions_are_not_affected(yasmin_case, sian, cara, staff_client):
     version = yasmin_case.plan.versions.get(number=1)
     version.issued_on = TODAY - dt.timedelta(days=1)
     version.save(update_fields=["issued_on"])
-    assert staff_client(aled).get(_pdf(yasmin_case)).status_code == 200
+    assert staff_client(sian).get(_pdf(yasmin_case)).status_code == 200
 
 
-def test_the_case_page_offers_no_link_to_a_draft_it_would_refuse(yasmin_case, aled, cara,
+def test_the_health_adviser_does_not_see_the_case(yasmin_case, aled, cara, staff_client):
+    """Asked for health advice, Aled reaches Yasmin only through his advice request
+    (ADR 0035): the case and its drafts are not found, whatever the consent says."""
+    _give(yasmin_case, cara)  # every organisation on the case
+    client = staff_client(aled)
+    assert client.get(_pdf(yasmin_case)).status_code == 404
+    assert client.get(reverse("casework:case", args=[yasmin_case.pk])).status_code == 404
+    advice = yasmin_case.advice_requests.get(service=AdviceService.HEALTH)
+    assert client.get(reverse("advice:request", args=[advice.pk])).status_code == 200
+
+
+def test_the_case_page_offers_no_link_to_a_draft_it_would_refuse(yasmin_case, sian, cara,
                                                                   staff_client):
-    page = staff_client(aled).get(reverse("casework:case", args=[yasmin_case.pk]))
+    page = staff_client(sian).get(reverse("casework:case", args=[yasmin_case.pk]))
     text = page.content.decode()
     assert _pdf(yasmin_case) not in text
     assert "consent or a Reg 17 ground for your organisation" in text
@@ -154,20 +166,21 @@ def test_a_childs_drafts_are_not_held_back(tom, cara, sue, area, staff_client):
     assert staff_client(sue).get(_pdf(case)).status_code == 200
 
 
-def test_recording_consent_on_the_case(yasmin_case, cara, area, aled, staff_client):
+def test_recording_consent_on_the_case(yasmin_case, cara, area, sian, staff_client):
     client = staff_client(cara)
     url = reverse("casework:consent", args=[yasmin_case.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {
-        "decision": "given", "scope": UNISSUED, "organisation": str(area.health.pk),
+        "decision": "given", "scope": UNISSUED, "organisation": str(area.riverside.pk),
         "given_by": "young_person", "decided_on-day": "20", "decided_on-month": "11",
         "decided_on-year": "2026", "note": "Yasmin agreed at the review meeting",
     })
     assert response.status_code == 302
     row = Consent.objects.get()
-    assert (row.organisation, row.given_by, row.recorded_by) == (area.health, "young_person", cara)
+    assert (row.organisation, row.given_by, row.recorded_by) == (
+        area.riverside, "young_person", cara)
     assert AuditEvent.objects.filter(action=AuditAction.CHANGE, object_type="Consent").exists()
-    assert staff_client(aled).get(_pdf(yasmin_case)).status_code == 200
+    assert staff_client(sian).get(_pdf(yasmin_case)).status_code == 200
     history = client.get(url).content.decode()
     assert "Yasmin agreed at the review meeting" in history
 

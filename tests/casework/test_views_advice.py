@@ -233,6 +233,14 @@ def _file_on_case_page(client, advice: AdviceRequest) -> tuple[str, bool]:
     return text_of(cards[0]), cards[0].find(".//a[@download]") is not None
 
 
+def _file_on_advice_page(client, advice: AdviceRequest) -> tuple[str, bool]:
+    """The file's line on the adviser's page of the request (the adviser does not see
+    the case page: ADR 0035), and whether it is a download link."""
+    page = check_page(client.get(reverse("advice:request", args=[advice.pk])))
+    lines = [li for li in page.iter("li") if "health-advice.pdf" in text_of(li)]
+    return text_of(lines[0]), lines[0].find(".//a[@download]") is not None
+
+
 @pytest.fixture
 def clamd(settings):
     """ClamAV's clamd (a stand-in speaking INSTREAM) and a queue keeping the scan jobs."""
@@ -267,7 +275,7 @@ def test_a_file_clamd_flags_is_never_served_and_its_uploader_is_told(
         ).exists()
     line, linked = _file_on_case_page(staff_client(cara), advice)
     assert "a virus was found: nobody can open it. Upload a clean copy" in line and not linked
-    line, linked = _file_on_case_page(staff_client(aled), advice)
+    line, linked = _file_on_advice_page(staff_client(aled), advice)
     assert "a virus was found: it cannot be opened" in line and not linked
 
 
@@ -281,7 +289,7 @@ def test_a_file_waiting_for_its_scan_is_held_from_all_but_its_uploader(
 
     assert staff_client(cara).get(url).status_code == 200
     assert staff_client(aled).get(url).status_code == 404
-    line, linked = _file_on_case_page(staff_client(aled), advice)
+    line, linked = _file_on_advice_page(staff_client(aled), advice)
     assert "waiting for a virus scan before it can be opened" in line and not linked
     line, linked = _file_on_case_page(staff_client(cara), advice)
     assert "only you can open it until then" in line and linked
@@ -289,7 +297,7 @@ def test_a_file_waiting_for_its_scan_is_held_from_all_but_its_uploader(
     _run_queued_scans(connector)  # clamd says clean
 
     assert staff_client(aled).get(url).status_code == 200
-    line, linked = _file_on_case_page(staff_client(aled), advice)
+    line, linked = _file_on_advice_page(staff_client(aled), advice)
     assert "no virus found" in line and linked
 
 

@@ -436,7 +436,7 @@ def test_advice_giver_sees_advice_to_send_first(client_of, people, ava_case) -> 
     client = client_of(people.hana)
     page = check_page(client.get(url("casework:my_cases")))
     headings = [text_of(h2) for h2 in page.find(".//main").findall(".//h2")]
-    assert headings == ["Advice you have been asked for", "Cases you can see"]
+    assert headings == ["Advice you have been asked for"]  # no cases: ADR 0035
     advice = [text_of(cell) for cell in page.findall(".//table[1]/tbody/tr[1]/td")]
     assert advice[:4] == [
         "Ava Smith",
@@ -444,6 +444,9 @@ def test_advice_giver_sees_advice_to_send_first(client_of, people, ava_case) -> 
         "3 November 2026",
         "15 December 2026 23 days left",
     ]
+    links = [a.get("href") for a in page.find(".//main").iter("a")]
+    assert links == [url("advice:request", ava_case.advice_requests.get().pk)]
+    assert client.get(url("casework:case", ava_case.pk)).status_code == 404
 
 
 def test_senco_sees_children_on_roll(client_of, people, ava_case) -> None:

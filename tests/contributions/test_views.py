@@ -100,3 +100,33 @@ def test_all_about_me_is_versioned_and_the_caseworker_copies_it_into_section_a(
     used = AllAboutMeUse.objects.get()
     assert used.all_about_me == versions[1]
     assert "What I want for the future\nTo drive a train" in used.plan_version.sections["A"]
+
+
+def _png(name: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+
+
+def test_the_adder_removes_a_file_no_plan_has_used(
+    family_client, staff_client, pete: User, cara: User, paula: User, draft_case: Case
+):
+    from opensend.contributions.models import AllAboutMeFile
+    from opensend.core.models import Upload
+
+    url = reverse("contributions:all_about_me", args=[draft_case.child.pk])
+    client = family_client(pete)
+    client.post(url, {"interests": "Trains", "files": [_png("used.png")]})
+    staff_client(cara).post(reverse("contributions:all_about_me_use", args=[draft_case.pk]))
+    client.post(url, {"interests": "Trains", "files": [_png("new.png")]})  # version 2
+    files = {f.upload.original_name: f for f in AllAboutMeFile.objects.filter(
+        version__number=2).select_related("upload")}
+    remove = {name: reverse("contributions:all_about_me_file_remove", args=[f.pk])
+              for name, f in files.items()}
+    page = client.get(url).content.decode()
+    assert remove["new.png"] in page and remove["used.png"] not in page
+    assert client.post(remove["used.png"]).status_code == 404  # in a plan: it stays
+    assert family_client(paula).post(remove["new.png"]).status_code == 404  # not theirs
+    assert client.post(remove["new.png"])["Location"] == url
+    assert not AllAboutMeFile.objects.filter(upload__original_name="new.png").exists()
+    assert not Upload.objects.filter(original_name="new.png").exists()
+    assert AllAboutMeFile.objects.filter(upload__original_name="used.png").count() == 2
+    assert AuditEvent.objects.filter(actor=pete, why="remove a file from All about me").count() == 1

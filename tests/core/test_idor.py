@@ -210,3 +210,25 @@ def test_an_unpublished_plan_is_the_same_404_for_everyone(world: World, client_f
         response = client.get(url)
         assert response.status_code == client.get(missing).status_code == 404
         assert strategy.title not in response.content.decode()
+
+
+# --- the adviser asked about Tom reaches him only through the request (ADR 0035) --------
+
+# Aled was asked for Tom's health advice: his request's pages and its files, nothing else.
+ADVISER_REACHES = {"advice:request", "advice:give", "casework:advice_file"}
+
+
+def test_the_adviser_asked_reaches_tom_only_through_the_advice_request(
+    world: World, client_for, today: dt.date
+):
+    aled = world.persona("advice_giver")
+    client: Client = client_for(aled)
+    wrong = []
+    for name in OBJECT_ROUTES:
+        if not (ROUTES[name].get or 0) or ROUTES[name].get == 405:
+            continue
+        expected = 200 if name in ADVISER_REACHES else 404
+        got = _status(client, "GET", url_for(name, world.tom, world.tom))
+        if got != expected:
+            wrong.append(f"{name}: expected {expected}, got {got}")
+    assert not wrong, "\n".join(wrong)

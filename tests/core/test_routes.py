@@ -175,12 +175,21 @@ ROUTES: dict[str, Route] = {
     "contributions:request_file": Route("contributions.download_request_file"),
     "contributions:all_about_me": Route("contributions.edit_all_about_me", post=200),
     "contributions:all_about_me_file": Route("contributions.download_all_about_me_file"),
-    "contributions:all_about_me_use": Route("contributions.use_all_about_me", get=405, post=302),
+    "contributions:all_about_me_use": Route("contributions.use_all_about_me", get=405,
+                                            post=302),
+    # the adder takes a file out of "All about me" while no plan used it (s4-access)
+    "contributions:all_about_me_file_remove": Route(
+        "contributions.edit_all_about_me", get=405, post=302,
+        note="POST only: back to All about me; tests/contributions/test_all_about_me.py"),
     # family accounts and the family's pages (issue 11 item 1, docs/family-accounts.md)
     "family:documents": Route("casework.view_family_plans"),
     "family:invitation": public(post=200, note="an unknown token says the invitation expired"),
     "family:account": Route("casework.view_family_plans", post=200),
     "family:security_code": Route("casework.view_family_plans", post=200),
+    # turning the family's optional security code off (s4-access): the personas have none
+    "family:security_code_off": Route(
+        "casework.view_family_plans", get=302, post=302,
+        note="no code turned on: back to the account page; tests/people/test_family_accounts.py"),
     "family:parent_access": Route(
         "casework.decide_parent_access", post=200, note="an empty POST shows its error"
     ),
@@ -677,3 +686,19 @@ def test_staff_without_the_second_factor_are_sent_to_sign_in(
         url = url_for(name, world.related(role), world.tom)
         for method in route.methods:
             assert outcome(call(client, method, url)) == "sign in", (role, method, url)
+
+
+# --- the advice giver's rows (ADR 0035): through their requests, never the case ---------
+
+# The casework routes an adviser may use: their advice asked for, linking to the advice
+# request ("My cases"), and the files of a request addressed to them.
+ADVISER_CASEWORK = {"casework:my_cases", "casework:advice_file"}
+ADVISER_ADVICE = {"advice:queue", "advice:request", "advice:give"}
+
+
+def test_the_advice_giver_holds_no_casework_permission_on_the_case(world: World):
+    """Aled, asked about Tom: the matrix expects 404 wherever this says False."""
+    held = {name for name, route in ROUTES.items()
+            if name.startswith(("casework:", "advice:", "contributions:", "schools:"))
+            and may_use(route, world, "advice_giver")}
+    assert held == ADVISER_CASEWORK | ADVISER_ADVICE

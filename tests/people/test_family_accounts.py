@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opensend.casework.notifications import family_emails
 from opensend.core.models import AuditEvent
@@ -24,6 +25,7 @@ from opensend.people.parent_access import parent_access_decide
 from opensend.people.rules import visible_children
 from tests import factories as f
 from tests.conftest import confirmed_device
+from tests.core.test_auth import code_for
 from tests.pages import check_page, text_of
 
 PASSWORD = "a long family passphrase 42"
@@ -143,6 +145,28 @@ def test_a_family_member_who_turned_on_a_code_is_asked_for_it(today, paula):
     response = Client().post(reverse("core:sign_in"),
                              {"email": paula.email, "password": PASSWORD})
     assert response["Location"] == reverse("core:security_code")
+
+
+def test_a_family_member_turns_the_security_code_off_with_a_current_code(today, paula,
+                                                                        family_client):
+    paula.set_password(PASSWORD)
+    paula.save()
+    device = confirmed_device(paula)
+    client = family_client(paula)
+    account = check_page(client.get(reverse("family:account")))
+    off = reverse("family:security_code_off")
+    assert off in [a.get("href") for a in account.iter("a")]
+    check_page(client.get(off))
+    wrong = check_page(client.post(off, {"code": f"{(int(code_for(device)) + 1) % 10**6:06d}"}))
+    assert "The security code is not correct" in text_of(wrong)
+    assert TOTPDevice.objects.filter(user=paula, confirmed=True).exists()
+    TOTPDevice.objects.get(pk=device.pk).throttle_reset()  # a wrong code slows the next try
+    assert client.post(off, {"code": code_for(device)})["Location"] == reverse("family:account")
+    assert not TOTPDevice.objects.filter(user=paula).exists()
+    assert AuditEvent.objects.filter(actor=paula, why="security code turned off").count() == 1
+    assert client.get(off)["Location"] == reverse("family:account")  # nothing to turn off
+    response = Client().post(reverse("core:sign_in"), {"email": paula.email, "password": PASSWORD})
+    assert response["Location"] != reverse("core:security_code")
 
 
 def test_your_account_saves_the_notification_preference(today, paula, family_client):

@@ -17,7 +17,7 @@ from opensend.casework.models import Case
 from opensend.casework.selectors import case_get, cases_visible, child_get
 from opensend.core.models import AuditAction, AuditEvent
 from opensend.people.models import AdviceService, Child, Role, User
-from opensend.people.rules import visible_children
+from opensend.people.rules import advice_addressed_q, visible_children
 from opensend.statutory.school_year import young_person_from
 from tests import factories as f
 from tests.factories import TODAY, WEEK
@@ -244,7 +244,8 @@ ROWS = [
     Row("senco", "moved on to another school", senco_child_moved_school, False),
     Row("senco", "the plan names their school", senco_named_in_plan, True),
     Row("senco", "the case asked their school for advice", senco_asked_for_advice, True),
-    Row("advice_giver", "their organisation was asked for advice", advice_giver(True), True),
+    # an adviser reaches the child only through the advice request (ADR 0035)
+    Row("advice_giver", "their organisation was asked for advice", advice_giver(True), False),
     Row("advice_giver", "another organisation was asked", advice_giver(False), False),
     Row("analyst", "a child with a plan in their area", no_child_records(Role.ANALYST), False),
     Row(
@@ -419,13 +420,13 @@ def test_the_personas_see_what_their_story_says(world: World, today: dt.date) ->
     assert sees("sam") == {"Thomas", "Lily", "Yasmin", "Benjamin"}
     assert sees("pat") == {"Lily", "Benjamin"}
     assert sees("sue") == {"Thomas"}
-    assert sees("aled") == {"Thomas"}
+    assert sees("aled") == set()  # asked about Tom: his advice request only (ADR 0035)
     assert sees("paula") == {"Thomas"}
     assert sees("yasmin") == {"Yasmin"}
     assert sees("pete") == {"Benjamin"}
     assert sees("zac") == {"Zac"}
     assert sees("nadia") == {"Zac"}  # Zac lives in Southshire
-    for nobody in ("ann", "dev", "ada", "piers", "sian", "hari"):
+    for nobody in ("ann", "dev", "ada", "piers", "sian", "hari", "aled"):
         assert sees(nobody) == set(), nobody
 
 
@@ -436,3 +437,24 @@ def test_a_refused_single_record_is_audited(world: World, today: dt.date) -> Non
     denied = AuditEvent.objects.filter(actor=sian, action=AuditAction.DENIED).get()
     assert denied.detail == {"child": world.tom.child.pk}
     assert denied.why == "child page"
+
+
+# --- what an adviser reaches instead: the advice requests addressed to them (ADR 0035) --
+
+
+@pytest.mark.parametrize(
+    ("trust", "service", "addressed"),
+    [
+        ("health", AdviceService.HEALTH, True),  # asked, for their kind of advice
+        ("health", "", True),  # a membership naming no kind gives any kind
+        ("health", AdviceService.PSYCHOLOGY, False),  # another kind
+        ("southshire_health", AdviceService.HEALTH, False),  # another organisation
+    ],
+)
+def test_the_advice_requests_addressed_to_an_adviser(
+    area: Area, trust: str, service: str, addressed: bool
+) -> None:
+    case = f.case_assessing(child=child_in(area), advice_from=[(AdviceService.HEALTH, area.health)])
+    user = staff(Role.ADVICE_GIVER, getattr(area, trust), advice_service=service)
+    found = case.advice_requests.filter(advice_addressed_q(user)).exists()
+    assert found is addressed

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from opensend.casework.models import Case, CaseStep, Stage
+from opensend.core.notifications.models import Notification
 from opensend.schools.models import SchoolRequest
 from opensend.schools.requests import Cycle, cycles_evidence, school_request_make
 from opensend.schools.services import ReviewRefused
@@ -55,6 +56,9 @@ def test_sue_requests_an_assessment_and_it_lands_on_the_clock(
     assert SchoolRequest.objects.get(case=case).files.count() == 1
     step = CaseStep.objects.get(case=case, step="decision_to_assess")  # Reg 5(1): 6 weeks
     assert step.due == today + 42 * DAY
+    # Unallocated in their queue: the SEN managers are told once, as for a family's request.
+    told = Notification.objects.filter(key__startswith="school-request:")
+    assert list(told.values_list("recipient", flat=True)) == [sam.email.lower()]
     page = staff_client(sam).get(reverse("casework:case", args=[case.pk])).content.decode()
     assert "The graduated approach" in page and "Talk Boost, 3 x 20 min a week" in page
     with pytest.raises(ReviewRefused, match="already has an open request"):

@@ -67,6 +67,26 @@ def security_code(request: HttpRequest) -> HttpResponse:
                         "secret": base64.b32encode(device.bin_key).decode()})
 
 
+@permission_required("casework.view_family_plans")
+@require_http_methods(["GET", "POST"])
+def security_code_off(request: HttpRequest) -> HttpResponse:
+    """Turn the optional security code off again, confirmed with a current code from the
+    app (not the password: many families sign in with an emailed link and have none).
+    Staff cannot: their second factor is required (security.md goal 3)."""
+    user = request.user
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        return redirect("family:account")
+    form = SecurityCodeForm(posted(request))
+    if request.method == "POST" and code_verified(form, device):
+        TOTPDevice.objects.filter(user=user).delete()
+        audit(actor=user, action=AuditAction.CHANGE, obj=user, request=request,
+              why="security code turned off")
+        messages.success(request, "You will not be asked for a security code when you sign in")
+        return redirect("family:account")
+    return render_page(request, "casework/family_security_code_off.html", {"form": form})
+
+
 @permission_required("casework.decide_parent_access")
 @require_http_methods(["GET", "POST"])
 def parent_access(request: HttpRequest) -> HttpResponse:
