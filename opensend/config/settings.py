@@ -285,7 +285,7 @@ NOTIFICATIONS_BACKEND = env_str("NOTIFICATIONS_BACKEND", "email")
 _NOTIFY_NEEDED = None if NOTIFICATIONS_BACKEND == "notify" else ""  # required for notify
 NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", _NOTIFY_NEEDED)
 NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
-NOTIFY_TEMPLATE_ID = env_str("NOTIFY_TEMPLATE_ID", _NOTIFY_NEEDED)  # ((child_first_name))...
+NOTIFY_TEMPLATE_ID = env_str("NOTIFY_TEMPLATE_ID", _NOTIFY_NEEDED)  # ((subject)) ...: ADR 0033
 NOTIFY_DIGEST_TEMPLATE_ID = env_str("NOTIFY_DIGEST_TEMPLATE_ID", _NOTIFY_NEEDED)  # ((changes))
 
 OTP_TOTP_ISSUER = LOCAL_AUTHORITY_NAME
