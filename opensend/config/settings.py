@@ -364,6 +364,7 @@ RETENTION_DEFAULTS = {
     "local_offer_feedback_text": "P2Y",  # from when it was received
     "local_offer_zero_result_search": "P1Y",  # from the day it was counted
     "form_submission": "P90D",  # one-time form tokens, from when they were spent
+    "strategy_abandoned_import": "P7D",  # a plan's import left in preview, from its last touch
 }
 RETENTION_PERIODS = {
     name: env_str(f"RETENTION_{name.upper()}", default)
