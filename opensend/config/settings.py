@@ -347,10 +347,9 @@ FILE_UPLOAD_HANDLERS = [
 # The site's address, for links in reminder emails.
 SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://localhost:8000")
 
-# Retention (issue 13, docs/retention.md): how long each kind of record with personal
-# data is kept, as an ISO 8601 period; each can be changed with RETENTION_<NAME>, e.g.
-# RETENTION_LOCAL_OFFER_FEEDBACK_TEXT=P3Y. The daily job (opensend.core.tasks) deletes or
-# anonymises what is due, except records under a legal hold.
+# Retention (issue 13, docs/retention.md): how long each kind of record with personal data
+# is kept (ISO 8601), each changeable with RETENTION_<NAME> (e.g. ..._FEEDBACK_TEXT=P3Y);
+# the daily job (opensend.core.tasks) deletes or anonymises what is due, bar legal holds.
 RETENTION_DEFAULTS = {
     # Closed EHC records: until the young person is 31 (date of birth + 31 years): the
     # plan can run to 25 and claims can be brought for 6 years after (Limitation Act 1980).
