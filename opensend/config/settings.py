@@ -285,7 +285,7 @@ NOTIFICATIONS_BACKEND = env_str("NOTIFICATIONS_BACKEND", "email")
 _NOTIFY_NEEDED = None if NOTIFICATIONS_BACKEND == "notify" else ""  # required for notify
 NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", _NOTIFY_NEEDED)
 NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
-NOTIFY_TEMPLATE_ID = env_str("NOTIFY_TEMPLATE_ID", _NOTIFY_NEEDED)  # ((child_first_name))...
+NOTIFY_TEMPLATE_ID = env_str("NOTIFY_TEMPLATE_ID", _NOTIFY_NEEDED)  # ((subject)) ...: ADR 0033
 NOTIFY_DIGEST_TEMPLATE_ID = env_str("NOTIFY_DIGEST_TEMPLATE_ID", _NOTIFY_NEEDED)  # ((changes))
 
 OTP_TOTP_ISSUER = LOCAL_AUTHORITY_NAME
@@ -347,10 +347,9 @@ FILE_UPLOAD_HANDLERS = [
 # The site's address, for links in reminder emails.
 SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://localhost:8000")
 
-# Retention (issue 13, docs/retention.md): how long each kind of record with personal
-# data is kept, as an ISO 8601 period; each can be changed with RETENTION_<NAME>, e.g.
-# RETENTION_LOCAL_OFFER_FEEDBACK_TEXT=P3Y. The daily job (opensend.core.tasks) deletes or
-# anonymises what is due, except records under a legal hold.
+# Retention (issue 13, docs/retention.md): how long each kind of record with personal data
+# is kept (ISO 8601), each changeable with RETENTION_<NAME> (e.g. ..._FEEDBACK_TEXT=P3Y);
+# the daily job (opensend.core.tasks) deletes or anonymises what is due, bar legal holds.
 RETENTION_DEFAULTS = {
     # Closed EHC records: until the young person is 31 (date of birth + 31 years): the
     # plan can run to 25 and claims can be brought for 6 years after (Limitation Act 1980).
@@ -365,10 +364,10 @@ RETENTION_DEFAULTS = {
     "local_offer_zero_result_search": "P1Y",  # from the day it was counted
     "form_submission": "P90D",  # one-time form tokens, from when they were spent
     "notification": "P2Y",  # update emails as sent (address, first name, event), from creation
+    "strategy_abandoned_import": "P7D",  # a plan's import left in preview, from its last touch
 }
 RETENTION_PERIODS = {
-    name: env_str(f"RETENTION_{name.upper()}", default)
-    for name, default in RETENTION_DEFAULTS.items()
+    name: env_str(f"RETENTION_{name.upper()}", d) for name, d in RETENTION_DEFAULTS.items()
 }
 
 # --- Staff single sign-on (issue 13 item 5, docs/sso.md) ---

@@ -1,8 +1,10 @@
 """A small synthetic partnership plan for the demo area (issue 12), in our own words.
 
-Three priorities, five actions with milestones, owners and partners, progress updates,
-and success measures linked to live indicators (their figures are the demo area's own
-snapshots, taken by `snapshot_indicators --backfill-months 12`) and one from a survey.
+Four priorities, five actions with milestones, owners and partners, progress updates,
+success measures linked to live indicators (their figures are the demo area's own
+snapshots, taken by `snapshot_indicators --backfill-months 12`) and one from a survey,
+a risk, a dependency between two actions and the evidence of co-production. The written
+statement of action beside it is nonprod/wsoa_demo.py.
 Dates are set around `today`, so the plan always has something overdue, something due
 soon and something finished. Run after the area and its snapshots exist.
 """
@@ -16,8 +18,10 @@ from opensend.nonprod.generator.store import demo_la
 from opensend.people.models import Organisation, OrganisationKind, Role, User
 from opensend.strategy import services
 from opensend.strategy.models import (
+    Action,
     ActionStatus,
     BaselineSource,
+    CoProducer,
     Direction,
     MeasureKind,
     ProgressStatus,
@@ -25,6 +29,7 @@ from opensend.strategy.models import (
     StrategyKind,
     StrategyStatus,
 )
+from opensend.strategy.registers import services as registers
 
 TITLE = "Northmoor SEND and Inclusion Partnership Plan"
 
@@ -104,6 +109,28 @@ def demo_strategy_load(today: dt.date) -> Strategy:
         timescale_start=start, timescale_end=_months(start, 4) - dt.timedelta(days=1),
         status=ActionStatus.COMPLETE,
     )  # fmt: skip
+    adulthood = services.priority_create(
+        strategy=strategy, title="Ready for the next step", owner_organisation=la,
+        working_on="Moves between schools and into college agreed in good time.",
+        right_when="Young people know where they are going well before the summer.",
+        measured_by="Phase transfers finalised by 15 February.",
+    )  # fmt: skip
+    services.measure_create(
+        strategy=strategy, action=None, priority=adulthood,
+        title="Nearly every phase transfer agreed by 15 February", kind=MeasureKind.INDICATOR,
+        indicator_code="phase_transfers_finalised_by_15_february",
+        baseline_source=BaselineSource.SNAPSHOT, baseline_date=_months(start, 1),
+        target_value=Decimal(95), target_date=_months(start, 24),
+        direction=Direction.HIGHER_IS_BETTER,
+    )  # fmt: skip
+    services.measure_create(
+        strategy=strategy, action=None, priority=early,
+        title="Advice back from every agency within 6 weeks", kind=MeasureKind.INDICATOR,
+        indicator_code="advice_within_6_weeks", baseline_source=BaselineSource.SNAPSHOT,
+        baseline_date=_months(start, 1), target_value=Decimal(90),
+        target_date=_months(start, 24), direction=Direction.HIGHER_IS_BETTER,
+    )  # fmt: skip
+    _registers(strategy, lead, panel, advice, today)
     services.action_create(
         strategy=strategy, priorities=[reviews, voice], reference="2.2",
         title="Train SENCOs to run person-centred reviews", owner_name=lead.full_name,
@@ -153,3 +180,38 @@ def demo_strategy_load(today: dt.date) -> Strategy:
         judgement=ProgressStatus.PARTIALLY_ACHIEVED,
     )  # fmt: skip
     return strategy
+
+
+def _registers(strategy: Strategy, lead: User, panel: Action, advice: Action, day: dt.date) -> None:
+    """A risk, a dependency (the panel needs the advice template) and co-production."""
+    registers.risk_create(
+        actor=lead, strategy=strategy, action=None,
+        description="Too few educational psychologists to give advice on time this winter",
+        likelihood="high", impact="medium", owner_name=lead.full_name,
+        mitigation="Two locum psychologists booked; requests triaged by the panel.",
+        raised_on=day - dt.timedelta(days=40),
+    )  # fmt: skip
+    registers.risk_create(
+        actor=lead, strategy=strategy, action=advice, description="Therapy services may not "
+        "sign the template off before their own restructure", likelihood="medium",
+        impact="low", raised_on=day - dt.timedelta(days=25),
+    )  # fmt: skip
+    registers.dependency_add(
+        actor=lead, action=panel, depends_on=advice,
+        note="The panel decides faster once advice arrives in one shape.",
+    )  # fmt: skip
+    registers.coproduction_create(
+        actor=lead, strategy=strategy, action=None, priority=None,
+        who=[CoProducer.PARENT_CARER_FORUM, CoProducer.PARENTS_AND_CARERS],
+        happened_on=strategy.period_start - dt.timedelta(days=30),
+        activity="Three evening sessions with the forum to write the plan's priorities.",
+        what_changed="\"Families shape the plan\" became a priority of its own.",
+    )  # fmt: skip
+    registers.coproduction_create(
+        actor=lead, strategy=strategy, action=None, priority=None,
+        who=[CoProducer.CHILDREN_AND_YOUNG_PEOPLE, CoProducer.PRACTITIONERS],
+        happened_on=day - dt.timedelta(days=50),
+        activity="Young people from two secondary schools tested the new review paperwork "
+        "with their SENCOs.",
+        what_changed="The paperwork now opens with the young person's own page.",
+    )  # fmt: skip

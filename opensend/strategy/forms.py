@@ -20,6 +20,7 @@ from opensend.strategy.models import (
     Strategy,
     StrategyKind,
     StrategyStatus,
+    SuccessMeasure,
 )
 
 NAME_MAX = 200
@@ -212,8 +213,8 @@ class MeasureForm(GovukForm):
         hint="For example, a survey result, and the reviewer's judgement",
     )
 
-    def __init__(self, data: Any = None, *, strategy: Strategy) -> None:
-        super().__init__(data)
+    def __init__(self, data: Any = None, *, strategy: Strategy, **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
         self.strategy = strategy
         choices = [("", "Choose")]
         choices += [
@@ -254,6 +255,17 @@ class MeasureForm(GovukForm):
         for name in ("indicator_code", "baseline_source", "baseline_note", "direction"):
             data[name] = data[name] or ""
         return {**found, **data}
+
+
+def measure_initial(measure: SuccessMeasure) -> dict[str, Any]:
+    """A success measure's fields as MeasureForm's initial values, to change it."""
+    initial = {
+        name: getattr(measure, name) for name in MeasureForm.base_fields if name != "belongs_to"
+    }
+    owner = (
+        f"action-{measure.action_id}" if measure.action_id else f"priority-{measure.priority_id}"
+    )
+    return {**initial, "belongs_to": owner}
 
 
 def decimal_text(value: Decimal | None) -> str:

@@ -38,7 +38,7 @@ def which_reminder(due: dt.date, today: dt.date) -> str | None:
 
 
 def _label(action: Action) -> str:
-    """Stands where a child's first name stands in a casework message: no child here."""
+    """What the message is about (Message.subject: a plan's action is no child, ADR 0033)."""
     return f"Action {action.reference}" if action.reference else "Your action"
 
 
@@ -50,7 +50,7 @@ def _event(what: str, which: str, due: dt.date) -> str:
 
 def _remind(*, action: Action, key: str, what: str, which: str, due: dt.date) -> int:
     message = Message(
-        child_first_name=_label(action),
+        subject=_label(action),
         event=_event(what, which, due)[:200],
         link=reverse("strategy:action", args=[action.pk]),
         next_step=what[:200],

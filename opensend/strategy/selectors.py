@@ -81,6 +81,7 @@ def action_get(*, user: User, action_id: int) -> Action:
             "milestones",
             "success_measures",
             "dependencies__depends_on",
+            "dependents__action",
             "risks",
             Prefetch(
                 "progress_updates",
@@ -93,6 +94,17 @@ def action_get(*, user: User, action_id: int) -> Action:
     )
     if found is None:
         raise Http404("No such action")
+    return found
+
+
+def priority_get(*, user: User, priority_id: int) -> Priority:
+    found = (
+        Priority.objects.filter(_area_filter(user, "strategy__"), pk=priority_id)
+        .select_related("strategy")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such priority")
     return found
 
 

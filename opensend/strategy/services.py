@@ -10,6 +10,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from opensend.core.audit import audit
+from opensend.core.models import AuditAction
 from opensend.core.uploads import upload_store
 from opensend.people.models import Organisation, User
 from opensend.strategy.models import (
@@ -59,6 +61,13 @@ def priority_create(*, strategy: Strategy, **fields: Any) -> Priority:
     fields.setdefault("order", strategy.priorities.count() + 1)
     priority = Priority(strategy=strategy)
     _set(priority, fields)
+    return priority
+
+
+@transaction.atomic
+def priority_update(*, actor: User, priority: Priority, **fields: Any) -> Priority:
+    _set(priority, fields)
+    audit(actor=actor, action=AuditAction.CHANGE, obj=priority, why="Changed a plan's priority")
     return priority
 
 
@@ -123,11 +132,34 @@ def measure_create(
     *, strategy: Strategy, action: Action | None, priority: Priority | None, **fields: Any
 ) -> SuccessMeasure:
     """A success measure of an action or of a priority of `strategy` (one of them)."""
+    _check_measure_owner(strategy, action, priority)
+    measure = SuccessMeasure(strategy=strategy, action=action, priority=priority)
+    _set(measure, fields)
+    return measure
+
+
+def _check_measure_owner(
+    strategy: Strategy, action: Action | None, priority: Priority | None
+) -> None:
     owner = action or priority
     if owner is None or (action and priority) or owner.strategy_id != strategy.pk:
         raise PlanRefused("A success measure belongs to one action or one priority of the plan")
-    measure = SuccessMeasure(strategy=strategy, action=action, priority=priority)
-    _set(measure, fields)
+
+
+@transaction.atomic
+def measure_update(
+    *,
+    actor: User,
+    measure: SuccessMeasure,
+    action: Action | None,
+    priority: Priority | None,
+    **fields: Any,
+) -> SuccessMeasure:
+    """Change a success measure, checked as when it was added (one action or one priority
+    of its own plan; the model's rules on an indicator's fields)."""
+    _check_measure_owner(measure.strategy, action, priority)
+    _set(measure, {"action": action, "priority": priority, **fields})
+    audit(actor=actor, action=AuditAction.CHANGE, obj=measure, why="Changed a success measure")
     return measure
 
 

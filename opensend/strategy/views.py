@@ -22,6 +22,8 @@ from opensend.strategy import services
 from opensend.strategy.measure_page import measure_context
 from opensend.strategy.presenters import Filters, action_row, default_since, plan_page
 from opensend.strategy.publication.services import open_publication
+from opensend.strategy.registers import presenters as registers
+from opensend.strategy.registers import selectors as register_selectors
 
 VIEW, EDIT, REPORT = "strategy.view_strategy", "strategy.edit_strategy", "strategy.report_progress"
 GET_POST = require_http_methods(["GET", "POST"])
@@ -79,6 +81,8 @@ def strategy(request: HttpRequest, strategy_id: int) -> HttpResponse:
             "may_edit": has_perm(request.user, EDIT),
             "publication": open_publication(plan),
             "may_publish": has_perm(request.user, "strategy.publish_strategy"),
+            "risks": registers.risk_rows(register_selectors.open_risks(plan)),
+            "coproduction": registers.coproduction_rows(register_selectors.coproduction_of(plan)),
         },
     )
 
@@ -124,7 +128,25 @@ def priority_new(request: HttpRequest, strategy_id: int) -> HttpResponse:
         services.priority_create(strategy=found, **form.cleaned_data)
         messages.success(request, "The priority was added")
         return redirect("strategy:strategy", found.pk)
-    return render_page(request, "strategy/priority_form.html", {"form": form, "strategy": found})
+    context = {"form": form, "strategy": found, "priority": None}
+    return render_page(request, "strategy/priority_form.html", context)
+
+
+@permission_required(EDIT)
+@GET_POST
+def priority_edit(request: HttpRequest, priority_id: int) -> HttpResponse:
+    found = s.priority_get(user=request.user, priority_id=priority_id)  # type: ignore[arg-type]
+    initial = {name: getattr(found, name) for name in f.PriorityForm.base_fields}
+    form = f.PriorityForm(_posted(request), strategy=found.strategy, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.priority_update(actor=request.user, priority=found, **form.cleaned_data)  # type: ignore[arg-type]
+        messages.success(request, "The priority was saved")
+        return redirect("strategy:strategy", found.strategy_id)
+    return render_page(
+        request,
+        "strategy/priority_form.html",
+        {"form": form, "strategy": found.strategy, "priority": found},
+    )
 
 
 def _action_arguments(form: f.ActionForm) -> dict[str, Any]:
@@ -181,6 +203,8 @@ def action(request: HttpRequest, action_id: int) -> HttpResponse:
         {
             "row": action_row(found, today=day),
             "action": found,
+            "waiting_for": registers.waiting_for(found),
+            "risks": registers.risk_rows(r for r in found.risks.all() if r.closed_on is None),
             "today": day,
             "may_edit": has_perm(request.user, EDIT),
             "may_report": has_perm(request.user, REPORT, found),
@@ -244,14 +268,38 @@ def measure_new(request: HttpRequest, strategy_id: int) -> HttpResponse:
         else:
             messages.success(request, "The success measure was added")
             return redirect("strategy:measure", measure.pk)
-    return render_page(request, "strategy/measure_form.html", {"form": form, "strategy": found})
+    context = {"form": form, "strategy": found, "measure": None}
+    return render_page(request, "strategy/measure_form.html", context)
+
+
+@permission_required(EDIT)
+@GET_POST
+def measure_edit(request: HttpRequest, measure_id: int) -> HttpResponse:
+    found = s.measure_get(user=request.user, measure_id=measure_id)  # type: ignore[arg-type]
+    form = f.MeasureForm(
+        _posted(request), strategy=found.strategy, initial=f.measure_initial(found)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measure_update(actor=request.user, measure=found, **form.service_arguments())  # type: ignore[arg-type]
+        except (services.PlanRefused, ValidationError) as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "The success measure was saved")
+            return redirect("strategy:measure", found.pk)
+    return render_page(
+        request,
+        "strategy/measure_form.html",
+        {"form": form, "strategy": found.strategy, "measure": found},
+    )
 
 
 @permission_required(VIEW)
 @require_GET
 def measure(request: HttpRequest, measure_id: int) -> HttpResponse:
     found = s.measure_get(user=request.user, measure_id=measure_id)  # type: ignore[arg-type]
-    return render_page(request, "strategy/measure.html", measure_context(found, today()))
+    context = {**measure_context(found, today()), "may_edit": has_perm(request.user, EDIT)}
+    return render_page(request, "strategy/measure.html", context)
 
 
 @permission_required(VIEW)

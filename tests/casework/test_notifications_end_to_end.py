@@ -72,8 +72,9 @@ def test_the_same_event_through_notify_carries_the_same_words(
     sent = {request.body["email_address"]: request.body for request in notify.requests}
     assert set(sent) >= {paula.email, cara.email}
     personalisation = sent[paula.email]["personalisation"]
-    assert personalisation["child_first_name"] == "Tom"
-    assert personalisation["event"] == "The council decided to carry out an EHC needs assessment"
+    event_words = "The council decided to carry out an EHC needs assessment"
+    assert personalisation["subject"] == f"Tom: {event_words}"
+    assert personalisation["summary"] == f"{event_words} for Tom."
     assert personalisation["link"] == f"{SITE}/family/cases/{decided.pk}/"
     assert personalisation["next_step"].endswith(govuk_date(
         CaseStep.objects.filter(case=decided, done=None).order_by("due").first().due))

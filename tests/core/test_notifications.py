@@ -153,8 +153,8 @@ def test_notify_gets_the_template_personalisation_and_a_signed_token(notify, set
         "email_address": "paula.baker@example.net",
         "template_id": settings.NOTIFY_TEMPLATE_ID,
         "personalisation": {
-            "child_first_name": "Tom",
-            "event": "The draft EHC plan was sent",
+            "subject": "Tom: The draft EHC plan was sent",
+            "summary": "The draft EHC plan was sent for Tom.",
             "next_step": "Family comments on the draft plan by 7 December 2026",
             "link": f"{SITE}/family/cases/41/",
         },
@@ -233,3 +233,40 @@ def test_a_digest_through_notify_sends_the_changes_as_a_list(notify, settings):
         "Tom: The draft EHC plan was sent. Next: Family comments on the draft plan by "
         f"7 December 2026. {SITE}/family/cases/41/"
     ]}
+
+
+ACTION_DUE = Message(
+    subject="Action 1.1",
+    event="Reminder: the milestone “Panel staffed” is due 29 November 2026",
+    link="/strategy/actions/7/",
+    next_step="the milestone “Panel staffed”",
+    next_step_due=dt.date(2026, 11, 29),
+)
+
+
+@pytest.mark.parametrize(
+    ("child", "subject"), [("", ""), ("Tom", "Action 1.1")]
+)
+def test_a_message_is_about_a_child_or_a_subject_not_both_nor_neither(child, subject):
+    with pytest.raises(ValueError, match="exactly one"):
+        Message(child_first_name=child, subject=subject, event="E", link="/x/")
+
+
+@pytest.mark.django_db
+def test_a_message_about_no_child_names_its_subject_and_no_empty_child(notify):
+    """An action of a plan is no child (ADR 0033): the subject stands where a casework
+    message names the child, by email and through Notify; no "for ." and no empty name."""
+    [made] = create(recipients=["sam@northshire.example"], key="strategy:x", message=ACTION_DUE)
+    assert (made.child_first_name, made.subject) == ("", "Action 1.1")
+    jobs.notification_send(notification_id=made.pk)
+    [request] = notify.requests
+    words = request.body["personalisation"]
+    assert words["subject"] == (
+        "Action 1.1: Reminder: the milestone “Panel staffed” is due 29 November 2026"
+    )
+    assert words["summary"] == words["subject"] + "."
+    assert "child_first_name" not in words
+    from opensend.core.notifications import words as text
+
+    assert text.body(made).startswith(words["summary"] + "\n\nWhat happens next: the mile")
+    assert text.digest_line(made).startswith("Action 1.1: Reminder: the milestone")

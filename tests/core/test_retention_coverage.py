@@ -142,12 +142,13 @@ RETENTION: dict[str, str] = {
             "EvidenceFile", "Risk", "ActionDependency", "CoProductionEvidence",
         )
     },
-    # issue 12 (branch i12-io): board meetings and pending imports name staff only; a
-    # pending import is deleted when it is imported or discarded
+    # issue 12 (branch i12-io): board meetings name staff only
     **{
-        f"strategy.{name}": STAFF
-        for name in ("BoardMeeting", "BoardDecision", "BoardActionLog", "PendingImport")
+        f"strategy.{name}": STAFF for name in ("BoardMeeting", "BoardDecision", "BoardActionLog")
     },
+    # a pending import is deleted when it is imported or discarded, or 7 days after it was
+    # last touched (branch s4-screens: opensend/strategy/retention.py)
+    "strategy.PendingImport": "strategy_abandoned_import",
     **{
         f"measures.{name}": NONE
         for name in (

@@ -385,6 +385,24 @@ ROUTES: dict[str, Route] = {
     ),
     "public_strategy:strategies": public(),
     "public_strategy:strategy": public(note="the matrix plan, published for the matrix"),
+    # strategy (issue 12, branch s4-screens): changing priorities and measures; risks,
+    # dependencies and co-production evidence
+    **{
+        f"strategy:{name}": Route(STRATEGY_EDIT, post=200)
+        for name in (
+            "priority_edit",
+            "measure_edit",
+            "risk_new",
+            "risk_edit",
+            "dependency_new",
+            "coproduction_new",
+            "coproduction_edit",
+        )
+    },
+    **{
+        f"strategy:{name}": Route(STRATEGY_EDIT, get=405, post=302, note="POST only, then back")
+        for name in ("risk_close", "dependency_remove")
+    },
 }
 
 
@@ -404,6 +422,18 @@ def _strategy_io_meeting() -> object:
 STRATEGY_IO_IDS: dict[str, Callable[[Bundle], object]] = {
     "pending_id": lambda bundle: _strategy_io_pending(),
     "meeting_id": lambda bundle: _strategy_io_meeting(),
+}
+
+
+def _matrix_register(kind: str) -> object:
+    from tests.strategy.plan_world import matrix_register
+
+    return matrix_register(_matrix_plan(), kind).pk
+
+
+STRATEGY_REGISTER_IDS: dict[str, Callable[[Bundle], object]] = {
+    f"{kind}_id": lambda bundle, kind=kind: _matrix_register(kind)
+    for kind in ("risk", "dependency", "coproduction")
 }
 
 
@@ -460,6 +490,10 @@ OBJECT_IDS: dict[str, Callable[[Bundle], object]] = {
     # a plan's public page (issue 12 item 6, branch s4-public): the matrix plan, published
     "area_id": lambda bundle: _matrix_published_plan().local_authority_id,
     "plan_id": lambda bundle: _matrix_published_plan().pk,
+    # strategy (issue 12, branch s4-screens): a priority, risk, dependency and co-production
+    # evidence of the same plan (made again when a persona's POST closed or removed it)
+    "priority_id": lambda bundle: _matrix_plan().strategy.priorities.first().pk,  # type: ignore[union-attr]
+    **STRATEGY_REGISTER_IDS,
 }
 
 

@@ -117,6 +117,13 @@ def test_a_parent_signs_in_with_the_emailed_link_once(today, paula):
     assert text_of(used.find(".//h1")) == "This link has expired"
 
 
+def test_the_link_email_names_the_account_not_an_empty_child(today, paula):
+    """An account email is about no child: it names its subject instead (ADR 0033)."""
+    _ask_link(paula.email)
+    sent = Notification.objects.get(recipient=paula.email)
+    assert (sent.child_first_name, sent.subject) == ("", "Your account")
+
+
 def test_the_link_expires_after_15_minutes(today, paula):
     _ask_link(paula.email)
     link = _link_sent_to(paula.email)

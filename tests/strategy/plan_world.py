@@ -156,3 +156,29 @@ def matrix_plan() -> PlanWorld:
 def northshire_plan(area: object, sam: User, cara: User) -> PlanWorld:
     """Northshire's plan (above) from the personas' world; Cara owns action 1.1."""
     return plan_world(la=area.northshire, lead=sam, owner=cara, partner=area.health)  # type: ignore[attr-defined]
+
+
+def matrix_register(world: PlanWorld, kind: str) -> object:
+    """An open risk, a dependency (1.2 after 1.1) or a record of co-production of the
+    matrix plan, made when there is none (a persona's POST may have closed or removed it)."""
+    from opensend.strategy.models import ActionDependency, CoProductionEvidence, Risk
+
+    if kind == "risk":
+        return Risk.objects.filter(strategy=world.strategy, closed_on=None).first() or (
+            Risk.objects.create(
+                strategy=world.strategy, description="Health advisers leave", likelihood="medium",
+                impact="high", raised_on=dt.date(2026, 10, 1),
+            )
+        )  # fmt: skip
+    if kind == "dependency":
+        found, _ = ActionDependency.objects.get_or_create(
+            action=world.overdue, depends_on=world.timely
+        )
+        return found
+    return CoProductionEvidence.objects.filter(strategy=world.strategy).first() or (
+        CoProductionEvidence.objects.create(
+            strategy=world.strategy, who=["parent_carer_forum"], happened_on=dt.date(2026, 6, 1),
+            activity="Workshop on the plan", what_changed="Priority 2 was added",
+            recorded_by=world.strategy.created_by,
+        )
+    )  # fmt: skip

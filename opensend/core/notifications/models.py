@@ -28,12 +28,19 @@ class Notification(models.Model):
     "case-event:123" or "advice:7:reminder:4-weeks"); the unique (key, recipient) pair
     means the same person is never told twice about the same event.
 
-    The words are kept as sent: the child's first name, the event, the next step and its
-    date, and a link. Never health details (they would show in a shared inbox)."""
+    The words are kept as sent: the child's first name (or, for a message about no child,
+    its subject: ADR 0033), the event, the next step and its date, and a link. Never health
+    details (they would show in a shared inbox)."""
 
     key = models.CharField(max_length=120)
     recipient = models.EmailField()
-    child_first_name = models.CharField(max_length=100)
+    child_first_name = models.CharField(max_length=100, blank=True)
+    subject = models.CharField(
+        max_length=100,
+        blank=True,
+        db_default="",  # old code still running during an upgrade writes no subject
+        help_text="What it is about when not a child: Action 1.1",
+    )
     event = models.CharField(max_length=200)
     next_step = models.CharField(max_length=200, blank=True)
     next_step_due = models.DateField(null=True, blank=True)
@@ -49,7 +56,11 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["key", "recipient"], name="notification_once_per_recipient_and_event"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(child_first_name="") | models.Q(subject=""),
+                name="notification_about_a_child_or_a_subject",
+            ),
         ]
         indexes = [
             models.Index(

@@ -24,13 +24,20 @@ from opensend.core.notifications.models import (
 
 @dataclass(frozen=True)
 class Message:
-    """What a person is told: never health details (see words.py)."""
+    """What a person is told: never health details (see words.py). A message is about one
+    child (their first name) or, when it is about no child, one named `subject` ("Action
+    1.1", "Your account"): exactly one of the two (ADR 0033)."""
 
-    child_first_name: str
     event: str
     link: str
+    child_first_name: str = ""
+    subject: str = ""
     next_step: str = ""
     next_step_due: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if bool(self.child_first_name) == bool(self.subject):
+            raise ValueError("A message is about a child or a named subject: give exactly one")
 
 
 def _addresses(recipients: Iterable[str]) -> list[str]:
@@ -56,6 +63,7 @@ def _create_once(*, key: str, address: str, message: Message, digest: bool) -> N
                 key=key,
                 recipient=address,
                 child_first_name=message.child_first_name,
+                subject=message.subject,
                 event=message.event,
                 next_step=message.next_step,
                 next_step_due=message.next_step_due,

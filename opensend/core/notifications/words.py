@@ -1,4 +1,5 @@
-"""The words of a notification: the child's first name, what changed, what happens next
+"""The words of a notification: the child's first name (or the subject of a message about
+no child, ADR 0033), what changed, what happens next
 and by when, and a link. Nothing else: a shared inbox or a lock screen may show them,
 so no health details, no surname, no needs (issue 11, item 4)."""
 
@@ -27,15 +28,27 @@ def next_step_text(notification: Notification) -> str:
     return f"{notification.next_step} by {govuk_date(notification.next_step_due)}"
 
 
+def about(notification: Notification) -> str:
+    """Whom or what it is about: the child's first name, or the subject of a message about
+    no child ("Action 1.1", "Your account"); empty only for notifications stored before
+    subjects (ADR 0033)."""
+    return notification.child_first_name or notification.subject
+
+
 def subject(notification: Notification) -> str:
-    if not notification.child_first_name:  # about the person's account, not a child
-        return notification.event
-    return f"{notification.child_first_name}: {notification.event}"
+    named = about(notification)
+    return f"{named}: {notification.event}" if named else notification.event
+
+
+def summary(notification: Notification) -> str:
+    """The first line: "<event> for Tom." about a child, "Action 1.1: <event>." otherwise."""
+    if notification.child_first_name:
+        return f"{notification.event} for {notification.child_first_name}."
+    return f"{subject(notification)}."
 
 
 def body(notification: Notification) -> str:
-    about = f" for {notification.child_first_name}" if notification.child_first_name else ""
-    lines = [f"{notification.event}{about}.", ""]
+    lines = [summary(notification), ""]
     step = next_step_text(notification)
     if step:
         lines += [f"What happens next: {step}.", ""]
@@ -44,10 +57,12 @@ def body(notification: Notification) -> str:
 
 
 def personalisation(notification: Notification) -> dict[str, str]:
-    """The fields of the GOV.UK Notify template (settings.NOTIFY_TEMPLATE_ID)."""
+    """The fields of the GOV.UK Notify template (settings.NOTIFY_TEMPLATE_ID): its subject
+    line is ((subject)) and its first line ((summary)), so a message about no child never
+    shows an empty name (ADR 0033)."""
     return {
-        "child_first_name": notification.child_first_name,
-        "event": notification.event,
+        "subject": subject(notification),
+        "summary": summary(notification),
         "next_step": next_step_text(notification) or "Nothing for you to do now",
         "link": absolute(notification.link),
     }
@@ -57,7 +72,7 @@ def digest_line(notification: Notification) -> str:
     step = next_step_text(notification)
     then = f" Next: {step}." if step else ""
     link = absolute(notification.link)
-    return f"{notification.child_first_name}: {notification.event}.{then} {link}"
+    return f"{subject(notification)}.{then} {link}"
 
 
 def digest_subject(count: int) -> str:

@@ -42,7 +42,7 @@ def _send_link(user: object) -> None:
         key=f"sign-in-link:{user.pk}:{window}",  # type: ignore[attr-defined]
         recipients=[user.email],  # type: ignore[attr-defined]
         message=Message(
-            child_first_name="",
+            subject="Your account",
             event=LINK_EVENT,
             link=reverse("core:sign_in_link_use", args=[get_token(user)]),
         ),
