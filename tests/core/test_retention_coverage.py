@@ -142,9 +142,10 @@ RETENTION: dict[str, str] = {
             "EvidenceFile", "Risk", "ActionDependency", "CoProductionEvidence",
         )
     },
-    # issue 12 (branch i12-io): board meetings name staff only
+    # issue 12: board meetings and publications name staff only
     **{
-        f"strategy.{name}": STAFF for name in ("BoardMeeting", "BoardDecision", "BoardActionLog")
+        f"strategy.{name}": STAFF
+        for name in ("BoardMeeting", "BoardDecision", "BoardActionLog", "Publication")
     },
     # a pending import is deleted when it is imported or discarded, or 7 days after it was
     # last touched (branch s4-screens: opensend/strategy/retention.py)

@@ -103,10 +103,11 @@ OUT_OF_SCOPE: dict[str, str] = {
             "EvidenceFile", "Risk", "ActionDependency", "CoProductionEvidence",
         )
     },
-    # strategy (branch i12-io): board meetings and pending imports of plans; no child data
+    # strategy: board meetings, plan imports and publications (who confirmed); no child data
     **{
         f"strategy.{name}": "the partnership's board meetings and plan imports; " + STAFF_ONLY
-        for name in ("BoardMeeting", "BoardDecision", "BoardActionLog", "PendingImport")
+        for name in ("BoardMeeting", "BoardDecision", "BoardActionLog", "PendingImport",
+                     "Publication")
     },
     "directory.ZeroResultSearch": (
         "searches that found nothing, counted per day with no session, user or address"
