@@ -8,7 +8,7 @@ from django import forms
 
 from opensend.casework.forms.common import date_field, radios, text_area
 from opensend.core.forms import GovukForm, UploadsField
-from opensend.people.models import Organisation
+from opensend.people.models import Organisation, User
 from opensend.statutory.indicators import INDICATORS
 from opensend.strategy.models import (
     TITLE_MAX,
@@ -22,6 +22,7 @@ from opensend.strategy.models import (
     StrategyStatus,
     SuccessMeasure,
 )
+from opensend.strategy.selectors import possible_owners
 
 NAME_MAX = 200
 
@@ -110,6 +111,13 @@ class ActionForm(GovukForm):
     )
     owner_name = line("Who owns it?", hint="The person's name", required=False)
     owner_organisation = organisation_choice("Their organisation", Organisation.objects.none())
+    owner_user = forms.ModelChoiceField(
+        label="Their OpenSEND account",
+        help_text="They post the action's progress and are reminded when it is due",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="No account",
+    )
     partner_organisations = forms.ModelMultipleChoiceField(
         label="Partner agencies",
         queryset=Organisation.objects.none(),
@@ -133,6 +141,9 @@ class ActionForm(GovukForm):
         organisations = area_organisations(strategy)
         self.fields["priorities"].queryset = strategy.priorities.all()  # type: ignore[attr-defined]
         self.fields["owner_organisation"].queryset = organisations  # type: ignore[attr-defined]
+        owners = self.fields["owner_user"]
+        owners.queryset = possible_owners(strategy)  # type: ignore[attr-defined]
+        owners.label_from_instance = lambda user: f"{user.full_name} ({user.email})"  # type: ignore[attr-defined]
         self.fields["partner_organisations"].queryset = organisations  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:

@@ -157,3 +157,20 @@ def editor_local_authority(user: User) -> Organisation:
     if found is None:
         raise Http404("Not an SEN manager of a local authority")
     return found
+
+
+def possible_owners(strategy: Strategy) -> QuerySet[User]:
+    """Who may own an action of this plan with their account (reminders go to it, and they
+    post its progress): active staff of the local authority or of an organisation serving
+    its area, in a role that reads the plans (strategy/rules.py READERS)."""
+    from opensend.strategy.rules import READERS
+
+    la = strategy.local_authority_id
+    serving = Q(memberships__organisation_id=la) | Q(memberships__organisation__local_authority=la)
+    return (
+        User.objects.filter(serving, memberships__role__in=READERS, is_active=True)
+        .filter(kind="staff")
+        .distinct()
+        .order_by("full_name", "pk")
+    )
+

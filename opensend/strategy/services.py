@@ -76,6 +76,13 @@ def _check_priorities(strategy: Strategy, priorities: Sequence[Priority]) -> Non
         raise PlanRefused("An action can only serve priorities of its own plan")
 
 
+def _check_owner(strategy: Strategy, owner: User | None) -> None:
+    from opensend.strategy.selectors import possible_owners
+
+    if owner is not None and not possible_owners(strategy).filter(pk=owner.pk).exists():
+        raise PlanRefused("The owner must be staff of the local area who can read its plans")
+
+
 def _check_dates(start: dt.date | None, due: dt.date | None) -> None:
     if start and due and due < start:
         raise PlanRefused("The due date must be on or after the start date")
@@ -90,6 +97,7 @@ def action_create(
     **fields: Any,
 ) -> Action:
     _check_priorities(strategy, priorities)
+    _check_owner(strategy, fields.get("owner_user"))
     _check_dates(fields.get("start_date"), fields.get("due_date"))
     action = Action(strategy=strategy)
     _set(action, fields)
@@ -107,6 +115,7 @@ def action_update(
     **fields: Any,
 ) -> Action:
     _check_priorities(action.strategy, priorities)
+    _check_owner(action.strategy, fields.get("owner_user"))
     _check_dates(fields.get("start_date"), fields.get("due_date"))
     _set(action, fields)
     action.priorities.set(priorities)

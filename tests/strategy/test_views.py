@@ -131,6 +131,32 @@ def test_only_editors_and_the_owner_may_report(plan, staff_client, colin, sam):
     assert staff_client(sam).get(url).status_code == 200  # the SEN manager edits the plan
 
 
+def test_a_lead_gives_an_action_an_owner_with_an_account(plan, staff_client, sam, aled, nadia):
+    """The owner's account (reminders, progress) is chosen from the area's staff who read
+    the plans; another area's staff are not offered, and the service refuses them."""
+    from opensend.strategy import services
+    from opensend.strategy.services import PlanRefused
+
+    action = plan.overdue
+    client = staff_client(sam)
+    url = reverse("strategy:action_edit", args=[action.pk])
+    page = client.get(url).content.decode()
+    assert "Their OpenSEND account" in page and aled.email in page and nadia.email not in page
+    fields = {
+        "title": action.title, "priorities": [p.pk for p in action.priorities.all()],
+        "status": action.status, "due_date-day": "1", "due_date-month": "10",
+        "due_date-year": "2026",
+    }  # fmt: skip
+    assert client.post(url, {**fields, "owner_user": aled.pk}).status_code == 302
+    action.refresh_from_db()
+    assert action.owner_user == aled
+    refused = client.post(url, {**fields, "owner_user": nadia.pk}).content.decode()
+    assert "Select a valid choice" in refused
+    with pytest.raises(PlanRefused, match="staff of the local area"):
+        services.action_update(action=action, priorities=list(action.priorities.all()),
+                               owner_user=nadia)  # fmt: skip
+
+
 def test_the_success_measure_page(plan, staff_client, ann):
     page = _get(staff_client(ann), "strategy:measure", plan.timeliness.pk)
     assert "Behind trajectory" in page

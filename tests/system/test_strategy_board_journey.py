@@ -6,7 +6,7 @@ shows the figures against its trajectory and target; the board pack's PDF holds 
 update, the exception and the measure. Every page passes axe.
 
 The world the browser does not need is made in the database: the empty adopted plan, the
-monthly snapshots of the indicator, and the owner of the action (no screen sets it yet).
+monthly snapshots of the indicator.
 """
 
 import datetime as dt
@@ -202,8 +202,16 @@ def test_a_word_plan_becomes_the_boards_pack(
     _shoot(page, "plan")
     panel = Action.objects.get(strategy=strategy, title=PANEL)
     _link_the_measure(page, panel)
-    panel.owner_user = aled  # who owns it in the system: no screen sets this yet
-    panel.save(update_fields=["owner_user"])
+    # she gives the action its owner's account: he posts its progress and is reminded
+    page.goto(path("strategy:action", panel.pk))
+    page.get_by_role("link", name="Change the action").click()
+    visit(page, "action-owner")
+    account = f"{aled.full_name} ({aled.email})"
+    page.get_by_label("Their OpenSEND account").select_option(label=account)
+    page.get_by_role("button", name="Save the action").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The action was saved")
+    panel.refresh_from_db()
+    assert panel.owner_user == aled
 
     owners, owner = watched_page(browser, site_url, f"{page.test_name}-owner")  # type: ignore[attr-defined]
     _owner_reports_on_track(owner, today, tmp_path, aled)
