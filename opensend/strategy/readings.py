@@ -9,7 +9,7 @@ pure strategy/trajectory.py.
 import datetime as dt
 from dataclasses import dataclass
 
-from opensend.measures.snapshots.selectors import snapshot_as_of, snapshot_series
+from opensend.measures.snapshots.selectors import SnapshotPoint, snapshot_as_of, snapshot_series
 from opensend.statutory.indicators import INDICATORS
 from opensend.strategy.models import BaselineSource, Direction, MeasureKind, SuccessMeasure
 from opensend.strategy.trajectory import Course, Point, Reading, Trajectory, reading_on
@@ -71,6 +71,14 @@ def measure_baseline(measure: SuccessMeasure) -> Point | None:
         return Point(measure.baseline_date, measure.baseline_value)
     if measure.baseline_source == BaselineSource.TYPED:
         return None
+    point = baseline_snapshot(measure)
+    return None if point is None else Point(measure.baseline_date, point.value)  # type: ignore[arg-type]
+
+
+def baseline_snapshot(measure: SuccessMeasure) -> SnapshotPoint | None:
+    """The measure's figure (with its counts) as stored on its baseline date, if any."""
+    if measure.baseline_date is None:
+        return None
     found = snapshot_as_of(
         local_authority_id=measure.strategy.local_authority_id,
         on=measure.baseline_date,
@@ -78,8 +86,7 @@ def measure_baseline(measure: SuccessMeasure) -> Point | None:
         breakdown=measure.breakdown or None,
         period_kind=measure.period_kind,
     )
-    point = next((p for p in found if p.group == measure.group and p.value is not None), None)
-    return None if point is None else Point(measure.baseline_date, point.value)  # type: ignore[arg-type]
+    return next((p for p in found if p.group == measure.group and p.value is not None), None)
 
 
 def measure_trajectory(measure: SuccessMeasure, baseline: Point | None) -> Trajectory | None:

@@ -9,7 +9,7 @@ area's address are all the same 404.
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
-from opensend.measures.snapshots.selectors import SnapshotPoint, snapshot_as_of, snapshot_series
+from opensend.measures.snapshots.selectors import SnapshotPoint, snapshot_series
 from opensend.people.models import Organisation, OrganisationKind
 from opensend.strategy.models import (
     Action,
@@ -21,6 +21,7 @@ from opensend.strategy.models import (
     SuccessMeasure,
 )
 from opensend.strategy.publication.models import Publication
+from opensend.strategy.readings import baseline_snapshot
 
 
 def public_area(area_id: int) -> Organisation:
@@ -88,13 +89,6 @@ def latest_point(measure: SuccessMeasure, *, until: object) -> SnapshotPoint | N
 
 def baseline_point(measure: SuccessMeasure) -> SnapshotPoint | None:
     """A baseline read from the snapshots, with its counts (None when typed or missing)."""
-    if measure.baseline_source != BaselineSource.SNAPSHOT or measure.baseline_date is None:
+    if measure.baseline_source != BaselineSource.SNAPSHOT:
         return None
-    found = snapshot_as_of(
-        local_authority_id=measure.strategy.local_authority_id,
-        on=measure.baseline_date,
-        code=measure.indicator_code,
-        breakdown=measure.breakdown or None,
-        period_kind=measure.period_kind,
-    )
-    return next((p for p in found if p.group == measure.group and p.value is not None), None)
+    return baseline_snapshot(measure)
