@@ -28,7 +28,8 @@ from opensend.advice.services import (
 )
 from opensend.casework.services.advice import AdviceError
 from opensend.casework.services.common import ConflictError, OrderRefused
-from opensend.casework.views.actions_common import advice_request_get, case_form_page, posted
+from opensend.casework.views.actions_common import advice_request_get, case_form_page
+from opensend.core.forms import posted
 from opensend.core.pagination import govuk_pagination, page_of
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page

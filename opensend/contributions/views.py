@@ -29,15 +29,12 @@ from opensend.contributions.services import (
     meeting_request_make,
     preferred_setting_name,
 )
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
 from opensend.core.uploads import upload_response
 from opensend.people.models import UserKind
-
-
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _files(request: HttpRequest) -> Any:
@@ -50,7 +47,7 @@ def request_assessment(request: HttpRequest) -> HttpResponse:
     day = today()
     children = selectors.requestable_children(user=request.user, today=day, request=request)
     young_person = request.user.kind == UserKind.YOUNG_PERSON
-    form = FamilyRequestForm(_posted(request), _files(request), children=children,
+    form = FamilyRequestForm(posted(request), _files(request), children=children,
                              settings_list=selectors.setting_choices(), young_person=young_person)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -83,7 +80,7 @@ def draft_plan(request: HttpRequest, case_id: int) -> HttpResponse:
     day = today()
     case = _draft_case(request, case_id, "comment on the draft plan")
     window = selectors.comment_window(case, day)
-    form = DraftCommentsForm(_posted(request))
+    form = DraftCommentsForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             added = draft_comments_add(actor=request.user, case=case,
@@ -106,7 +103,7 @@ def draft_plan(request: HttpRequest, case_id: int) -> HttpResponse:
 def meeting(request: HttpRequest, case_id: int) -> HttpResponse:
     day = today()
     case = _draft_case(request, case_id, "ask for a meeting")
-    form = MeetingRequestForm(_posted(request))
+    form = MeetingRequestForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             meeting_request_make(actor=request.user, case=case,
@@ -125,7 +122,7 @@ def meeting(request: HttpRequest, case_id: int) -> HttpResponse:
 def preferred_setting(request: HttpRequest, case_id: int) -> HttpResponse:
     day = today()
     case = _draft_case(request, case_id, "name a preferred school or college")
-    form = PreferredSettingForm(_posted(request), settings_list=selectors.setting_choices())
+    form = PreferredSettingForm(posted(request), settings_list=selectors.setting_choices())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -157,7 +154,7 @@ def all_about_me(request: HttpRequest, child_id: int) -> HttpResponse:
                                      request=request)
     latest = about_me.latest_about_me(child)
     initial = {name: getattr(latest, name) for name in ABOUT_ME_PARTS} if latest else None
-    form = AllAboutMeForm(_posted(request), _files(request), initial=initial)
+    form = AllAboutMeForm(posted(request), _files(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = about_me.all_about_me_save(actor=request.user, child=child,
                                            words=form.words(), files=form.cleaned_data["files"])

@@ -48,6 +48,11 @@ TEXT_MAX_LENGTH = 10_000
 LINE_MAX_LENGTH = 500
 
 
+def posted(request: Any) -> Any:
+    """The form data of a POST (even an empty one, so that it shows its errors), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def too_long_message(label: object, limit: int) -> str:
     """GOV.UK's wording: "[whatever it is] must be [number] characters or less"."""
     return f"{label or 'This answer'} must be {limit:,} characters or less"

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.casework.selectors import child_get, children_search
 from opensend.core.audit import audit_list
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
@@ -38,9 +39,6 @@ HANDLE = "dataprotection.handle_requests"
 SEARCH_MAX_LENGTH = 100
 
 
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
 
 @permission_required(HANDLE)
 @require_GET
@@ -65,7 +63,7 @@ def _new_request(request: HttpRequest, child_id: int, *, form_class: type[f.Righ
     day = today()
     child = child_get(user=request.user, child_id=child_id, today=day,
                       why=f"log a {kind} request", request=request)
-    form = form_class(_posted(request), child=child, family=family_of(child), today=day)
+    form = form_class(posted(request), child=child, family=family_of(child), today=day)
     if request.method == "POST" and form.is_valid():
         found = record(actor=request.user, request=request, **form.service_arguments())
         messages.success(request, f"The {kind} request was logged: answer due "
@@ -135,7 +133,7 @@ def _form_page(request: HttpRequest, *, form: Any, save: Callable[[], object], s
 
 def _extend_page(request: HttpRequest, rights_request: Any, back_url: str) -> HttpResponse:
     """Extending either kind of request by two months (Art. 12(3)): one form, one page."""
-    form = f.ExtendForm(_posted(request))
+    form = f.ExtendForm(posted(request))
     return _form_page(
         request, form=form, success="The time to answer was extended",
         save=lambda: request_extend(actor=request.user, rights_request=rights_request,
@@ -156,7 +154,7 @@ def access_extend(request: HttpRequest, sar_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def access_answered(request: HttpRequest, sar_id: int) -> HttpResponse:
     sar = _sar(request, sar_id, "answer a subject access request")
-    form = f.AnsweredForm(_posted(request), today=today())
+    form = f.AnsweredForm(posted(request), today=today())
     return _form_page(
         request, form=form, success="The answer was recorded",
         save=lambda: subject_access_complete(
@@ -185,7 +183,7 @@ def erasure_extend(request: HttpRequest, erasure_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def erasure_outcome(request: HttpRequest, erasure_id: int) -> HttpResponse:
     found = _erasure(request, erasure_id, "record the outcome of an erasure request")
-    form = f.OutcomeForm(_posted(request), today=today())
+    form = f.OutcomeForm(posted(request), today=today())
     return _form_page(
         request, form=form, success="The outcome was recorded",
         save=lambda: erasure_decide(

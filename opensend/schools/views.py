@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.casework.services.common import OrderRefused
 from opensend.core.audit import audit
+from opensend.core.forms import posted
 from opensend.core.models import AuditAction
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
@@ -19,10 +20,6 @@ from opensend.core.uploads import UploadRefused, upload_response, upload_servabl
 from opensend.schools import forms, presenters, selectors, services
 from opensend.schools import requests as school_requests
 from opensend.schools.models import SchoolReview
-
-
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _review(request: HttpRequest, review_id: int, why: str) -> SchoolReview:
@@ -62,7 +59,7 @@ def review_start(request: HttpRequest, case_id: int) -> HttpResponse:
     day = today()
     case = selectors.pupil_case_get(user=request.user, case_id=case_id, today=day,
                                     why="start annual review", request=request)
-    form = forms.ReviewStartForm(_posted(request), today=day)
+    form = forms.ReviewStartForm(posted(request), today=day)
     started: list[SchoolReview] = []
 
     def save() -> None:
@@ -94,7 +91,7 @@ def review(request: HttpRequest, school_review_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review_views(request: HttpRequest, school_review_id: int) -> HttpResponse:
     found = _review(request, school_review_id, "record views for annual review")
-    form = forms.ContributionForm(_posted(request), request.FILES or None, today=today())
+    form = forms.ContributionForm(posted(request), request.FILES or None, today=today())
     return _form_page(
         request, form=form, template="schools/review_views.html",
         context={"review": found, "case": found.case}, done=_to_review(found),
@@ -107,7 +104,7 @@ def review_views(request: HttpRequest, school_review_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review_circulate(request: HttpRequest, school_review_id: int) -> HttpResponse:
     found = _review(request, school_review_id, "circulate views for annual review")
-    form = forms.CirculateForm(_posted(request), today=today())
+    form = forms.CirculateForm(posted(request), today=today())
     return _form_page(
         request, form=form, template="schools/review_circulate.html",
         context={"review": found, "case": found.case, "page": presenters.review_page(found),
@@ -122,7 +119,7 @@ def review_circulate(request: HttpRequest, school_review_id: int) -> HttpRespons
 def review_meeting(request: HttpRequest, school_review_id: int) -> HttpResponse:
     day = today()
     found = _review(request, school_review_id, "record annual review meeting")
-    form = forms.MeetingForm(_posted(request), today=day)
+    form = forms.MeetingForm(posted(request), today=day)
     return _form_page(
         request, form=form, template="schools/review_meeting.html",
         context={"review": found, "case": found.case, "page": presenters.review_page(found)},
@@ -136,7 +133,7 @@ def review_meeting(request: HttpRequest, school_review_id: int) -> HttpResponse:
 def review_report(request: HttpRequest, school_review_id: int) -> HttpResponse:
     day = today()
     found = _review(request, school_review_id, "send annual review report")
-    form = forms.ReportForm(_posted(request))
+    form = forms.ReportForm(posted(request))
     return _form_page(
         request, form=form, template="schools/review_report.html",
         context={"review": found, "case": found.case, "page": presenters.review_page(found)},
@@ -165,7 +162,7 @@ def contribution_file(request: HttpRequest, contribution_file_id: int) -> HttpRe
 def request_new(request: HttpRequest) -> HttpResponse:
     day = today()
     pupils = selectors.pupils_without_request(request.user, day)
-    form = forms.SchoolRequestForm(_posted(request), request.FILES or None, pupils=pupils,
+    form = forms.SchoolRequestForm(posted(request), request.FILES or None, pupils=pupils,
                                    today=day)
     made: list[Any] = []
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from opensend.core.audit import audit
+from opensend.core.forms import posted
 from opensend.core.models import AuditAction
 from opensend.core.permissions import has_perm, permission_required
 from opensend.core.render import render_page
@@ -28,9 +29,6 @@ from opensend.strategy.registers import selectors as register_selectors
 VIEW, EDIT, REPORT = "strategy.view_strategy", "strategy.edit_strategy", "strategy.report_progress"
 GET_POST = require_http_methods(["GET", "POST"])
 
-
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _number(text: str | None) -> int | None:
@@ -91,7 +89,7 @@ def _strategy_form(request: HttpRequest, strategy_found: Any = None) -> HttpResp
     initial = None
     if strategy_found is not None:
         initial = {name: getattr(strategy_found, name) for name in f.StrategyForm.base_fields}
-    form = f.StrategyForm(_posted(request), initial=initial)
+    form = f.StrategyForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         if strategy_found is None:
             la = s.editor_local_authority(request.user)  # type: ignore[arg-type]
@@ -123,7 +121,7 @@ def strategy_edit(request: HttpRequest, strategy_id: int) -> HttpResponse:
 @GET_POST
 def priority_new(request: HttpRequest, strategy_id: int) -> HttpResponse:
     found = s.strategy_get(user=request.user, strategy_id=strategy_id)  # type: ignore[arg-type]
-    form = f.PriorityForm(_posted(request), strategy=found)
+    form = f.PriorityForm(posted(request), strategy=found)
     if request.method == "POST" and form.is_valid():
         services.priority_create(strategy=found, **form.cleaned_data)
         messages.success(request, "The priority was added")
@@ -137,7 +135,7 @@ def priority_new(request: HttpRequest, strategy_id: int) -> HttpResponse:
 def priority_edit(request: HttpRequest, priority_id: int) -> HttpResponse:
     found = s.priority_get(user=request.user, priority_id=priority_id)  # type: ignore[arg-type]
     initial = {name: getattr(found, name) for name in f.PriorityForm.base_fields}
-    form = f.PriorityForm(_posted(request), strategy=found.strategy, initial=initial)
+    form = f.PriorityForm(posted(request), strategy=found.strategy, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.priority_update(actor=request.user, priority=found, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, "The priority was saved")
@@ -159,7 +157,7 @@ def _action_arguments(form: f.ActionForm) -> dict[str, Any]:
 @GET_POST
 def action_new(request: HttpRequest, strategy_id: int) -> HttpResponse:
     found = s.strategy_get(user=request.user, strategy_id=strategy_id)  # type: ignore[arg-type]
-    form = f.ActionForm(_posted(request), strategy=found)
+    form = f.ActionForm(posted(request), strategy=found)
     if request.method == "POST" and form.is_valid():
         action = services.action_create(strategy=found, **_action_arguments(form))
         messages.success(request, "The action was added")
@@ -180,7 +178,7 @@ def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
     }
     initial["priorities"] = list(action.priorities.all())
     initial["partner_organisations"] = list(action.partner_organisations.all())
-    form = f.ActionForm(_posted(request), strategy=action.strategy, initial=initial)
+    form = f.ActionForm(posted(request), strategy=action.strategy, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.action_update(action=action, **_action_arguments(form))
         messages.success(request, "The action was saved")
@@ -216,7 +214,7 @@ def action(request: HttpRequest, action_id: int) -> HttpResponse:
 @GET_POST
 def milestone_new(request: HttpRequest, action_id: int) -> HttpResponse:
     found = s.action_get(user=request.user, action_id=action_id)  # type: ignore[arg-type]
-    form = f.MilestoneForm(_posted(request))
+    form = f.MilestoneForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.milestone_create(action=found, **form.cleaned_data)
         messages.success(request, "The milestone was added")
@@ -243,7 +241,7 @@ def progress_new(request: HttpRequest, action_id: int) -> HttpResponse:
     if not has_perm(request.user, REPORT, found):
         raise Http404("Not an action of yours")
     day = today()
-    form = f.ProgressForm(_posted(request), request.FILES or None, today=day)
+    form = f.ProgressForm(posted(request), request.FILES or None, today=day)
     if request.method == "POST" and form.is_valid():
         try:
             services.progress_report(action=found, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
@@ -259,7 +257,7 @@ def progress_new(request: HttpRequest, action_id: int) -> HttpResponse:
 @GET_POST
 def measure_new(request: HttpRequest, strategy_id: int) -> HttpResponse:
     found = s.strategy_get(user=request.user, strategy_id=strategy_id)  # type: ignore[arg-type]
-    form = f.MeasureForm(_posted(request), strategy=found)
+    form = f.MeasureForm(posted(request), strategy=found)
     if request.method == "POST" and form.is_valid():
         try:
             measure = services.measure_create(strategy=found, **form.service_arguments())
@@ -277,7 +275,7 @@ def measure_new(request: HttpRequest, strategy_id: int) -> HttpResponse:
 def measure_edit(request: HttpRequest, measure_id: int) -> HttpResponse:
     found = s.measure_get(user=request.user, measure_id=measure_id)  # type: ignore[arg-type]
     form = f.MeasureForm(
-        _posted(request), strategy=found.strategy, initial=f.measure_initial(found)
+        posted(request), strategy=found.strategy, initial=f.measure_initial(found)
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -28,9 +28,9 @@ from opensend.casework.views.actions_common import (
     advice_request_get,
     back_to_case,
     case_form_page,
-    posted,
 )
 from opensend.core.formatting import govuk_date
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.today import today
 from opensend.core.uploads import upload_response

@@ -6,7 +6,8 @@ from django.views.decorators.http import require_http_methods
 from opensend.casework.forms import AllocateForm
 from opensend.casework.selectors import caseworkers_for
 from opensend.casework.services.requests import case_allocate
-from opensend.casework.views.actions_common import action_case, case_form_page, posted
+from opensend.casework.views.actions_common import action_case, case_form_page
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.today import today
 

@@ -20,11 +20,8 @@ from opensend.casework.services.assessment import (
     panel_decision_record,
 )
 from opensend.casework.services.requests import ehc_request_record
-from opensend.casework.views.actions_common import (
-    action_case,
-    case_form_page,
-    posted,
-)
+from opensend.casework.views.actions_common import action_case, case_form_page
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.submissions import submit_once

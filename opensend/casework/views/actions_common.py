@@ -24,9 +24,6 @@ from opensend.statutory.clock import ClockError
 CLOCK_MESSAGE = "These dates do not fit the case's history: {error}"
 
 
-def posted(request: HttpRequest) -> Any:
-    """The form data of a POST (even an empty one, so that it shows its errors)."""
-    return request.POST if request.method == "POST" else None
 
 
 def action_case(request: HttpRequest, case_id: int, why: str) -> Case:

@@ -10,7 +10,8 @@ from opensend.casework.presenters.history import describe_event
 from opensend.casework.selectors import case_event_for
 from opensend.casework.services.comment_period import comment_period_end_early
 from opensend.casework.services.corrections import case_event_correct, case_event_withdraw
-from opensend.casework.views.actions_common import action_case, case_form_page, posted
+from opensend.casework.views.actions_common import action_case, case_form_page
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.today import today
 

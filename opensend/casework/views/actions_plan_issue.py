@@ -16,8 +16,9 @@ from opensend.casework.presenters.plan import ISSUE_BUTTON, plan_answers, plan_o
 from opensend.casework.selectors import case_get, case_timeline
 from opensend.casework.services.common import refusal_message
 from opensend.casework.services.plans import _ISSUE_EVENT, plan_version_issue
-from opensend.casework.views.actions_common import action_case, case_form_page, posted
+from opensend.casework.views.actions_common import action_case, case_form_page
 from opensend.core.formatting import govuk_date
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today

@@ -13,7 +13,8 @@ from opensend.casework.plan_sections import SECTION_BY_CODE, SECTIONS, Section, 
 from opensend.casework.presenters.plan import plan_overview, section_href
 from opensend.casework.services.common import ConflictError
 from opensend.casework.services.plans import plan_version_save
-from opensend.casework.views.actions_common import action_case, posted
+from opensend.casework.views.actions_common import action_case
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today

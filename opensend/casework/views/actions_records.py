@@ -18,7 +18,8 @@ from opensend.casework.services.records import (
     names_identified_setting,
     plan_setting_code_record,
 )
-from opensend.casework.views.actions_common import action_case, case_form_page, posted
+from opensend.casework.views.actions_common import action_case, case_form_page
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.today import today
 

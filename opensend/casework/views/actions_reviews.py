@@ -18,12 +18,8 @@ from opensend.casework.services.reviews import (
     review_decision_record,
     review_meeting_record,
 )
-from opensend.casework.views.actions_common import (
-    action_case,
-    annual_review_get,
-    case_form_page,
-    posted,
-)
+from opensend.casework.views.actions_common import action_case, annual_review_get, case_form_page
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.today import today
 

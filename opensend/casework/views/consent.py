@@ -11,7 +11,8 @@ from opensend.casework.forms.consent import ConsentForm
 from opensend.casework.models import Case
 from opensend.casework.presenters.consent import consent_rows
 from opensend.casework.presenters.sharing import consent_recipients
-from opensend.casework.views.actions_common import action_case, posted
+from opensend.casework.views.actions_common import action_case
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from opensend.casework.family_selectors import invitable_member
 from opensend.casework.forms.family_accounts import ChoosePasswordForm, InvitationForm
-from opensend.casework.views.actions_common import action_case, back_to_case, posted
+from opensend.casework.views.actions_common import action_case, back_to_case
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today

@@ -12,9 +12,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opensend.casework.family_selectors import own_record_of
 from opensend.casework.forms.family_accounts import ParentAccessForm
-from opensend.casework.views.actions_common import posted
 from opensend.core.audit import audit
 from opensend.core.auth_forms import SecurityCodeForm
+from opensend.core.forms import posted
 from opensend.core.models import AuditAction
 from opensend.core.notifications import preference_of, preference_set
 from opensend.core.notifications.forms import NotificationFrequencyForm

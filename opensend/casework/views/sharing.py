@@ -30,7 +30,8 @@ from opensend.casework.sharing_selectors import (
     consultation_for,
     consultations_for_setting,
 )
-from opensend.casework.views.actions_common import action_case, posted
+from opensend.casework.views.actions_common import action_case
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today

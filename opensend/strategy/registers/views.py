@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from opensend.core.forms import posted
 from opensend.core.permissions import permission_required
 from opensend.core.render import render_page
 from opensend.core.today import today
@@ -23,15 +24,12 @@ GET_POST = require_http_methods(["GET", "POST"])
 POST = require_http_methods(["POST"])
 
 
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
-
 
 def _risk_form(request: HttpRequest, strategy: Any, risk: Any = None) -> HttpResponse:
     initial = None
     if risk is not None:
         initial = {name: getattr(risk, name) for name in f.RiskForm.base_fields}
-    form = f.RiskForm(_posted(request), strategy=strategy, today=today(), initial=initial)
+    form = f.RiskForm(posted(request), strategy=strategy, today=today(), initial=initial)
     if request.method == "POST" and form.is_valid():
         if risk is None:
             risk = services.risk_create(actor=request.user, strategy=strategy, **form.cleaned_data)  # type: ignore[arg-type]
@@ -69,7 +67,7 @@ def risk_close(request: HttpRequest, risk_id: int) -> HttpResponse:
 @GET_POST
 def dependency_new(request: HttpRequest, action_id: int) -> HttpResponse:
     found = plans.action_get(user=request.user, action_id=action_id)  # type: ignore[arg-type]
-    form = f.DependencyForm(_posted(request), action=found)
+    form = f.DependencyForm(posted(request), action=found)
     if request.method == "POST" and form.is_valid():
         try:
             services.dependency_add(actor=request.user, action=found, **form.cleaned_data)  # type: ignore[arg-type]
@@ -92,7 +90,7 @@ def dependency_remove(request: HttpRequest, dependency_id: int) -> HttpResponse:
 
 def _coproduction_form(request: HttpRequest, strategy: Any, evidence: Any = None) -> HttpResponse:
     initial = None if evidence is None else f.coproduction_initial(evidence)
-    form = f.CoProductionForm(_posted(request), strategy=strategy, today=today(), initial=initial)
+    form = f.CoProductionForm(posted(request), strategy=strategy, today=today(), initial=initial)
     if request.method == "POST" and form.is_valid():
         if evidence is None:
             services.coproduction_create(
